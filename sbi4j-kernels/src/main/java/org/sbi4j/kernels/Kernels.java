@@ -1,0 +1,71 @@
+package org.sbi4j.kernels;
+
+/**
+ * The float32 compute kernels everything else is built on: dumb and fast.
+ *
+ * <p>All matrices are dense, row-major and contiguous: element (i, j) of an r×c matrix stored in
+ * {@code a} from offset {@code aOff} is {@code a[aOff + i*c + j]}. Kernels check nothing (shape
+ * and aliasing checks live in {@code org.sbi4j.tensor.Ops}), allocate nothing and never keep
+ * references to their arguments. Outputs must not alias inputs unless a method says so.
+ *
+ * <p>Naming follows EJML: {@code gemmNN} is C = α·A·B + β·C, {@code gemmTN} transposes A,
+ * {@code gemmNT} transposes B. In every form C is m×n and k is the reduction length. With β = 0
+ * the previous contents of C are ignored (NaN in C does not propagate).
+ *
+ * <p>Implementations must be deterministic: the same inputs give bit-for-bit the same outputs on
+ * every call, whatever the number of threads a large product is split over.
+ */
+public interface Kernels {
+
+    /** A short name for logs and benchmark output, e.g. {@code "vector-512"} or {@code "scalar"}. */
+    String name();
+
+    /** C[m×n] = α·A[m×k]·B[k×n] + β·C. */
+    void gemmNN(int m, int n, int k, float alpha, float[] a, int aOff, float[] b, int bOff,
+                float beta, float[] c, int cOff);
+
+    /** C[m×n] = α·Aᵀ·B + β·C where A is stored k×m and B is k×n (the weight-gradient form). */
+    void gemmTN(int m, int n, int k, float alpha, float[] a, int aOff, float[] b, int bOff,
+                float beta, float[] c, int cOff);
+
+    /** C[m×n] = α·A·Bᵀ + β·C where A is m×k and B is stored n×k (the input-gradient form). */
+    void gemmNT(int m, int n, int k, float alpha, float[] a, int aOff, float[] b, int bOff,
+                float beta, float[] c, int cOff);
+
+    /** C[i, j] += bias[j] for every row i of the m×n matrix C. */
+    void addRowVector(int m, int n, float[] bias, int biasOff, float[] c, int cOff);
+
+    /**
+     * out[j] = β·out[j] + Σᵢ A[i, j] over the m rows of the m×n matrix A (the bias-gradient form;
+     * β = 1 accumulates, β = 0 overwrites).
+     */
+    void columnSums(int m, int n, float[] a, int aOff, float beta, float[] out, int outOff);
+
+    /** y[i] += α·x[i] for i &lt; n. x and y may be the same array only at the same offset. */
+    void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff);
+
+    /** x[i] *= α for i &lt; n (in place). */
+    void scale(int n, float alpha, float[] x, int xOff);
+
+    /** y[i] = f(x[i]) for i &lt; n. y may equal x (in place) at the same offset. */
+    void activate(Activation f, int n, float[] x, int xOff, float[] y, int yOff);
+
+    /**
+     * dx[i] = dy[i]·f'(x[i]) for i &lt; n, given the pre-activation x and the output y = f(x).
+     * dx may equal dy (in place) at the same offset; it must not alias x or y.
+     */
+    void activateBackward(Activation f, int n, float[] x, int xOff, float[] y, int yOff,
+                          float[] dy, int dyOff, float[] dx, int dxOff);
+
+    /** Σ x[i] for i &lt; n. */
+    float sum(int n, float[] x, int xOff);
+
+    /** Σ x[i]·y[i] for i &lt; n. */
+    float dot(int n, float[] x, int xOff, float[] y, int yOff);
+
+    /** max x[i] for i &lt; n (NaN if any element is NaN; −∞ for n = 0). */
+    float max(int n, float[] x, int xOff);
+
+    /** log Σ exp(x[i]) for i &lt; n, computed stably (max subtracted); −∞ for n = 0. */
+    float logSumExp(int n, float[] x, int xOff);
+}
