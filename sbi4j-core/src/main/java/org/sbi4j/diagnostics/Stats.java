@@ -98,4 +98,10 @@ final class Stats {
         }
         return String.format(java.util.Locale.ROOT, a < 0.1 ? "%.3f" : "%.2f", v);
     }
+
+    /** 100·p with up to 4 significant digits and no trailing zeros, e.g. 0.99 → "99". */
+    static String percent(double p) {
+        return new java.math.BigDecimal(100 * p).round(new java.math.MathContext(4))
+                .stripTrailingZeros().toPlainString();
+    }
 }
