@@ -72,9 +72,10 @@ class MlpTest {
     void fitsSineAndIsReproducible() {
         double mse1 = fitSine(7L);
         double mse2 = fitSine(7L);
-        // 1 -> 32 -> 32 -> 1 tanh net, 200 equispaced points on [-3, 3], full-batch Adam lr 1e-2
-        // for 1500 steps: sin has variance ~0.48 here, so 2e-3 is a > 99.5% reduction.
-        assertThat(mse1).isLessThan(2e-3);
+        // 1 -> 16 -> 16 -> 1 tanh net, 200 equispaced points on [-3, 3], full-batch Adam lr 1e-2
+        // for 600 steps. sin has variance ~0.48 here; seeds 7, 8, 9 reach MSE 2e-5 to 5e-5 by
+        // step 500, so 1e-3 leaves a 20x margin yet still demands a > 99.8% reduction.
+        assertThat(mse1).isLessThan(1e-3);
         assertThat(mse2).isEqualTo(mse1);
     }
 
@@ -87,12 +88,12 @@ class MlpTest {
             x.set(i, 0, (float) xi);
             t.set(i, 0, (float) Math.sin(xi));
         }
-        Sequential net = Mlp.of(1, new int[] {32, 32}, 1, Activation.TANH, rng(seed));
+        Sequential net = Mlp.of(1, new int[] {16, 16}, 1, Activation.TANH, rng(seed));
         Adam adam = Adam.of(net.params(), AdamConfig.defaults().withLearningRate(1e-2));
         Layer.Workspace ws = net.workspace(n);
         Matrix grad = Matrix.of(n, 1);
         double mse = Double.NaN;
-        for (int step = 0; step < 1500; step++) {
+        for (int step = 0; step < 600; step++) {
             Params.zeroGrad(net.params());
             Matrix y = net.forward(x, ws);
             mse = 0;
