@@ -16,7 +16,7 @@ import argparse
 import sys
 
 import numpy as np
-from sklearn.model_selection import KFold, cross_val_score
+from sklearn.model_selection import KFold, cross_validate
 from sklearn.neural_network import MLPClassifier
 
 
@@ -44,7 +44,9 @@ def c2st(x, y, seed=1, folds=5, z_score=True):
     data = np.concatenate((x, y))
     target = np.concatenate((np.zeros((x.shape[0],)), np.ones((y.shape[0],))))
     cv = KFold(n_splits=folds, shuffle=True, random_state=seed)
-    return cross_val_score(clf, data, target, cv=cv, scoring="accuracy")
+    # same as sbibm's cross_val_score(..., scoring="accuracy"), keeping the fitted models
+    r = cross_validate(clf, data, target, cv=cv, scoring="accuracy", return_estimator=True)
+    return r["test_score"], [e.n_iter_ for e in r["estimator"]]
 
 
 def main():
@@ -58,8 +60,9 @@ def main():
     y = read(a.samples)
     if x.shape[1] != y.shape[1]:
         sys.exit(f"dimension mismatch: {x.shape[1]} vs {y.shape[1]}")
-    scores = c2st(x, y, a.seed, z_score=not a.no_z_score)
-    print(f"c2st {np.mean(scores):.4f} folds {' '.join(f'{s:.4f}' for s in scores)}")
+    scores, epochs = c2st(x, y, a.seed, z_score=not a.no_z_score)
+    print(f"c2st {np.mean(scores):.4f} folds {' '.join(f'{s:.4f}' for s in scores)} "
+          f"epochs {' '.join(str(e) for e in epochs)}")
 
 
 if __name__ == "__main__":
