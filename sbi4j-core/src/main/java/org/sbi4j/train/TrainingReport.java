@@ -1,0 +1,48 @@
+package org.sbi4j.train;
+
+import java.util.List;
+
+/**
+ * What a training run did: per-epoch losses and times, where it stopped and why, and any
+ * recoveries from non-finite losses.
+ *
+ * @param epochs             one record per epoch run
+ * @param bestEpoch          the epoch whose weights were kept (1-based)
+ * @param bestValidationLoss its validation loss
+ * @param stopReason         why training ended
+ * @param events             plain-words notes, e.g. skipped non-finite steps and learning-rate cuts
+ * @param seconds            total wall time
+ */
+public record TrainingReport(List<EpochRecord> epochs, int bestEpoch, double bestValidationLoss,
+                             StopReason stopReason, List<String> events, double seconds) {
+
+    /** Why training ended. */
+    public enum StopReason {
+        /** No validation improvement for the configured number of epochs. */
+        EARLY_STOPPING,
+        /** The maximum number of epochs was reached. */
+        MAX_EPOCHS,
+        /** The listener asked to stop. */
+        STOPPED_BY_LISTENER
+    }
+
+    public TrainingReport {
+        epochs = List.copyOf(epochs);
+        events = List.copyOf(events);
+    }
+
+    /** Number of epochs run. */
+    public int epochCount() {
+        return epochs.size();
+    }
+
+    /** Training losses per epoch. */
+    public double[] trainLosses() {
+        return epochs.stream().mapToDouble(EpochRecord::trainLoss).toArray();
+    }
+
+    /** Validation losses per epoch. */
+    public double[] validationLosses() {
+        return epochs.stream().mapToDouble(EpochRecord::validationLoss).toArray();
+    }
+}
