@@ -49,9 +49,12 @@ public final class Flows {
             for (boolean m : mask) {
                 transformed += m ? 1 : 0;
             }
-            int in = thetaSize - transformed + contextSize;
-            ResidualNet net = ResidualNet.of("t" + i + ".net", in, s.hiddenFeatures(),
-                    s.blocks(), transformed * spline.paramsPerDim(), s.activation(), rng);
+            // input [identity half | context]; nflows-style: the context enters the initial layer
+            // and every residual block
+            ResidualNet net = ResidualNet.builder(thetaSize - transformed,
+                            transformed * spline.paramsPerDim())
+                    .context(contextSize).hidden(s.hiddenFeatures()).blocks(s.blocks())
+                    .activation(s.activation()).name("t" + i + ".net").build(rng);
             ts.add(CouplingTransform.of(spline, mask, net, contextSize));
             if (s.luLinear()) {
                 ts.add(LuLinear.identity("t" + i + ".lu", thetaSize, contextSize));

@@ -8,66 +8,59 @@ import org.sbi4j.tensor.Matrix;
 import org.sbi4j.tensor.Ops;
 
 /**
- * Residual MLP (nflows {@code ResidualNet}, the conditioner of sbi's NSF; He et al. 2016 pre-
- * activation blocks): h₀ = W_in·x + b, then B blocks h ← h + W₂·f(W₁·f(h) + b₁) + b₂, then the
- * output W_out·h + b. The second layer of each block starts at zero, so each block starts as the
- * identity (nflows draws it from U(±1e-3)).
- *
- * <p>Parameters are named {@code name.in}, {@code name.block<i>b</i>.0}, {@code .1},
- * {@code name.out} (each with .weight and .bias). Input n×in, output n×out.
+ * Residual network in the style of nflows' ResidualNet (Durkan et al. 2019):
+ * <pre>
+ *   h₀ = [x | c]·W_in + b_in,   h_k = block_k(h_{k−1} [, c]),   y = h_N·W_out + b_out
+ * </pre>
+ * with N pre-activation {@link ResidualBlock}s of width H. Input n×(in + C): x in columns
+ * [0, in), the context c in [in, in + C); output n×out. The context always enters the initial
+ * layer (concatenated); with {@link ContextMode#ADD} each block also adds c·W_c (nflows gates it
+ * with a GLU instead). Backward returns dL/d[x | c], summing every path through which c enters.
  */
 public final class ResidualNet implements Layer {
 
-    private final String name;
-    private final Dense first;
-    private final List<Block> blocks;
+    /** How the context enters beyond the initial layer. */
+    public enum ContextMode {
+        /** Only concatenated to the input of the initial layer. */
+        CONCAT,
+        /** Also added in every residual block. */
+        ADD
+    }
+
+    private final int in;
+    private final int context;
+    private final Dense initial;
+    private final ResidualBlock[] blocks;
     private final Dense last;
     private final List<Param> params;
 
-    private ResidualNet(String name, Dense first, List<Block> blocks, Dense last) {
-        this.name = name;
-        this.first = first;
+    private ResidualNet(int in, int context, Dense initial, ResidualBlock[] blocks, Dense last) {
+        this.in = in;
+        this.context = context;
+        this.initial = initial;
         this.blocks = blocks;
         this.last = last;
-        List<Param> ps = new ArrayList<>(first.params());
-        for (Block b : blocks) {
-            ps.addAll(b.a.params());
-            ps.addAll(b.b.params());
+        List<Param> all = new ArrayList<>(initial.params());
+        for (ResidualBlock b : blocks) {
+            all.addAll(b.params());
         }
-        ps.addAll(last.params());
-        this.params = List.copyOf(ps);
+        all.addAll(last.params());
+        this.params = List.copyOf(all);
     }
 
-    /**
-     * A residual network in → hidden (B blocks of two layers) → out with activation f; weights
-     * drawn from rng in layer order.
-     */
-    public static ResidualNet of(String name, int in, int hidden, int blocks, int out,
-                                 Activation f, UniformRandomProvider rng) {
-        Shapes.checkPositive(name + ": hidden size", hidden);
-        if (blocks < 0) {
-            throw new IllegalArgumentException(name + ": negative number of blocks " + blocks);
-        }
-        if (f == null) {
-            throw new IllegalArgumentException(name + ": activation must not be null");
-        }
-        Dense first = Dense.of(name + ".in", in, hidden, Init.GLOROT_UNIFORM, rng);
-        List<Block> bs = new ArrayList<>();
-        for (int i = 0; i < blocks; i++) {
-            bs.add(new Block(f, Dense.of(name + ".block" + i + ".0", hidden, hidden,
-                    Init.forActivation(f), rng), Dense.of(name + ".block" + i + ".1", hidden,
-                    hidden, Init.ZERO, rng)));
-        }
-        Dense last = Dense.of(name + ".out", hidden, out, Init.GLOROT_UNIFORM, rng);
-        return new ResidualNet(name, first, List.copyOf(bs), last);
+    /** A builder for a network in → out (plus context). */
+    public static Builder builder(int in, int out) {
+        return new Builder(in, out);
     }
 
-    private record Block(Activation f, Dense a, Dense b) {
+    /** Width C of the context. */
+    public int contextSize() {
+        return context;
     }
 
     @Override
     public int inputSize() {
-        return first.inputSize();
+        return in + context;
     }
 
     @Override
@@ -80,70 +73,180 @@ public final class ResidualNet implements Layer {
         return params;
     }
 
-    /** Buffers of one block: its input h, f(h), f(a(f(h))), output, gradients. */
-    private record BlockWs(Workspace a, Workspace b, Matrix act0, Matrix act1, Matrix out,
-                           Matrix grad, Matrix[] in) {
-    }
-
-    private record Ws(Workspace first, BlockWs[] blocks, Workspace last) implements Workspace {
-    }
-
     @Override
     public Workspace workspace(int maxRows) {
-        int h = first.outputSize();
-        BlockWs[] bw = new BlockWs[blocks.size()];
-        for (int i = 0; i < bw.length; i++) {
-            Block b = blocks.get(i);
-            bw[i] = new BlockWs(b.a.workspace(maxRows), b.b.workspace(maxRows),
-                    Matrix.of(maxRows, h), Matrix.of(maxRows, h), Matrix.of(maxRows, h),
-                    Matrix.of(maxRows, h), new Matrix[2]);
+        Workspace[] bw = new Workspace[blocks.length];
+        for (int k = 0; k < bw.length; k++) {
+            bw[k] = blocks[k].workspace(maxRows);
         }
-        return new Ws(first.workspace(maxRows), bw, last.workspace(maxRows));
+        return new Ws(initial.workspace(maxRows), bw, last.workspace(maxRows),
+                Matrix.of(maxRows, Math.max(1, context)), Matrix.of(maxRows, in + context));
     }
 
     @Override
     public Matrix forward(Matrix input, Workspace workspace) {
-        Ws ws = Shapes.cast(name, workspace, Ws.class);
-        Matrix h = first.forward(input, ws.first);
-        for (int i = 0; i < blocks.size(); i++) {
-            Block b = blocks.get(i);
-            BlockWs w = ws.blocks[i];
-            int n = h.rows();
-            w.in[0] = h;
-            Ops.activate(b.f, h, w.act0.setRows(n));
-            Matrix u = b.a.forward(w.act0, w.a);
-            w.in[1] = u;
-            Ops.activate(b.f, u, w.act1.setRows(n));
-            Matrix v = b.b.forward(w.act1, w.b);
-            Matrix out = w.out.setRows(n).copyFrom(h);
-            Ops.addScaled(1f, v, out);
-            h = out;
+        Ws ws = Shapes.cast("ResidualNet", workspace, Ws.class);
+        Shapes.checkInput("ResidualNet", input, in + context, ws.joined.capacityRows());
+        Matrix c = null;
+        if (context > 0) {
+            c = ws.context.setRows(input.rows());
+            Columns.copy(input, in, c);
+        }
+        Matrix h = initial.forward(input, ws.initial);
+        for (int k = 0; k < blocks.length; k++) {
+            h = blocks[k].forward(h, blocks[k].contextSize() > 0 ? c : null, ws.blocks[k]);
         }
         return last.forward(h, ws.last);
     }
 
+    /** Forward from x (n×in) and context (n×C, null when C = 0), copied into the workspace. */
+    public Matrix forward(Matrix x, Matrix contextValues, Workspace workspace) {
+        Ws ws = Shapes.cast("ResidualNet", workspace, Ws.class);
+        Shapes.checkInput("ResidualNet x", x, in, ws.joined.capacityRows());
+        Matrix joined = ws.joined.setRows(x.rows());
+        Columns.join(x, context > 0 ? contextValues : null, joined);
+        return forward(joined, workspace);
+    }
+
     @Override
     public Matrix backward(Matrix gradOutput, Workspace workspace) {
-        Ws ws = Shapes.cast(name, workspace, Ws.class);
+        Ws ws = Shapes.cast("ResidualNet", workspace, Ws.class);
         Matrix g = last.backward(gradOutput, ws.last);
-        for (int i = blocks.size() - 1; i >= 0; i--) {
-            Block b = blocks.get(i);
-            BlockWs w = ws.blocks[i];
-            Matrix gv = b.b.backward(g, w.b); // dL/d act1
-            Matrix gu = w.grad.setRows(g.rows());
-            Ops.activateBackward(b.f, w.in[1], w.act1, gv, gu);
-            Matrix ga = b.a.backward(gu, w.a); // dL/d act0
-            // dL/dh = g (skip) + f'(h) ⊙ ga; gu is free again and holds the sum
-            Ops.activateBackward(b.f, w.in[0], w.act0, ga, gu);
-            Ops.addScaled(1f, g, gu);
-            g = gu;
+        for (int k = blocks.length - 1; k >= 0; k--) {
+            g = blocks[k].backward(g, ws.blocks[k]);
+            if (blocks[k].contextSize() > 0) {
+                ws.contextGradSum(k == blocks.length - 1, blocks[k].gradContext(ws.blocks[k]));
+            }
         }
-        return first.backward(g, ws.first);
+        Matrix dInput = initial.backward(g, ws.initial);
+        if (context > 0 && blocks.length > 0 && blocks[0].contextSize() > 0) {
+            Matrix out = ws.gradInput.setRows(dInput.rows());
+            out.copyFrom(dInput);
+            Columns.addInto(ws.contextGrad, out, in);
+            return out;
+        }
+        return dInput;
     }
 
     @Override
     public String toString() {
-        return "ResidualNet[" + name + ": " + inputSize() + " -> " + first.outputSize() + " x "
-                + blocks.size() + " blocks -> " + outputSize() + "]";
+        return "ResidualNet[" + in + "+" + context + " -> " + outputSize() + ", "
+                + blocks.length + " blocks]";
+    }
+
+    private static final class Ws implements Workspace {
+        final Workspace initial;
+        final Workspace[] blocks;
+        final Workspace last;
+        final Matrix context;
+        final Matrix contextGrad;
+        final Matrix joined;
+        final Matrix gradInput;
+
+        Ws(Workspace initial, Workspace[] blocks, Workspace last, Matrix context, Matrix joined) {
+            this.initial = initial;
+            this.blocks = blocks;
+            this.last = last;
+            this.context = context;
+            this.contextGrad = Matrix.of(context.rows(), context.cols());
+            this.joined = joined;
+            this.gradInput = Matrix.of(joined.rows(), joined.cols());
+        }
+
+        /** contextGrad = g (first call of a backward) or += g. */
+        void contextGradSum(boolean first, Matrix g) {
+            contextGrad.setRows(g.rows());
+            if (first) {
+                contextGrad.copyFrom(g);
+            } else {
+                Ops.addScaled(1f, g, contextGrad);
+            }
+        }
+    }
+
+    /** Settings; defaults: no context, hidden width 50, 2 blocks, ReLU, context ADD. */
+    public static final class Builder {
+        private final int in;
+        private final int out;
+        private int context;
+        private int hidden = 50;
+        private int blocks = 2;
+        private Activation activation = Activation.RELU;
+        private ContextMode mode = ContextMode.ADD;
+        private boolean zeroInitOutput;
+        private String name = "resnet";
+
+        private Builder(int in, int out) {
+            if (in < 0) {
+                throw new IllegalArgumentException("ResidualNet input size must be >= 0, got "
+                        + in);
+            }
+            Shapes.checkPositive("ResidualNet output size", out);
+            this.in = in;
+            this.out = out;
+        }
+
+        public Builder context(int c) {
+            if (c < 0) {
+                throw new IllegalArgumentException("context size must be >= 0, got " + c);
+            }
+            this.context = c;
+            return this;
+        }
+
+        public Builder hidden(int width) {
+            Shapes.checkPositive("hidden width", width);
+            this.hidden = width;
+            return this;
+        }
+
+        public Builder blocks(int n) {
+            if (n < 0) {
+                throw new IllegalArgumentException("number of blocks must be >= 0, got " + n);
+            }
+            this.blocks = n;
+            return this;
+        }
+
+        public Builder activation(Activation f) {
+            this.activation = java.util.Objects.requireNonNull(f, "activation");
+            return this;
+        }
+
+        public Builder contextMode(ContextMode m) {
+            this.mode = java.util.Objects.requireNonNull(m, "context mode");
+            return this;
+        }
+
+        /** Start the final layer at zero (e.g. a coupling flow starts at the identity). */
+        public Builder zeroInitOutput(boolean zero) {
+            this.zeroInitOutput = zero;
+            return this;
+        }
+
+        /** Prefix of the parameter names. */
+        public Builder name(String prefix) {
+            this.name = prefix;
+            return this;
+        }
+
+        /** Builds the network, drawing weights from rng in layer order. */
+        public ResidualNet build(UniformRandomProvider rng) {
+            if (in + context == 0) {
+                throw new IllegalArgumentException("ResidualNet needs inputs or context; both "
+                        + "sizes are 0");
+            }
+            Dense initial = Dense.of(name + ".initial", in + context, hidden,
+                    Init.GLOROT_UNIFORM, rng);
+            ResidualBlock[] bs = new ResidualBlock[blocks];
+            int blockContext = mode == ContextMode.ADD ? context : 0;
+            for (int k = 0; k < blocks; k++) {
+                bs[k] = ResidualBlock.of(name + ".block" + k, hidden, blockContext, activation,
+                        rng);
+            }
+            Dense last = Dense.of(name + ".final", hidden, out,
+                    zeroInitOutput ? Init.ZERO : Init.GLOROT_UNIFORM, rng);
+            return new ResidualNet(in, context, initial, bs, last);
+        }
     }
 }
