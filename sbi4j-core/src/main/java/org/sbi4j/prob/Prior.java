@@ -43,12 +43,74 @@ public interface Prior {
         return true;
     }
 
-    /** Draws n samples as an n×dim matrix. */
+    /** Draws n samples as an n×dim matrix (one {@link #sampler} for all rows). */
     default Matrix sample(int n, UniformRandomProvider rng) {
+        if (n < 0) {
+            throw new IllegalArgumentException("cannot draw a negative number of samples: " + n);
+        }
         Matrix m = Matrix.of(n, dim());
+        Sampler s = sampler(rng);
         for (int i = 0; i < n; i++) {
-            sample(rng, m.data(), m.rowOffset(i));
+            s.sample(m.data(), m.rowOffset(i));
         }
         return m;
+    }
+
+    /**
+     * A sampler bound to {@code rng}, for drawing many θ in a row without re-creating the
+     * underlying distribution samplers each time. Not thread-safe (neither is the rng); the
+     * default delegates to {@link #sample(UniformRandomProvider, float[], int)}.
+     */
+    default Sampler sampler(UniformRandomProvider rng) {
+        return (out, off) -> sample(rng, out, off);
+    }
+
+    /** log p(θ) for every row of an n×dim matrix into {@code out[0 .. n)}. */
+    default void logProb(Matrix theta, double[] out) {
+        if (theta.cols() != dim() || out.length < theta.rows()) {
+            throw new IllegalArgumentException("logProb of a " + theta.rows() + "x" + theta.cols()
+                    + " matrix into " + out.length + " values; the prior has dim " + dim());
+        }
+        for (int i = 0; i < theta.rows(); i++) {
+            out[i] = logProb(theta.data(), theta.rowOffset(i));
+        }
+    }
+
+    /**
+     * Which parameters are nuisance parameters (true) rather than parameters of interest
+     * (false), in θ order. Training may target only the parameters of interest. Default: none
+     * is a nuisance. Declare them with {@link Priors#withNuisance(Prior, String...)}.
+     */
+    default boolean[] nuisance() {
+        return new boolean[dim()];
+    }
+
+    /** Indices (in θ order, ascending) of the parameters of interest: those not {@link #nuisance()}. */
+    default int[] interestIndices() {
+        boolean[] nu = nuisance();
+        int count = 0;
+        for (boolean b : nu) {
+            count += b ? 0 : 1;
+        }
+        int[] idx = new int[count];
+        for (int j = 0, k = 0; j < nu.length; j++) {
+            if (!nu[j]) {
+                idx[k++] = j;
+            }
+        }
+        return idx;
+    }
+
+    /** Names of the parameters of interest, in θ order. */
+    default List<String> interestNames() {
+        List<String> all = names();
+        return java.util.Arrays.stream(interestIndices()).mapToObj(all::get).toList();
+    }
+
+    /** Draws θ vectors from a prior with one fixed random generator (see {@link #sampler}). */
+    @FunctionalInterface
+    interface Sampler {
+        /** Draws one θ into {@code out[off .. off+dim)}. */
+        void sample(float[] out, int off);
     }
 }

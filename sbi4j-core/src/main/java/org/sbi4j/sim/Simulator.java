@@ -1,6 +1,7 @@
 package org.sbi4j.sim;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.sbi4j.tensor.Matrix;
 
 /**
  * A stochastic simulator: draws data x given parameters θ.
@@ -32,4 +33,31 @@ public interface Simulator {
      * {@code x[xOff .. xOff+xDim)}, drawing all randomness from {@code rng}.
      */
     void simulate(float[] theta, int thetaOff, UniformRandomProvider rng, float[] x, int xOff);
+
+    /**
+     * Simulates a batch: row r of {@code x} for θ = row r of {@code theta} (b rows each), drawing
+     * its randomness from {@code rngs[r]}, or, for simulators with their own generator (e.g. an
+     * external process), seeding it with {@code seeds[r]} = {@link SimulationStreams#seedFor}
+     * of the row's simulation index. A row that fails is marked by a message in
+     * {@code failures[r]} (initially all null) or by non-finite values in its x; an exception
+     * thrown by this method marks every row of the batch as failed with its message.
+     *
+     * <p>The default loops over the rows, calling {@link #simulate} and recording the exception
+     * of a failing row; override it when batching is cheaper (vectorised or remote simulators).
+     */
+    default void simulateBatch(Matrix theta, UniformRandomProvider[] rngs, long[] seeds, Matrix x,
+            String[] failures) {
+        for (int r = 0; r < theta.rows(); r++) {
+            try {
+                simulate(theta.data(), theta.rowOffset(r), rngs[r], x.data(), x.rowOffset(r));
+            } catch (RuntimeException e) {
+                failures[r] = describe(e);
+            }
+        }
+    }
+
+    /** "ExceptionClass: message", as recorded for failed simulations. */
+    static String describe(Throwable e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
 }
