@@ -25,11 +25,11 @@ public final class ExternalSimulatorException extends RuntimeException {
     private final int completedRows;
 
     /** A failure of one batch; {@code completed} marks the rows of the request done. */
-    static ExternalSimulatorException of(String command, long firstIndex, String problem,
-                                         String offendingLine, BitSet completed,
-                                         Throwable cause) {
+    static ExternalSimulatorException of(String command, long firstIndex, String batch,
+                                         String problem, String offendingLine,
+                                         BitSet completed, Throwable cause) {
         return new ExternalSimulatorException(command, firstIndex,
-                message(command, firstIndex, problem, offendingLine), offendingLine, completed,
+                message(command, batch, problem, offendingLine), offendingLine, completed,
                 cause);
     }
 
@@ -51,11 +51,10 @@ public final class ExternalSimulatorException extends RuntimeException {
         this.completedRows = completed.nextClearBit(0);
     }
 
-    private static String message(String command, long firstIndex, String problem,
+    private static String message(String command, String batch, String problem,
                                   String line) {
         StringBuilder sb = new StringBuilder("external simulator '").append(command)
-                .append("' failed on the batch starting at simulation index ").append(firstIndex)
-                .append(": ").append(problem);
+                .append("' failed on ").append(batch).append(": ").append(problem);
         if (line != null) {
             sb.append("; offending line: ").append(quote(line));
         }
@@ -74,7 +73,7 @@ public final class ExternalSimulatorException extends RuntimeException {
         return command;
     }
 
-    /** Simulation index of the first row of the failed batch. */
+    /** Simulation index of the first row of the failed batch; -1 if the caller gave none. */
     public long firstIndex() {
         return firstIndex;
     }

@@ -37,16 +37,21 @@ final class Protocol {
 
     /**
      * Encodes rows {@code [from, from+n)} of the request: {@code theta} holds rows of
-     * {@code thetaDim} values starting at {@code thetaOff}.
+     * {@code thetaDim} values starting at {@code thetaOff}. Without {@code indices} (null) the
+     * {@code "indices"} key is left out.
      */
     static String encode(long[] indices, long[] seeds, int from, int n, float[] theta,
                          int thetaOff, int thetaDim) {
         StringBuilder sb = new StringBuilder(32 + n * (24 + 12 * thetaDim));
-        sb.append("{\"indices\": [");
-        for (int i = 0; i < n; i++) {
-            sb.append(i == 0 ? "" : ", ").append(indices[from + i]);
+        sb.append('{');
+        if (indices != null) {
+            sb.append("\"indices\": [");
+            for (int i = 0; i < n; i++) {
+                sb.append(i == 0 ? "" : ", ").append(indices[from + i]);
+            }
+            sb.append("], ");
         }
-        sb.append("], \"seeds\": [");
+        sb.append("\"seeds\": [");
         for (int i = 0; i < n; i++) {
             sb.append(i == 0 ? "" : ", ").append(seeds[from + i]);
         }
@@ -57,7 +62,7 @@ final class Protocol {
             for (int j = 0; j < thetaDim; j++) {
                 float v = theta[off + j];
                 if (!Float.isFinite(v)) {
-                    throw new IllegalArgumentException("theta of simulation " + indices[from + i]
+                    throw new IllegalArgumentException("theta of row " + (from + i)
                             + " holds the non-finite value " + v);
                 }
                 sb.append(j == 0 ? "" : ", ").append(v);

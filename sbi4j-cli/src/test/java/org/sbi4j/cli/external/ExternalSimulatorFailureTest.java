@@ -39,7 +39,7 @@ class ExternalSimulatorFailureTest {
         ExternalSimulatorException e = failure(
                 sh("read line; echo 'boom: no licence' >&2; exit 3", 1), Request.of(5, 1),
                 Matrix.of(5, 1));
-        assertThat(e.getMessage()).contains("/bin/sh -c read line", "index 0",
+        assertThat(e.getMessage()).contains("/bin/sh -c read line", "simulation index 0",
                 "exited with code 3", "boom: no licence");
         assertThat(e.completedRows()).isZero();
     }
