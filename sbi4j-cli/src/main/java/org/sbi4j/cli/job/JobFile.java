@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.sbi4j.prob.Prior;
+import org.sbi4j.prob.Priors;
 
 /**
  * A job file (JSON or YAML, read by {@link JobFileReader}): everything {@code sbi4j run} needs
@@ -50,6 +52,10 @@ public record JobFile(List<PriorSpec> priors, SimulatorSpec simulator, Integer s
                         + "' appears twice in 'priors'");
             }
         }
+        if (!priors.isEmpty() && priors.stream().allMatch(PriorSpec::nuisance)) {
+            throw new IllegalArgumentException("every parameter in 'priors' is a nuisance;"
+                    + " at least one must be of interest");
+        }
         if (simulations == null) {
             throw new IllegalArgumentException("the job file has no 'simulations' (the number"
                     + " of simulations to train on)");
@@ -91,6 +97,23 @@ public record JobFile(List<PriorSpec> priors, SimulatorSpec simulator, Integer s
     /** Parameter names in θ order. */
     public List<String> parameterNames() {
         return priors.stream().map(PriorSpec::name).toList();
+    }
+
+    /**
+     * The prior over θ: the independent product of the parameters' priors, in order, with the
+     * nuisance parameters declared.
+     *
+     * @throws IllegalStateException if the job gives no priors (a task that brings its own)
+     */
+    public Prior toPrior() {
+        if (priors.isEmpty()) {
+            throw new IllegalStateException("the job file gives no priors; the task '"
+                    + simulator.task() + "' brings its own");
+        }
+        Prior p = Priors.independent(priors.stream().map(PriorSpec::toPrior)
+                .toArray(Prior[]::new));
+        List<String> nuisance = nuisanceParameters();
+        return nuisance.isEmpty() ? p : Priors.withNuisance(p, nuisance.toArray(String[]::new));
     }
 
     /** Names of the nuisance parameters. */

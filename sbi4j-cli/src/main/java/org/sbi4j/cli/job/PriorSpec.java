@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.sbi4j.prob.Priors;
+import org.sbi4j.prob.Univariate;
 
 /**
  * The prior of one parameter in a job file. Two spellings:
@@ -70,6 +72,21 @@ public record PriorSpec(String name, Distribution distribution, List<Double> arg
                     + arg + "'");
         }
         return arguments.get(i);
+    }
+
+    /** The univariate prior (commons-statistics backed, see {@link Priors}). */
+    public Univariate toPrior() {
+        double a = arguments.get(0);
+        double b = arguments.get(1);
+        return switch (distribution) {
+            case UNIFORM -> Priors.uniform(name, a, b);
+            case NORMAL -> Priors.normal(name, a, b);
+            case LOGNORMAL -> Priors.logNormal(name, a, b);
+            case GAMMA -> Priors.gamma(name, a, b);
+            case BETA -> Priors.beta(name, a, b);
+            case TRUNCATED_NORMAL -> Priors.truncatedNormal(name, a, b, arguments.get(2),
+                    arguments.get(3));
+        };
     }
 
     /** Reads the job-file mapping (used by Jackson). */
