@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code sbi4j} command. */
 @Command(name = "sbi4j", mixinStandardHelpOptions = true, version = "sbi4j 0.1.0-SNAPSHOT",
         description = "Simulation-based inference (neural posterior estimation) on the JVM.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
     @Override
