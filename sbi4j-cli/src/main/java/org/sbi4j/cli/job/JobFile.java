@@ -82,6 +82,9 @@ public record JobFile(List<PriorSpec> priors, SimulatorSpec simulator, Integer s
                         + String.join(", ", DIAGNOSTICS));
             }
         }
+        if (observations != null && observations.task() != null && !simulator.isTask()) {
+            throw new IllegalArgumentException("observations 'task' needs a 'task' simulator");
+        }
         if (simulator.isCommand() && observations != null && observations.xDim() > 0
                 && observations.xDim() != simulator.xDim()) {
             throw new IllegalArgumentException("observations have " + observations.xDim()

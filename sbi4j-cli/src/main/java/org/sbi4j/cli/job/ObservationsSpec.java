@@ -15,19 +15,28 @@ import org.sbi4j.tensor.Matrix;
  * observations: [0.1, 0.2]                   # a single row
  * observations: data/x_o.csv                 # a .csv or .npy file (relative to the job file)
  * observations: {rows: [[0.1, 0.2]]}         # or {file: data/x_o.npy}
+ * observations: {task: [1, 2]}               # stored observations 1 and 2 of a built-in task
  * </pre>
  *
  * @param rows inline rows (all of one length, finite), or null
- * @param file path of a .csv or .npy file, or null
+ * @param file path of a .csv (with a header row) or .npy file, or null
+ * @param task numbers (1-based) of a built-in task's stored observations, or null
  */
-public record ObservationsSpec(List<List<Double>> rows, String file) {
+public record ObservationsSpec(List<List<Double>> rows, String file, List<Integer> task) {
 
     public ObservationsSpec {
-        if ((rows == null) == (file == null)) {
-            throw new IllegalArgumentException("observations need exactly one of 'rows' or"
-                    + " 'file'");
+        int given = (rows != null ? 1 : 0) + (file != null ? 1 : 0) + (task != null ? 1 : 0);
+        if (given != 1) {
+            throw new IllegalArgumentException("observations need exactly one of 'rows',"
+                    + " 'file' or 'task'");
         }
-        if (rows != null) {
+        if (task != null) {
+            if (task.isEmpty() || task.stream().anyMatch(k -> k == null || k < 1)) {
+                throw new IllegalArgumentException("observations 'task' must list observation"
+                        + " numbers from 1, got " + task);
+            }
+            task = List.copyOf(task);
+        } else if (rows != null) {
             rows = checkRows(rows);
         } else {
             String lower = file.toLowerCase(Locale.ROOT);
@@ -65,11 +74,11 @@ public record ObservationsSpec(List<List<Double>> rows, String file) {
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static ObservationsSpec fromJson(Object value) {
         if (value instanceof String s) {
-            return new ObservationsSpec(null, s);
+            return new ObservationsSpec(null, s, null);
         }
         if (value instanceof List<?> list) {
             if (!list.isEmpty() && list.stream().allMatch(v -> v instanceof Number)) {
-                return new ObservationsSpec(List.of(numbers(list, 0)), null);
+                return new ObservationsSpec(List.of(numbers(list, 0)), null, null);
             }
             List<List<Double>> rows = new ArrayList<>();
             for (int i = 0; i < list.size(); i++) {
@@ -79,13 +88,13 @@ public record ObservationsSpec(List<List<Double>> rows, String file) {
                 }
                 rows.add(numbers(row, i));
             }
-            return new ObservationsSpec(rows, null);
+            return new ObservationsSpec(rows, null, null);
         }
         if (value instanceof Map<?, ?> map) {
             for (Object key : map.keySet()) {
-                if (!"rows".equals(key) && !"file".equals(key)) {
+                if (!"rows".equals(key) && !"file".equals(key) && !"task".equals(key)) {
                     throw new IllegalArgumentException("unknown key '" + key + "' in"
-                            + " 'observations'; allowed keys: rows, file");
+                            + " 'observations'; allowed keys: file, rows, task");
                 }
             }
             Object file = map.get("file");
@@ -99,10 +108,26 @@ public record ObservationsSpec(List<List<Double>> rows, String file) {
                 throw new IllegalArgumentException("observations 'rows' must be a list of rows");
             }
             return new ObservationsSpec(fromRows == null ? null : fromRows.rows,
-                    (String) file);
+                    (String) file, taskNumbers(map.get("task")));
         }
         throw new IllegalArgumentException("observations must be a list of rows, a .csv/.npy"
                 + " file name, or a mapping with 'rows' or 'file'; got " + value);
+    }
+
+    private static List<Integer> taskNumbers(Object v) {
+        if (v == null) {
+            return null;
+        }
+        List<?> list = v instanceof List<?> l ? l : List.of(v);
+        List<Integer> out = new ArrayList<>();
+        for (Object k : list) {
+            if (!(k instanceof Integer i)) {
+                throw new IllegalArgumentException("observations 'task' must list observation"
+                        + " numbers, got " + v);
+            }
+            out.add(i);
+        }
+        return out;
     }
 
     private static List<Double> numbers(List<?> row, int i) {
@@ -117,7 +142,7 @@ public record ObservationsSpec(List<List<Double>> rows, String file) {
         return out;
     }
 
-    /** Number of values per row (inline rows only; -1 for a file). */
+    /** Number of values per row (inline rows only; -1 for a file or a task). */
     public int xDim() {
         return rows == null ? -1 : rows.getFirst().size();
     }
@@ -125,8 +150,8 @@ public record ObservationsSpec(List<List<Double>> rows, String file) {
     /** The inline rows as an n×xDim matrix. */
     public Matrix toMatrix() {
         if (rows == null) {
-            throw new IllegalStateException("observations are in the file " + file
-                    + "; read it with the io codec");
+            throw new IllegalStateException("observations are not inline: see"
+                    + " JobComponents.observations");
         }
         Matrix m = Matrix.of(rows.size(), xDim());
         for (int i = 0; i < rows.size(); i++) {
@@ -139,6 +164,7 @@ public record ObservationsSpec(List<List<Double>> rows, String file) {
 
     /** The same observations with a relative file resolved against {@code base}. */
     ObservationsSpec resolve(Path base) {
-        return file == null ? this : new ObservationsSpec(null, base.resolve(file).toString());
+        return file == null ? this
+                : new ObservationsSpec(null, base.resolve(file).toString(), null);
     }
 }
