@@ -35,7 +35,8 @@ public final class Npy {
 
     /** Writes {@code m} as a 2-D float32 array of shape (rows, cols). */
     public static void write(Path path, Matrix m) throws IOException {
-        write(path, NpyArray.of(m));
+        boolean compact = m.offset() == 0 && m.data().length == m.size();
+        write(path, compact ? NpyArray.ofFloat(m.data(), m.rows(), m.cols()) : NpyArray.of(m));
     }
 
     /** Writes {@code values} as a 1-D int64 array (e.g. simulation indices). */

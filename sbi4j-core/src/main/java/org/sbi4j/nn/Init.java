@@ -38,6 +38,15 @@ public enum Init {
         };
     }
 
+    /** Fills w with independent U(−a, a) draws, row-major. */
+    public static void fillUniform(Matrix w, double a, UniformRandomProvider rng) {
+        for (int i = 0; i < w.rows(); i++) {
+            for (int j = 0; j < w.cols(); j++) {
+                w.set(i, j, (float) ((2.0 * rng.nextDouble() - 1.0) * a));
+            }
+        }
+    }
+
     /** Fills w (fanIn×fanOut) with draws from this scheme. */
     public void fill(Matrix w, UniformRandomProvider rng) {
         double a = bound(w.rows(), w.cols());

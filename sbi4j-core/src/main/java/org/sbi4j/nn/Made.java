@@ -103,25 +103,14 @@ public final class Made implements Layer {
     public Matrix forward(Matrix theta, Matrix contextValues, Workspace workspace) {
         Ws ws = Shapes.cast("MADE", workspace, Ws.class);
         Shapes.checkInput("MADE theta", theta, features, ws.joined.capacityRows());
-        int n = theta.rows();
-        Matrix joined = ws.joined.setRows(n);
-        if (context > 0) {
-            if (contextValues == null || contextValues.cols() != context
-                    || contextValues.rows() != n) {
-                throw new IllegalArgumentException("MADE: context "
-                        + (contextValues == null ? "null" : contextValues.shape())
-                        + " does not fit theta " + theta.shape() + " (expected " + n + "x"
-                        + context + ")");
-            }
+        Matrix joined = ws.joined.setRows(theta.rows());
+        if (context > 0 && (contextValues == null || contextValues.cols() != context)) {
+            throw new IllegalArgumentException("MADE: context "
+                    + (contextValues == null ? "null" : contextValues.shape())
+                    + " does not fit theta " + theta.shape() + " (expected " + theta.rows() + "x"
+                    + context + ")");
         }
-        for (int r = 0; r < n; r++) {
-            System.arraycopy(theta.data(), theta.rowOffset(r), joined.data(),
-                    joined.rowOffset(r), features);
-            if (context > 0) {
-                System.arraycopy(contextValues.data(), contextValues.rowOffset(r),
-                        joined.data(), joined.rowOffset(r) + features, context);
-            }
-        }
+        Columns.join(theta, context > 0 ? contextValues : null, joined);
         return net.forward(joined, ws.inner);
     }
 
@@ -163,7 +152,12 @@ public final class Made implements Layer {
             return this;
         }
 
-        /** Hidden layer widths (at least one layer). */
+        /**
+         * Hidden layer widths (at least one layer). With cycling degrees a layer narrower than
+         * the number of hidden degrees (D, or D − 1 without context) leaves the highest degrees
+         * out, so the last dimensions see fewer earlier ones: still autoregressive, less
+         * expressive.
+         */
         public Builder hidden(int... sizes) {
             if (sizes.length == 0) {
                 throw new IllegalArgumentException("MADE needs at least one hidden layer");

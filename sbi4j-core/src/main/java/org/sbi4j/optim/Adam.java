@@ -104,4 +104,39 @@ public final class Adam {
             w[wo + i] = wi * shrink - stepSize * mi / denom;
         }
     }
+
+    /**
+     * The optimiser's state, copied: step count and the first and second moments of every
+     * parameter (in {@code params} order). For checkpoints.
+     */
+    public record State(int steps, float[][] m, float[][] v) {
+    }
+
+    /** A copy of the current state. */
+    public State state() {
+        float[][] mc = new float[m.length][];
+        float[][] vc = new float[v.length][];
+        for (int p = 0; p < m.length; p++) {
+            mc[p] = m[p].clone();
+            vc[p] = v[p].clone();
+        }
+        return new State(t, mc, vc);
+    }
+
+    /** Restores a state taken from an optimiser over parameters of the same shapes. */
+    public void restore(State s) {
+        if (s.m().length != m.length) {
+            throw new IllegalArgumentException("optimiser state for " + s.m().length
+                    + " parameters, this optimiser has " + m.length);
+        }
+        for (int p = 0; p < m.length; p++) {
+            if (s.m()[p].length != m[p].length || s.v()[p].length != v[p].length) {
+                throw new IllegalArgumentException("optimiser state for parameter " + p
+                        + " has " + s.m()[p].length + " values, expected " + m[p].length);
+            }
+            System.arraycopy(s.m()[p], 0, m[p], 0, m[p].length);
+            System.arraycopy(s.v()[p], 0, v[p], 0, v[p].length);
+        }
+        t = s.steps();
+    }
 }

@@ -19,7 +19,8 @@ import org.sbi4j.prob.Prior;
  * {@link Simulator#simulateBatch}. Results are assembled in index order, so the output is the
  * same for any thread count, chunk size, or split of the range into shards. Failed simulations
  * (exceptions, non-finite θ or x) are counted and excluded; exceptions from the prior are bugs
- * and abort the run.
+ * and abort the run. The prior and the simulator are called from several threads at once and
+ * must be thread-safe.
  *
  * <pre>{@code
  * SimulationResult r = Simulations.builder(prior, simulator).seed(42).threads(4)

@@ -13,4 +13,13 @@ public interface TrainingListener {
      * @return false to stop training after this epoch (the best weights are still restored)
      */
     boolean onEpoch(EpochRecord epoch);
+
+    /** True if {@link #onCheckpoint} should receive a checkpoint after every epoch. */
+    default boolean wantsCheckpoints() {
+        return false;
+    }
+
+    /** Receives the state after an epoch (only if {@link #wantsCheckpoints()}), e.g. to save it. */
+    default void onCheckpoint(Checkpoint checkpoint) {
+    }
 }

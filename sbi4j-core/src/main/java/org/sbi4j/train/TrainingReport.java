@@ -23,7 +23,9 @@ public record TrainingReport(List<EpochRecord> epochs, int bestEpoch, double bes
         /** The maximum number of epochs was reached. */
         MAX_EPOCHS,
         /** The listener asked to stop. */
-        STOPPED_BY_LISTENER
+        STOPPED_BY_LISTENER,
+        /** Too many non-finite losses; the best weights so far were kept. */
+        DIVERGED
     }
 
     public TrainingReport {

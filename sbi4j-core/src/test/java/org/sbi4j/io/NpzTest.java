@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +43,7 @@ class NpzTest {
         in.put("i", NpyArray.of(new long[] {Long.MIN_VALUE, 7}));
         Path p = dir.resolve("a.npz");
         Npz.write(p, in, compress);
-        for (Map<String, NpyArray> out : new Map[] {Npz.read(p), Npz.fromBytes(Npz.toBytes(in, compress), "m")}) {
+        for (Map<String, NpyArray> out : List.of(Npz.read(p), Npz.fromBytes(Npz.toBytes(in, compress), "m"))) {
             assertThat(out.keySet()).containsExactly("x", "d", "i");
             assertThat(out.get("x").shape()).containsExactly(2, 3);
             assertThat(out.get("x").floats()).isEqualTo(in.get("x").floats());

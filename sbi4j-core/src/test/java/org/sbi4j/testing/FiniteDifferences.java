@@ -26,10 +26,20 @@ public final class FiniteDifferences {
      * each probe. f must read the array afresh on every call.
      */
     public static double[] gradient(DoubleSupplier f, float[] values, int off, int n) {
+        return gradient(f, values, off, n, 1e-2f);
+    }
+
+    /**
+     * As {@link #gradient(DoubleSupplier, float[], int, int)} with step h = relStep·max(1, |v|):
+     * a smaller step (e.g. 1e-3) suits functions evaluated internally in double precision whose
+     * curvature makes the O(h²) truncation error of the default step too large.
+     */
+    public static double[] gradient(DoubleSupplier f, float[] values, int off, int n,
+                                    float relStep) {
         double[] g = new double[n];
         for (int i = 0; i < n; i++) {
             float v = values[off + i];
-            float h = step(v);
+            float h = relStep * Math.max(1f, Math.abs(v));
             values[off + i] = v + h;
             double fp = f.getAsDouble();
             values[off + i] = v - h;

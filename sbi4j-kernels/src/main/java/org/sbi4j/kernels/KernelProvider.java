@@ -2,21 +2,35 @@ package org.sbi4j.kernels;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 
 /**
  * Chooses the kernel implementation once, at first use, and logs which one and why.
  *
- * <p>The Vector API implementation is used when the {@code jdk.incubator.vector} module is in the
- * boot layer, its preferred float vectors are at least 128 bits wide, and the Java feature version
- * is one it was tested on. Setting the system property {@code sbi4j.kernels=scalar} forces the
- * scalar kernels. (This module has no dependencies, so it logs through {@link System.Logger},
- * which SLF4J bridges when present.)
+ * <p>The Vector API implementation ({@code VectorKernels}) is used when all of these hold:
+ * <ul>
+ *   <li>{@code -Dsbi4j.kernels=scalar} is not set;</li>
+ *   <li>the {@code jdk.incubator.vector} module is in the boot layer
+ *       ({@code java --add-modules jdk.incubator.vector});</li>
+ *   <li>the Java feature version is {@value #TESTED_FEATURE}, the one the kernels are tested on
+ *       (newer ones are accepted with {@code -Dsbi4j.kernels=vector});</li>
+ *   <li>the preferred float vector is at least 128 bits wide (else SIMD gains nothing).</li>
+ * </ul>
+ * Otherwise the scalar kernels. The Vector class is looked up reflectively (as Lucene does), so a
+ * JVM without the module never loads a class that refers to it. Logged through
+ * {@link System.Logger} (this module has no dependencies; SLF4J bridges it when present).
  */
 public final class KernelProvider {
 
-    /** System property that forces a provider: {@code scalar} or {@code vector}. */
+    /** System property that forces a provider: {@code scalar}, or {@code vector} (untested Java). */
     public static final String PROPERTY = "sbi4j.kernels";
+    /** The Java feature version the Vector kernels are tested on. */
+    public static final int TESTED_FEATURE = 25;
 
+    private static final String VECTOR_MODULE = "jdk.incubator.vector";
+    private static final String VECTOR_CLASS = "org.sbi4j.kernels.VectorKernels";
     private static final Logger LOG = System.getLogger(KernelProvider.class.getName());
 
     private static final class Holder {
@@ -39,10 +53,43 @@ public final class KernelProvider {
     private static Kernels choose() {
         String forced = System.getProperty(PROPERTY, "").trim();
         if (forced.equalsIgnoreCase("scalar")) {
-            LOG.log(Level.INFO, "kernels: scalar (forced by -D" + PROPERTY + "=scalar)");
-            return ScalarKernels.INSTANCE;
+            return scalar("forced by -D" + PROPERTY + "=scalar");
         }
-        LOG.log(Level.INFO, "kernels: scalar (Vector API kernels not built yet)");
+        if (!forced.isEmpty() && !forced.equalsIgnoreCase("vector")) {
+            throw new IllegalArgumentException("-D" + PROPERTY + " must be scalar or vector: " + forced);
+        }
+        if (ModuleLayer.boot().findModule(VECTOR_MODULE).isEmpty()) {
+            return scalar("module " + VECTOR_MODULE + " is not in the boot layer; run java with"
+                    + " --add-modules " + VECTOR_MODULE + " for the SIMD kernels");
+        }
+        int feature = Runtime.version().feature();
+        if (feature != TESTED_FEATURE && !forced.equalsIgnoreCase("vector")) {
+            return scalar("Java " + feature + " is not the tested version " + TESTED_FEATURE
+                    + "; set -D" + PROPERTY + "=vector to use the Vector API kernels anyway");
+        }
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            Class<?> cls = Class.forName(VECTOR_CLASS, true, KernelProvider.class.getClassLoader());
+            MethodHandle bits = lookup.findStatic(cls, "preferredBitSize", MethodType.methodType(int.class));
+            int width = (int) bits.invoke();
+            if (width < 128) {
+                return scalar("the preferred float vector has only " + width + " bits (< 128)");
+            }
+            MethodHandle create = lookup.findStatic(cls, "create", MethodType.methodType(cls));
+            MethodHandle threads = lookup.findVirtual(cls, "threads", MethodType.methodType(int.class));
+            Kernels k = (Kernels) create.invoke();
+            LOG.log(Level.INFO, "kernels: " + k.name() + " (Vector API, " + width + "-bit float vectors, "
+                    + (int) threads.invoke(k) + " threads for large products)");
+            return k;
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (Throwable e) {
+            return scalar("the Vector API kernels failed to load: " + e);
+        }
+    }
+
+    private static Kernels scalar(String why) {
+        LOG.log(Level.INFO, "kernels: scalar (" + why + ")");
         return ScalarKernels.INSTANCE;
     }
 }

@@ -1,0 +1,205 @@
+package org.sbi4j.data;
+
+import java.util.Arrays;
+import org.sbi4j.tensor.Matrix;
+
+/**
+ * The affine z-scoring map z_j = (v_j − μ_j) / σ_j per column: the only standardisation in
+ * sbi4j. It sits outside the density estimator, whose densities are on the z scale; since
+ * p_v(v) = p_z(z(v))·|det ∂z/∂v|, adding {@link #logAbsDet()} = Σ_j −log σ_j returns log-densities
+ * on the original scale.
+ *
+ * <p>{@link #fit} uses the training split only: μ is the column mean and σ the sample standard
+ * deviation with the n−1 denominator, both accumulated in double (two passes). A constant column
+ * (σ = 0, σ below {@value #MIN_STD}, or σ ≤ 2^−20·|μ|, i.e. variation within about eight float32
+ * rounding steps of the mean) gets σ = 1, so it is only centred, its z is 0 and it adds nothing to
+ * log|det|. Immutable; {@link #mean()} and {@link #std()} give the parameters to store with a model
+ * and {@link #of} restores them.
+ */
+public final class Standardizer {
+
+    /** Below this absolute standard deviation a column counts as constant. */
+    public static final double MIN_STD = 1e-20;
+
+    /** σ ≤ RELATIVE_STD·|μ| counts as constant: 2^−20, about eight float32 ulps of μ. */
+    public static final double RELATIVE_STD = 0x1p-20;
+
+    private final double[] mean;
+    private final double[] std;
+    private final double logAbsDet;
+
+    private Standardizer(double[] mean, double[] std) {
+        this.mean = mean;
+        this.std = std;
+        double s = 0;
+        for (double v : std) {
+            s -= Math.log(v);
+        }
+        this.logAbsDet = s;
+    }
+
+    /**
+     * Fits μ and σ (n−1) per column of {@code data} (n ≥ 2 rows, finite values).
+     *
+     * @throws IllegalArgumentException for fewer than 2 rows or a non-finite value
+     */
+    public static Standardizer fit(Matrix data) {
+        int n = data.rows();
+        int d = data.cols();
+        if (n < 2) {
+            throw new IllegalArgumentException("need at least 2 rows to fit a standardizer, got "
+                    + n);
+        }
+        double[] mean = new double[d];
+        double[] std = new double[d];
+        float[] a = data.data();
+        for (int i = 0; i < n; i++) {
+            int off = data.rowOffset(i);
+            for (int j = 0; j < d; j++) {
+                if (!Float.isFinite(a[off + j])) {
+                    throw new IllegalArgumentException("cannot fit a standardizer: row " + i
+                            + ", column " + j + " is " + a[off + j]);
+                }
+                mean[j] += a[off + j];
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            mean[j] /= n;
+        }
+        for (int i = 0; i < n; i++) {
+            int off = data.rowOffset(i);
+            for (int j = 0; j < d; j++) {
+                double dev = a[off + j] - mean[j];
+                std[j] += dev * dev;
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            double s = Math.sqrt(std[j] / (n - 1));
+            std[j] = isConstant(s, mean[j]) ? 1.0 : s;
+        }
+        return new Standardizer(mean, std);
+    }
+
+    private static boolean isConstant(double std, double mean) {
+        return !(std >= MIN_STD) || std <= RELATIVE_STD * Math.abs(mean);
+    }
+
+    /**
+     * Restores a standardizer from stored parameters (copied).
+     *
+     * @throws IllegalArgumentException if lengths differ, a value is not finite or σ ≤ 0
+     */
+    public static Standardizer of(double[] mean, double[] std) {
+        if (mean.length != std.length) {
+            throw new IllegalArgumentException(mean.length + " means but " + std.length
+                    + " standard deviations");
+        }
+        for (int j = 0; j < mean.length; j++) {
+            if (!Double.isFinite(mean[j]) || !Double.isFinite(std[j]) || !(std[j] > 0)) {
+                throw new IllegalArgumentException("column " + j + ": mean " + mean[j] + ", std "
+                        + std[j] + " (need finite values and std > 0)");
+            }
+        }
+        return new Standardizer(mean.clone(), std.clone());
+    }
+
+    /** The identity map on {@code dim} columns (μ = 0, σ = 1). */
+    public static Standardizer identity(int dim) {
+        double[] ones = new double[dim];
+        Arrays.fill(ones, 1.0);
+        return new Standardizer(new double[dim], ones);
+    }
+
+    /** Number of columns. */
+    public int dim() {
+        return mean.length;
+    }
+
+    /** μ per column (a copy). */
+    public double[] mean() {
+        return mean.clone();
+    }
+
+    /** σ per column, 1 for constant columns (a copy). */
+    public double[] std() {
+        return std.clone();
+    }
+
+    /** log|det ∂z/∂v| = Σ_j −log σ_j, the same for every row. */
+    public double logAbsDet() {
+        return logAbsDet;
+    }
+
+    /** z = (v − μ)/σ row by row into {@code out} (same shape; may be {@code in} itself). */
+    public Matrix transform(Matrix in, Matrix out) {
+        check(in, out);
+        float[] a = in.data();
+        float[] b = out.data();
+        for (int i = 0; i < in.rows(); i++) {
+            transform(a, in.rowOffset(i), b, out.rowOffset(i));
+        }
+        return out;
+    }
+
+    /** Standardises {@code m} in place. */
+    public Matrix transformInPlace(Matrix m) {
+        return transform(m, m);
+    }
+
+    /** z = (v − μ)/σ for one vector: v at {@code in[inOff..)}, z to {@code out[outOff..)}. */
+    public void transform(float[] in, int inOff, float[] out, int outOff) {
+        for (int j = 0; j < mean.length; j++) {
+            out[outOff + j] = (float) ((in[inOff + j] - mean[j]) / std[j]);
+        }
+    }
+
+    /** v = z·σ + μ row by row into {@code out} (same shape; may be {@code z} itself). */
+    public Matrix inverse(Matrix z, Matrix out) {
+        check(z, out);
+        float[] a = z.data();
+        float[] b = out.data();
+        for (int i = 0; i < z.rows(); i++) {
+            inverse(a, z.rowOffset(i), b, out.rowOffset(i));
+        }
+        return out;
+    }
+
+    /** Maps {@code m} back to the original scale in place. */
+    public Matrix inverseInPlace(Matrix m) {
+        return inverse(m, m);
+    }
+
+    /** v = z·σ + μ for one vector. */
+    public void inverse(float[] z, int zOff, float[] out, int outOff) {
+        for (int j = 0; j < mean.length; j++) {
+            out[outOff + j] = (float) (z[zOff + j] * std[j] + mean[j]);
+        }
+    }
+
+    private void check(Matrix in, Matrix out) {
+        if (in.cols() != mean.length || out.cols() != mean.length || in.rows() != out.rows()) {
+            throw new IllegalArgumentException("standardizer of dimension " + mean.length
+                    + " cannot map a " + in.shape() + " matrix into a " + out.shape() + " matrix");
+        }
+        if (in != out && in.overlaps(out) && in.offset() != out.offset()) {
+            throw new IllegalArgumentException("input and output overlap without being the same"
+                    + " matrix");
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Standardizer s && Arrays.equals(mean, s.mean)
+                && Arrays.equals(std, s.std);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(mean) + Arrays.hashCode(std);
+    }
+
+    @Override
+    public String toString() {
+        return "Standardizer[mean=" + Arrays.toString(mean) + ", std=" + Arrays.toString(std) + "]";
+    }
+}

@@ -1,0 +1,63 @@
+package org.sbi4j.flows;
+
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.sbi4j.nn.Param;
+import org.sbi4j.tensor.Matrix;
+
+/**
+ * A trainable conditional density q(θ | context) — a normalizing flow or a mixture density
+ * network — as the trainer and the posterior see it.
+ *
+ * <p>Shapes: θ is n×{@link #thetaSize()}, context n×{@link #contextSize()}, one context row per θ
+ * row. All buffers live in a {@link Workspace} sized once for a maximum batch; calls allocate
+ * nothing except the returned samples, and keep no state between calls beyond that workspace.
+ * A training step is: zero the gradients of {@link #params()}, call {@link #lossAndGradient},
+ * clip, step the optimiser.
+ */
+public interface ConditionalDensityEstimator {
+
+    /** Per-estimator buffers for batches of up to {@link #maxRows()} rows. */
+    interface Workspace {
+        int maxRows();
+    }
+
+    /** θ drawn together with its log-density. */
+    record Samples(Matrix theta, float[] logProb) {
+    }
+
+    int thetaSize();
+
+    int contextSize();
+
+    /** The trainable parameters, in a fixed order. */
+    List<Param> params();
+
+    /** Buffers for batches of up to maxRows rows (sampling works in chunks of that size). */
+    Workspace workspace(int maxRows);
+
+    /** out[i] = log q(θ_i | context_i) for the n rows (n ≤ maxRows). */
+    void logProb(Matrix theta, Matrix context, float[] out, Workspace ws);
+
+    /**
+     * The mean negative log-likelihood −(1/n)·Σ log q(θ_i | context_i) of the batch; adds its
+     * gradient into every {@link Param#grad()} and, when {@code gradContext} is not null, sets
+     * gradContext (n×contextSize) to dLoss/dcontext (to train an embedding network jointly).
+     *
+     * @return the loss
+     */
+    float lossAndGradient(Matrix theta, Matrix context, Matrix gradContext, Workspace ws);
+
+    /**
+     * Draws {@code perContext} θ for each context row: row c·perContext + s of the result is
+     * draw s for context c (a new m·perContext × thetaSize matrix).
+     */
+    default Matrix sample(int perContext, Matrix contexts, UniformRandomProvider rng,
+                          Workspace ws) {
+        return sampleAndLogProb(perContext, contexts, rng, ws).theta();
+    }
+
+    /** As {@link #sample} and log q of each draw. */
+    Samples sampleAndLogProb(int perContext, Matrix contexts, UniformRandomProvider rng,
+                             Workspace ws);
+}

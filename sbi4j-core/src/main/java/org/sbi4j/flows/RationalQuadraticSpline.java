@@ -1,0 +1,280 @@
+package org.sbi4j.flows;
+
+/**
+ * Monotone rational-quadratic spline on [−B, B] with K bins and identity (linear) tails
+ * (Durkan et al. 2019, "Neural Spline Flows", eqs. 4-6; parameterised as nflows/zuko).
+ *
+ * <p>Parameters per element, 3K−1 unconstrained values laid out as
+ * {@code [u_w(0..K-1), u_h(0..K-1), u_d(1..K-1)]}: bin widths w_k = 2B·(m_w + (1 − K·m_w)·softmax(u_w)_k),
+ * heights likewise, interior knot derivatives δ_k = m_d + softplus(u_d,k) and boundary
+ * derivatives δ_0 = δ_K = 1, so the spline joins the identity tails with slope 1.
+ * Within bin k, with ξ = (θ − x_k)/w_k and s_k = h_k/w_k:
+ * <pre>
+ *   g(θ)  = y_k + h_k·[s_k ξ² + δ_k ξ(1−ξ)] / [s_k + (δ_{k+1} + δ_k − 2 s_k) ξ(1−ξ)]
+ *   g'(θ) = s_k²·[δ_{k+1} ξ² + 2 s_k ξ(1−ξ) + δ_k (1−ξ)²] / [s_k + (δ_{k+1} + δ_k − 2 s_k) ξ(1−ξ)]²
+ * </pre>
+ * Outside [−B, B] the map is the identity, log g' = 0 and all parameter gradients are zero.
+ *
+ * @param bins          K ≥ 1
+ * @param bound         B &gt; 0
+ * @param minWidth      m_w, with K·m_w &lt; 1
+ * @param minHeight     m_h, with K·m_h &lt; 1
+ * @param minDerivative m_d ∈ (0, 1)
+ */
+public record RationalQuadraticSpline(int bins, float bound, float minWidth, float minHeight,
+                                      float minDerivative) implements ElementwiseBijection {
+
+    /** The minimum bin width, height and derivative of nflows and zuko. */
+    public static final float DEFAULT_MIN = 1e-3f;
+
+    public RationalQuadraticSpline {
+        if (bins < 1) {
+            throw new IllegalArgumentException("spline needs at least one bin: " + bins);
+        }
+        if (!(bound > 0) || Float.isInfinite(bound)) {
+            throw new IllegalArgumentException("tail bound must be positive and finite: " + bound);
+        }
+        if (!(minWidth > 0) || minWidth * bins >= 1) {
+            throw new IllegalArgumentException("minimum bin width " + minWidth
+                    + " must be positive with bins*minWidth < 1 (bins " + bins + ")");
+        }
+        if (!(minHeight > 0) || minHeight * bins >= 1) {
+            throw new IllegalArgumentException("minimum bin height " + minHeight
+                    + " must be positive with bins*minHeight < 1 (bins " + bins + ")");
+        }
+        if (!(minDerivative > 0) || minDerivative >= 1) {
+            throw new IllegalArgumentException("minimum derivative must be in (0, 1): "
+                    + minDerivative);
+        }
+    }
+
+    /** K bins on [−bound, bound] with minimum width, height and derivative 1e-3. */
+    public static RationalQuadraticSpline of(int bins, float bound) {
+        return new RationalQuadraticSpline(bins, bound, DEFAULT_MIN, DEFAULT_MIN, DEFAULT_MIN);
+    }
+
+    @Override
+    public int paramsPerDim() {
+        return 3 * bins - 1;
+    }
+
+    /** Scratch layout: x knots (K+1), y knots (K+1), width softmax (K), height softmax (K). */
+    @Override
+    public int scratchSize() {
+        return 4 * bins + 2;
+    }
+
+    /** Fills x and y knots and the two softmax vectors into s for the parameter block at off. */
+    private void knots(float[] p, int off, double[] s) {
+        int k = bins;
+        cumulative(p, off, minWidth, s, 0, 2 * k + 2);
+        cumulative(p, off + k, minHeight, s, k + 1, 3 * k + 2);
+    }
+
+    private void cumulative(float[] p, int off, double min, double[] s, int knotOff, int probOff) {
+        int k = bins;
+        double m = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < k; j++) {
+            m = Math.max(m, p[off + j]);
+        }
+        double sum = 0;
+        for (int j = 0; j < k; j++) {
+            double e = Math.exp(p[off + j] - m);
+            s[probOff + j] = e;
+            sum += e;
+        }
+        double a = 1.0 - min * k;
+        double twoB = 2.0 * bound;
+        double x = -bound;
+        s[knotOff] = x;
+        for (int j = 0; j < k; j++) {
+            double prob = s[probOff + j] / sum;
+            s[probOff + j] = prob;
+            x += twoB * (min + a * prob);
+            s[knotOff + j + 1] = x;
+        }
+        s[knotOff + k] = bound;
+    }
+
+    /** The K+1 x knots of the parameter block at off (for tests). */
+    double[] xKnots(float[] p, int off) {
+        double[] s = new double[scratchSize()];
+        knots(p, off, s);
+        return java.util.Arrays.copyOf(s, bins + 1);
+    }
+
+    /** δ_j: 1 at the two boundaries, m_d + softplus(u) inside. */
+    private double derivative(float[] p, int off, int j) {
+        if (j == 0 || j == bins) {
+            return 1.0;
+        }
+        return minDerivative + softplus(p[off + 2 * bins + j - 1]);
+    }
+
+    static double softplus(double u) {
+        return u > 20 ? u : Math.log1p(Math.exp(u));
+    }
+
+    static double sigmoid(double u) {
+        return 1.0 / (1.0 + Math.exp(-u));
+    }
+
+    /** Index k of the bin [s[off+k], s[off+k+1]) holding v (the last bin includes its end). */
+    private int bin(double[] s, int off, double v) {
+        int k = 0;
+        while (k < bins - 1 && v >= s[off + k + 1]) {
+            k++;
+        }
+        return k;
+    }
+
+    @Override
+    public void forward(int n, float[] theta, int tOff, int tStride, float[] p, int pOff,
+                        int pStride, float[] z, int zOff, int zStride, float[] logAbsDet,
+                        int lOff, double[] s) {
+        for (int i = 0; i < n; i++) {
+            double t = theta[tOff + i * tStride];
+            if (!(t >= -bound && t <= bound)) {
+                z[zOff + i * zStride] = (float) t;
+                continue;
+            }
+            int po = pOff + i * pStride;
+            knots(p, po, s);
+            int k = bin(s, 0, t);
+            double w = s[k + 1] - s[k];
+            double h = s[bins + 2 + k] - s[bins + 1 + k];
+            double sk = h / w;
+            double xi = clamp01((t - s[k]) / w);
+            double d0 = derivative(p, po, k);
+            double d1 = derivative(p, po, k + 1);
+            double xi1 = xi * (1 - xi);
+            double den = sk + (d0 + d1 - 2 * sk) * xi1;
+            double num = h * (sk * xi * xi + d0 * xi1);
+            z[zOff + i * zStride] = (float) (s[bins + 1 + k] + num / den);
+            double c = d1 * xi * xi + 2 * sk * xi1 + d0 * (1 - xi) * (1 - xi);
+            logAbsDet[lOff + i] += (float) Math.log(sk * sk * c / (den * den));
+        }
+    }
+
+    @Override
+    public void inverse(int n, float[] z, int zOff, int zStride, float[] p, int pOff, int pStride,
+                        float[] theta, int tOff, int tStride, float[] logAbsDet, int lOff,
+                        double[] s) {
+        for (int i = 0; i < n; i++) {
+            double y = z[zOff + i * zStride];
+            if (!(y >= -bound && y <= bound)) {
+                theta[tOff + i * tStride] = (float) y;
+                continue;
+            }
+            int po = pOff + i * pStride;
+            knots(p, po, s);
+            int k = bin(s, bins + 1, y);
+            double xk = s[k];
+            double w = s[k + 1] - xk;
+            double yk = s[bins + 1 + k];
+            double h = s[bins + 2 + k] - yk;
+            double sk = h / w;
+            double d0 = derivative(p, po, k);
+            double d1 = derivative(p, po, k + 1);
+            double dy = y - yk;
+            double mix = d0 + d1 - 2 * sk;
+            double a = h * (sk - d0) + dy * mix;
+            double b = h * d0 - dy * mix;
+            double c = -sk * dy;
+            double disc = Math.max(b * b - 4 * a * c, 0.0);
+            double root = -b - Math.sqrt(disc);
+            double xi = root == 0 ? 0.0 : clamp01(2 * c / root);
+            theta[tOff + i * tStride] = (float) (xk + xi * w);
+            if (logAbsDet != null) {
+                double xi1 = xi * (1 - xi);
+                double den = sk + mix * xi1;
+                double cc = d1 * xi * xi + 2 * sk * xi1 + d0 * (1 - xi) * (1 - xi);
+                logAbsDet[lOff + i] += (float) Math.log(sk * sk * cc / (den * den));
+            }
+        }
+    }
+
+    private static double clamp01(double v) {
+        return v < 0 ? 0 : (v > 1 ? 1 : v);
+    }
+
+    @Override
+    public void backward(int n, float[] theta, int tOff, int tStride, float[] p, int pOff,
+                         int pStride, float[] gz, int gzOff, int gzStride, float[] gl, int glOff,
+                         float[] gTheta, int gtOff, int gtStride, float[] gp, int gpOff,
+                         int gpStride, double[] s) {
+        int np = paramsPerDim();
+        for (int i = 0; i < n; i++) {
+            double t = theta[tOff + i * tStride];
+            double gZ = gz[gzOff + i * gzStride];
+            int go = gpOff + i * gpStride;
+            if (!(t >= -bound && t <= bound)) {
+                gTheta[gtOff + i * gtStride] = (float) gZ;
+                java.util.Arrays.fill(gp, go, go + np, 0f);
+                continue;
+            }
+            double gL = gl[glOff + i];
+            int po = pOff + i * pStride;
+            knots(p, po, s);
+            int k = bin(s, 0, t);
+            double w = s[k + 1] - s[k];
+            double h = s[bins + 2 + k] - s[bins + 1 + k];
+            double sk = h / w;
+            double xi = clamp01((t - s[k]) / w);
+            double d0 = derivative(p, po, k);
+            double d1 = derivative(p, po, k + 1);
+            double xi1 = xi * (1 - xi);
+            double mix = d0 + d1 - 2 * sk;
+            double den = sk + mix * xi1;
+            double den2 = den * den;
+            double a = sk * xi * xi + d0 * xi1;
+            double c = d1 * xi * xi + 2 * sk * xi1 + d0 * (1 - xi) * (1 - xi);
+            // partials of g (value) and L = log g' with respect to ξ, s, δ_k, δ_{k+1}
+            double gXi = h * ((2 * sk * xi + d0 * (1 - 2 * xi)) * den - a * mix * (1 - 2 * xi))
+                    / den2;
+            double gS = h * (xi * xi * den - a * (1 - 2 * xi1)) / den2;
+            double gD0 = h * xi1 * (den - a) / den2;
+            double gD1 = -h * a * xi1 / den2;
+            double lXi = (2 * d1 * xi + 2 * sk * (1 - 2 * xi) - 2 * d0 * (1 - xi)) / c
+                    - 2 * mix * (1 - 2 * xi) / den;
+            double lS = 2 / sk + 2 * xi1 / c - 2 * (1 - 2 * xi1) / den;
+            double lD0 = (1 - xi) * (1 - xi) / c - 2 * xi1 / den;
+            double lD1 = xi * xi / c - 2 * xi1 / den;
+            double bXi = gZ * gXi + gL * lXi;
+            double bS = gZ * gS + gL * lS;
+            gTheta[gtOff + i * gtStride] = (float) (bXi / w);
+            double bH = gZ * a / den + bS / w;
+            double bW = -(bXi * xi + bS * sk) / w;
+            double bX = -bXi / w;
+            softmaxBackward(k, bX, bW, s, 2 * bins + 2, 1.0 - minWidth * bins, gp, go);
+            softmaxBackward(k, gZ, bH, s, 3 * bins + 2, 1.0 - minHeight * bins, gp, go + bins);
+            java.util.Arrays.fill(gp, go + 2 * bins, go + np, 0f);
+            if (k >= 1) {
+                gp[go + 2 * bins + k - 1] = (float) ((gZ * gD0 + gL * lD0)
+                        * sigmoid(p[po + 2 * bins + k - 1]));
+            }
+            if (k + 1 <= bins - 1) {
+                gp[go + 2 * bins + k] = (float) ((gZ * gD1 + gL * lD1)
+                        * sigmoid(p[po + 2 * bins + k]));
+            }
+        }
+    }
+
+    /**
+     * Knot k = −B + 2B·Σ_{j&lt;k} f_j and width 2B·f_k with f = m + a·softmax(u): given dL/dknot_k
+     * (gKnot) and dL/dwidth_k (gWidth), writes dL/du_j = a·π_j·(gf_j − Σ_i π_i gf_i).
+     */
+    private void softmaxBackward(int k, double gKnot, double gWidth, double[] s, int probOff,
+                                 double a, float[] gp, int go) {
+        double twoB = 2.0 * bound;
+        double below = 0;
+        for (int j = 0; j < k; j++) {
+            below += s[probOff + j];
+        }
+        double mean = twoB * (gKnot * below + gWidth * s[probOff + k]);
+        for (int j = 0; j < bins; j++) {
+            double gf = j < k ? twoB * gKnot : (j == k ? twoB * gWidth : 0.0);
+            gp[go + j] = (float) (a * s[probOff + j] * (gf - mean));
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package org.sbi4j.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.sbi4j.kernels.Activation;
+import org.sbi4j.tensor.Matrix;
+import org.sbi4j.tensor.Ops;
+
+/**
+ * Pre-activation residual block (He et al. 2016; nflows' ResidualBlock without batch norm or
+ * dropout), optionally with an additive context term:
+ * <pre>
+ *   y = x + W₁·f(W₀·f(x) + b₀) + b₁  [+ c·W_c + b_c]
+ * </pre>
+ * written row-wise as in {@link Dense}: x, y are n×h, the context c is n×C. The second dense
+ * layer starts at U(−10⁻³, 10⁻³) (as nflows' zero_initialization), so the block starts near the
+ * identity; the first uses {@link Init#forActivation}, the context layer Glorot.
+ *
+ * <p>Without context (C = 0) this is a plain h→h {@link Layer}. With context use
+ * {@link #forward(Matrix, Matrix, Layer.Workspace)}; {@link #backward} then also writes
+ * dL/dc into {@link #gradContext(Layer.Workspace)}. Backward: dL/dx = G + (chain through the
+ * two dense layers), dL/dc = G·W_cᵀ.
+ */
+public final class ResidualBlock implements Layer {
+
+    private final String name;
+    private final int size;
+    private final ActivationLayer act;
+    private final Dense first;
+    private final Dense second;
+    private final Dense contextLayer;
+    private final List<Param> params;
+
+    private ResidualBlock(String name, int size, int context, Activation f,
+                          UniformRandomProvider rng) {
+        this.name = name;
+        this.size = size;
+        this.act = ActivationLayer.of(f, size);
+        this.first = Dense.of(name + ".dense0", size, size, Init.forActivation(f), rng);
+        this.second = Dense.of(name + ".dense1", size, size);
+        Init.fillUniform(second.weight().value(), 1e-3, rng);
+        Init.fillUniform(second.bias().value(), 1e-3, rng);
+        this.contextLayer = context == 0 ? null
+                : Dense.of(name + ".context", context, size, Init.GLOROT_UNIFORM, rng);
+        List<Param> all = new ArrayList<>(first.params());
+        all.addAll(second.params());
+        if (contextLayer != null) {
+            all.addAll(contextLayer.params());
+        }
+        this.params = List.copyOf(all);
+    }
+
+    /**
+     * A block of width size with activation f; context ≥ 0 is the context width (0: none).
+     * Parameters: name.dense0.*, name.dense1.*, name.context.*.
+     */
+    public static ResidualBlock of(String name, int size, int context, Activation f,
+                                   UniformRandomProvider rng) {
+        Shapes.checkPositive(name + ": size", size);
+        if (context < 0) {
+            throw new IllegalArgumentException(name + ": context size must be >= 0, got "
+                    + context);
+        }
+        return new ResidualBlock(name, size, context, f, rng);
+    }
+
+    /** Width C of the context (0 if none). */
+    public int contextSize() {
+        return contextLayer == null ? 0 : contextLayer.inputSize();
+    }
+
+    @Override
+    public int inputSize() {
+        return size;
+    }
+
+    @Override
+    public int outputSize() {
+        return size;
+    }
+
+    @Override
+    public List<Param> params() {
+        return params;
+    }
+
+    @Override
+    public Workspace workspace(int maxRows) {
+        Shapes.checkPositive(name + ": maxRows", maxRows);
+        return new Ws(this, maxRows);
+    }
+
+    /** Forward without context (only for blocks built with context size 0). */
+    @Override
+    public Matrix forward(Matrix input, Workspace ws) {
+        if (contextLayer != null) {
+            throw new IllegalArgumentException(name + ": this block needs a context of width "
+                    + contextSize() + "; call forward(x, context, ws)");
+        }
+        return forward(input, null, ws);
+    }
+
+    /** y = x + residual(x) + context term; context is n×C (null when C = 0). */
+    public Matrix forward(Matrix x, Matrix context, Workspace workspace) {
+        Ws ws = Shapes.cast(name, workspace, Ws.class);
+        Shapes.checkInput(name, x, size, ws.maxRows);
+        if (contextLayer != null && (context == null || context.rows() != x.rows())) {
+            throw new IllegalArgumentException(name + ": context "
+                    + (context == null ? "null" : context.shape()) + " does not fit input "
+                    + x.shape());
+        }
+        ws.done = false;
+        Matrix h = act.forward(x, ws.act0);
+        h = first.forward(h, ws.first);
+        h = act.forward(h, ws.act1);
+        h = second.forward(h, ws.second);
+        Matrix y = ws.output.setRows(x.rows());
+        y.copyFrom(x);
+        Ops.addScaled(1f, h, y);
+        if (contextLayer != null) {
+            Ops.addScaled(1f, contextLayer.forward(context, ws.context), y);
+        }
+        ws.done = true;
+        return y;
+    }
+
+    @Override
+    public Matrix backward(Matrix gradOutput, Workspace workspace) {
+        Ws ws = Shapes.cast(name, workspace, Ws.class);
+        Shapes.checkGradOutput(name, ws.done ? ws.output : null, gradOutput, ws.output);
+        Matrix g = second.backward(gradOutput, ws.second);
+        g = act.backward(g, ws.act1);
+        g = first.backward(g, ws.first);
+        g = act.backward(g, ws.act0);
+        Matrix dx = ws.gradInput.setRows(gradOutput.rows());
+        dx.copyFrom(gradOutput);
+        Ops.addScaled(1f, g, dx);
+        if (contextLayer != null) {
+            ws.gradContext = contextLayer.backward(gradOutput, ws.context);
+        }
+        return dx;
+    }
+
+    /** dL/dc (n×C) of the last backward with ws, owned by ws; fails for blocks without context. */
+    public Matrix gradContext(Workspace workspace) {
+        Ws ws = Shapes.cast(name, workspace, Ws.class);
+        if (contextLayer == null) {
+            throw new IllegalStateException(name + " has no context input");
+        }
+        if (ws.gradContext == null) {
+            throw new IllegalStateException(name + ": gradContext before backward");
+        }
+        return ws.gradContext;
+    }
+
+    @Override
+    public String toString() {
+        return "ResidualBlock[" + name + ", " + size + ", context " + contextSize() + "]";
+    }
+
+    private static final class Ws implements Workspace {
+        final int maxRows;
+        final Workspace act0;
+        final Workspace act1;
+        final Workspace first;
+        final Workspace second;
+        final Workspace context;
+        final Matrix output;
+        final Matrix gradInput;
+        boolean done;
+        Matrix gradContext;
+
+        Ws(ResidualBlock b, int maxRows) {
+            this.maxRows = maxRows;
+            this.act0 = b.act.workspace(maxRows);
+            this.act1 = b.act.workspace(maxRows);
+            this.first = b.first.workspace(maxRows);
+            this.second = b.second.workspace(maxRows);
+            this.context = b.contextLayer == null ? null : b.contextLayer.workspace(maxRows);
+            this.output = Matrix.of(maxRows, b.size);
+            this.gradInput = Matrix.of(maxRows, b.size);
+        }
+    }
+}

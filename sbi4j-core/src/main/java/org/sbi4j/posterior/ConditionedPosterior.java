@@ -1,0 +1,244 @@
+package org.sbi4j.posterior;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.sbi4j.flows.ConditionalDensityEstimator;
+import org.sbi4j.sim.SimulationStreams;
+import org.sbi4j.tensor.Matrix;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The posterior q(θ | x_o) for one observation: sampling with rejection outside the prior's
+ * support, log-densities normalised for the rejected mass, MAP, credible intervals.
+ *
+ * <p>A flow's density leaks mass outside a bounded prior support; the posterior is q restricted
+ * to the support and renormalised: log p̂(θ | x_o) = log q(θ | x_o) − log a(x_o) inside the
+ * support (−∞ outside), where a is the acceptance rate, estimated once per conditioned posterior
+ * by {@value #ACCEPTANCE_DRAWS} draws from a generator derived from the provenance seed and the
+ * observation's bits (so the value is reproducible and uses no global seed).
+ */
+public final class ConditionedPosterior {
+
+    /** Draws used to estimate the acceptance rate for normalising log-densities. */
+    public static final int ACCEPTANCE_DRAWS = 10_000;
+
+    /** Acceptance rate below which sampling warns. */
+    public static final double WARN_ACCEPTANCE = 0.01;
+
+    /** Sampling gives up after this many draws per requested sample (acceptance &lt; 1e-4). */
+    static final int MAX_DRAWS_PER_SAMPLE = 10_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConditionedPosterior.class);
+    private static final int CHUNK = 8192;
+
+    private final Posterior posterior;
+    private final float[] observation;
+    private final Matrix context;
+    private volatile double acceptance = Double.NaN;
+    private volatile MisspecificationResult misspecification;
+
+    ConditionedPosterior(Posterior posterior, float[] observation) {
+        if (observation.length != posterior.xDim()) {
+            throw new IllegalArgumentException("observation has " + observation.length
+                    + " values, the posterior was trained on x of dimension " + posterior.xDim());
+        }
+        for (int j = 0; j < observation.length; j++) {
+            if (!Float.isFinite(observation[j])) {
+                throw new IllegalArgumentException("observation value " + j + " is "
+                        + observation[j] + "; every value must be finite");
+            }
+        }
+        this.posterior = posterior;
+        this.observation = observation.clone();
+        this.context = Matrix.of(1, observation.length);
+        posterior.xStandardizer().transform(this.observation, 0, context.data(), 0);
+    }
+
+    /** The observation (a copy). */
+    public float[] observation() {
+        return observation.clone();
+    }
+
+    public Posterior posterior() {
+        return posterior;
+    }
+
+    /** The result of {@link #sampleWithStats}: samples and the acceptance seen. */
+    public record Draws(Matrix samples, long proposed, double acceptanceRate) {
+    }
+
+    /** n samples from the posterior (rows), each inside the prior's support. */
+    public Matrix sample(int n, UniformRandomProvider rng) {
+        return sampleWithStats(n, rng).samples();
+    }
+
+    /** As {@link #sample}, also reporting how many draws were proposed; warns on low acceptance. */
+    public Draws sampleWithStats(int n, UniformRandomProvider rng) {
+        if (n < 0) {
+            throw new IllegalArgumentException("number of samples must be >= 0, got " + n);
+        }
+        MisspecificationResult m = misspecification();
+        if (m != null && m.outside()) {
+            LOG.warn(m.verdict());
+        }
+        int d = posterior.thetaDim();
+        Matrix out = Matrix.of(n, d);
+        ConditionalDensityEstimator est = posterior.estimator();
+        ConditionalDensityEstimator.Workspace ws = est.workspace(CHUNK);
+        int filled = 0;
+        long proposed = 0;
+        long limit = Math.max(1L, (long) n) * MAX_DRAWS_PER_SAMPLE;
+        while (filled < n) {
+            if (proposed >= limit) {
+                throw new IllegalStateException(String.format(java.util.Locale.ROOT,
+                        "only %d of %d samples fell inside the prior's support after %d draws "
+                                + "(acceptance %.2g); the posterior puts almost all its mass "
+                                + "outside the prior: check the observation and the prior",
+                        filled, n, proposed, filled / (double) proposed));
+            }
+            int want = (int) Math.min(CHUNK, Math.max(n - filled, 64));
+            Matrix z = est.sample(want, context, rng, ws);
+            proposed += want;
+            Matrix theta = posterior.thetaStandardizer().inverseInPlace(z);
+            for (int i = 0; i < theta.rows() && filled < n; i++) {
+                if (posterior.inSupport(theta, i)) {
+                    System.arraycopy(theta.data(), theta.rowOffset(i), out.data(),
+                            out.rowOffset(filled++), d);
+                }
+            }
+        }
+        double rate = n == 0 ? 1.0 : n / (double) proposed;
+        if (rate < WARN_ACCEPTANCE) {
+            LOG.warn("only {}% of posterior draws fell inside the prior's support; the estimator "
+                    + "leaks mass (more simulations or a better-fitting estimator help)",
+                    String.format(java.util.Locale.ROOT, "%.2f", 100 * rate));
+        }
+        return new Draws(out, proposed, rate);
+    }
+
+    /**
+     * log p̂(θ | x_o) for each row of θ (original scale): the estimator's density renormalised
+     * to the prior support, −∞ outside it.
+     */
+    public double[] logProb(Matrix theta) {
+        double[] lp = unnormalizedLogProb(theta);
+        double logA = Math.log(acceptanceRate());
+        for (int i = 0; i < lp.length; i++) {
+            lp[i] -= logA;
+        }
+        return lp;
+    }
+
+    /** log q(θ | x_o) without the support renormalisation (still −∞ outside the support). */
+    public double[] unnormalizedLogProb(Matrix theta) {
+        int d = posterior.thetaDim();
+        if (theta.cols() != d) {
+            throw new IllegalArgumentException("theta has " + theta.cols()
+                    + " columns, the posterior has " + d + " parameters");
+        }
+        ConditionalDensityEstimator est = posterior.estimator();
+        int chunk = Math.min(CHUNK, Math.max(1, theta.rows()));
+        ConditionalDensityEstimator.Workspace ws = est.workspace(chunk);
+        Matrix z = Matrix.of(chunk, d);
+        Matrix ctx = Matrix.of(chunk, context.cols());
+        for (int i = 0; i < chunk; i++) {
+            System.arraycopy(context.data(), 0, ctx.data(), ctx.rowOffset(i), context.cols());
+        }
+        float[] buf = new float[chunk];
+        double[] out = new double[theta.rows()];
+        double logDet = posterior.thetaStandardizer().logAbsDet();
+        for (int from = 0; from < theta.rows(); from += chunk) {
+            int m = Math.min(chunk, theta.rows() - from);
+            z.setRows(m);
+            ctx.setRows(m);
+            posterior.thetaStandardizer().transform(theta.rowView(from, m), z);
+            est.logProb(z, ctx, buf, ws);
+            for (int i = 0; i < m; i++) {
+                out[from + i] = posterior.inSupport(theta, from + i)
+                        ? buf[i] + logDet : Double.NEGATIVE_INFINITY;
+            }
+        }
+        return out;
+    }
+
+    /** The share of the estimator's mass inside the prior support (estimated once, cached). */
+    public double acceptanceRate() {
+        double a = acceptance;
+        if (Double.isNaN(a)) {
+            a = boundedSupport() ? estimateAcceptance() : 1.0;
+            acceptance = a;
+        }
+        return a;
+    }
+
+    private boolean boundedSupport() {
+        double[] lo = posterior.space().lower();
+        double[] hi = posterior.space().upper();
+        for (int j = 0; j < posterior.thetaDim(); j++) {
+            if (Double.isFinite(lo[j]) || Double.isFinite(hi[j])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private double estimateAcceptance() {
+        long bits = 0;
+        for (float v : observation) {
+            bits = bits * 31 + Float.floatToIntBits(v);
+        }
+        UniformRandomProvider rng = SimulationStreams.streamFor(posterior.provenance().seed(), bits);
+        ConditionalDensityEstimator est = posterior.estimator();
+        Matrix z = est.sample(ACCEPTANCE_DRAWS, context, rng, est.workspace(CHUNK));
+        Matrix theta = posterior.thetaStandardizer().inverseInPlace(z);
+        int in = 0;
+        for (int i = 0; i < theta.rows(); i++) {
+            if (posterior.inSupport(theta, i)) {
+                in++;
+            }
+        }
+        // a zero count would make every density infinite: use half a draw instead
+        return Math.max(in, 0.5) / ACCEPTANCE_DRAWS;
+    }
+
+    /**
+     * How far x_o lies from the simulated x the estimator was trained on (Mahalanobis distance
+     * of the standardised x_o against the stored training rows' own distances, at the 0.99
+     * level), or null when the model keeps no training rows. Sampling logs its verdict as a
+     * warning when the observation is outside.
+     */
+    public MisspecificationResult misspecification() {
+        MisspecificationResult m = misspecification;
+        if (m == null && posterior.referenceX() != null) {
+            m = Misspecification.mahalanobis(posterior.referenceX(), context.row(0),
+                    Misspecification.DEFAULT_LEVEL);
+            misspecification = m;
+        }
+        return m;
+    }
+
+    /** Equal-tailed credible intervals for every parameter from {@code samples}. */
+    public List<Interval> equalTailedIntervals(Matrix samples, double level) {
+        List<Interval> out = new ArrayList<>();
+        for (int j = 0; j < posterior.thetaDim(); j++) {
+            out.add(Intervals.equalTailed(samples, j, posterior.names().get(j), level));
+        }
+        return out;
+    }
+
+    /** Highest-density (shortest) marginal intervals for every parameter from {@code samples}. */
+    public List<Interval> highestDensityIntervals(Matrix samples, double level) {
+        List<Interval> out = new ArrayList<>();
+        for (int j = 0; j < posterior.thetaDim(); j++) {
+            out.add(Intervals.highestDensity(samples, j, posterior.names().get(j), level));
+        }
+        return out;
+    }
+
+    /** The maximum a posteriori θ (see {@link MapEstimate}). */
+    public double[] map(UniformRandomProvider rng) {
+        return MapEstimate.find(this, rng);
+    }
+}

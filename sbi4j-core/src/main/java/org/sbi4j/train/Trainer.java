@@ -1,0 +1,142 @@
+package org.sbi4j.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.sbi4j.data.BatchIterator;
+import org.sbi4j.data.Dataset;
+import org.sbi4j.flows.ConditionalDensityEstimator;
+import org.sbi4j.nn.Param;
+import org.sbi4j.nn.Params;
+import org.sbi4j.optim.Adam;
+import org.sbi4j.optim.GradientClipping;
+import org.sbi4j.sim.SimulationStreams;
+import org.sbi4j.tensor.Matrix;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Maximum-likelihood training of a conditional density estimator: minimises the mean negative
+ * log-likelihood −(1/n)·Σ log q(θ_i | x_i) over the training pairs, which in expectation over the
+ * joint p(θ)p(x|θ) minimises E_x[KL(p(θ|x) ‖ q(θ|x))] (Papamakarios &amp; Murray 2016).
+ *
+ * <p>A service: {@link #train} takes everything it needs and leaves the estimator holding the
+ * weights of the epoch with the best validation loss. Epoch e shuffles the training pairs with a
+ * generator derived from (a seed drawn once from {@code rng}, e), so a run resumed from a
+ * {@link Checkpoint} continues exactly as the uninterrupted run would have.
+ *
+ * <p>A non-finite loss or gradient never reaches the weights: the step is skipped, the best
+ * weights so far are restored, the learning rate is halved and the report says so. After
+ * {@value #MAX_RECOVERIES} such recoveries training stops with {@code DIVERGED}.
+ */
+public final class Trainer {
+
+    /** Recoveries from non-finite steps before training gives up. */
+    public static final int MAX_RECOVERIES = 10;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+
+    private Trainer() {
+    }
+
+    /**
+     * Trains {@code estimator} in place (θ and x as given: standardise before calling).
+     *
+     * @return per-epoch losses and where training stopped
+     */
+    public static TrainingReport train(ConditionalDensityEstimator estimator, Dataset train,
+                                       Dataset validation, TrainingConfig config,
+                                       UniformRandomProvider rng, TrainingListener listener) {
+        return train(estimator, train, validation, config, rng, listener, null);
+    }
+
+    /**
+     * As {@link #train(ConditionalDensityEstimator, Dataset, Dataset, TrainingConfig,
+     * UniformRandomProvider, TrainingListener)}, resuming from {@code resume} when not null
+     * (the checkpoint must come from the same estimator architecture, data and settings).
+     */
+    public static TrainingReport train(ConditionalDensityEstimator estimator, Dataset train,
+                                       Dataset validation, TrainingConfig config,
+                                       UniformRandomProvider rng, TrainingListener listener,
+                                       Checkpoint resume) {
+        checkData(estimator, train, "training");
+        checkData(estimator, validation, "validation");
+        long start = System.nanoTime();
+        List<Param> params = estimator.params();
+        TrainingState s = resume == null
+                ? TrainingState.fresh(params, config, rng.nextLong())
+                : TrainingState.resume(params, config, resume);
+        Adam adam = s.adam();
+        int batch = Math.min(config.batchSize(), train.size());
+        BatchIterator batches = train.batches(batch);
+        Matrix theta = batches.newThetaBuffer();
+        Matrix x = batches.newXBuffer();
+        ConditionalDensityEstimator.Workspace ws = estimator.workspace(batch);
+        Validator validator = new Validator(estimator, validation);
+        TrainingReport.StopReason reason = TrainingReport.StopReason.MAX_EPOCHS;
+        while (s.epoch < config.maxEpochs()) {
+            long t0 = System.nanoTime();
+            int epoch = s.epoch + 1;
+            double lr = s.learningRate(epoch, batches.batchesPerEpoch());
+            batches.resetInOrder();
+            batches.reset(SimulationStreams.streamFor(s.shuffleSeed, epoch));
+            double lossSum = 0;
+            long rows = 0;
+            int skipped = 0;
+            while (batches.next(theta, x)) {
+                Params.zeroGrad(params);
+                float loss = estimator.lossAndGradient(theta, x, null, ws);
+                double norm = config.clipNorm() > 0
+                        ? GradientClipping.clipGlobalNorm(params, config.clipNorm())
+                        : Params.gradNorm(params);
+                if (!Float.isFinite(loss) || !Double.isFinite(norm)) {
+                    skipped++;
+                    lr = s.recover(epoch, loss, norm, lr);
+                    if (s.recoveries > MAX_RECOVERIES) {
+                        break;
+                    }
+                    continue;
+                }
+                adam.step(lr);
+                lossSum += (double) loss * theta.rows();
+                rows += theta.rows();
+            }
+            if (s.recoveries > MAX_RECOVERIES) {
+                reason = TrainingReport.StopReason.DIVERGED;
+                s.events.add("stopped after " + MAX_RECOVERIES
+                        + " recoveries from non-finite losses; the best weights were kept");
+                break;
+            }
+            double validationLoss = validator.loss();
+            EpochRecord record = new EpochRecord(epoch, rows == 0 ? Double.NaN : lossSum / rows,
+                    validationLoss, lr, (System.nanoTime() - t0) / 1e9, skipped);
+            s.endEpoch(record);
+            if (listener.wantsCheckpoints()) {
+                listener.onCheckpoint(s.checkpoint());
+            }
+            LOG.debug("epoch {}: train {} validation {}", epoch, record.trainLoss(), validationLoss);
+            if (!listener.onEpoch(record)) {
+                reason = TrainingReport.StopReason.STOPPED_BY_LISTENER;
+                break;
+            }
+            if (s.epochsWithoutImprovement >= config.stopAfterEpochs()) {
+                reason = TrainingReport.StopReason.EARLY_STOPPING;
+                break;
+            }
+        }
+        s.restoreBest();
+        return new TrainingReport(s.records, s.bestEpoch, s.bestLoss, reason,
+                new ArrayList<>(s.events), (System.nanoTime() - start) / 1e9);
+    }
+
+    private static void checkData(ConditionalDensityEstimator e, Dataset d, String what) {
+        if (d.size() == 0) {
+            throw new IllegalArgumentException("the " + what + " set is empty");
+        }
+        if (d.thetaDim() != e.thetaSize() || d.xDim() != e.contextSize()) {
+            throw new IllegalArgumentException("the " + what + " set has theta dimension "
+                    + d.thetaDim() + " and x dimension " + d.xDim() + ", the estimator expects "
+                    + e.thetaSize() + " and " + e.contextSize());
+        }
+    }
+}

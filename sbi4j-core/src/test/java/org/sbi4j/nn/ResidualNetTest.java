@@ -1,0 +1,89 @@
+package org.sbi4j.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Test;
+import org.sbi4j.kernels.Activation;
+import org.sbi4j.tensor.Matrix;
+import org.sbi4j.testing.FiniteDifferences;
+
+class ResidualNetTest {
+
+    private static UniformRandomProvider rng(long seed) {
+        return RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+    }
+
+    /** Re-draws every parameter from U(−0.5, 0.5) so all gradients are well scaled. */
+    private static void scramble(Layer layer, UniformRandomProvider r) {
+        for (Param p : layer.params()) {
+            Init.fillUniform(p.value(), 0.5, r);
+        }
+    }
+
+    @Test
+    void blockGradientsMatchFiniteDifferences() {
+        for (Activation f : new Activation[] {Activation.TANH, Activation.GELU}) {
+            UniformRandomProvider r = rng(30);
+            ResidualBlock b = ResidualBlock.of("b", 5, 0, f, r);
+            scramble(b, r);
+            LayerGradientCheck.check(b, LayerGradientCheck.random(4, 5, 1.0, r), r);
+        }
+    }
+
+    @Test
+    void blockContextGradientMatchesFiniteDifferences() {
+        UniformRandomProvider r = rng(31);
+        ResidualBlock b = ResidualBlock.of("b", 4, 3, Activation.SILU, r);
+        scramble(b, r);
+        Matrix x = LayerGradientCheck.random(5, 4, 1.0, r);
+        Matrix c = LayerGradientCheck.random(5, 3, 1.0, r);
+        Matrix g = LayerGradientCheck.random(5, 4, 1.0, r);
+        Layer.Workspace ws = b.workspace(5);
+        b.forward(x, c, ws);
+        b.backward(g, ws);
+        double[] analytic = FiniteDifferences.toDouble(b.gradContext(ws).toArray(), 0, 15);
+        double[] numeric = FiniteDifferences.gradient(() -> {
+            Matrix y = b.forward(x, c, ws);
+            double s = 0;
+            for (int i = 0; i < y.size(); i++) {
+                s += (double) g.data()[i] * y.data()[y.offset() + i];
+            }
+            return s;
+        }, c);
+        assertThat(FiniteDifferences.relativeError(analytic, numeric, 1e-3))
+                .isLessThanOrEqualTo(LayerGradientCheck.TOL);
+        assertThatThrownBy(() -> b.forward(x, ws)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("context");
+    }
+
+    @Test
+    void netGradientsMatchFiniteDifferencesInBothContextModes() {
+        for (ResidualNet.ContextMode mode : ResidualNet.ContextMode.values()) {
+            UniformRandomProvider r = rng(32);
+            ResidualNet net = ResidualNet.builder(3, 2).context(2).hidden(6).blocks(2)
+                    .activation(Activation.TANH).contextMode(mode).build(r);
+            scramble(net, r);
+            assertThat(net.inputSize()).isEqualTo(5);
+            LayerGradientCheck.check(net, LayerGradientCheck.random(4, 5, 1.0, r), r);
+        }
+    }
+
+    @Test
+    void netWithoutContextOrBlocksAndZeroOutput() {
+        UniformRandomProvider r = rng(33);
+        ResidualNet plain = ResidualNet.builder(3, 2).hidden(4).blocks(0)
+                .activation(Activation.ELU).build(r);
+        scramble(plain, r);
+        LayerGradientCheck.check(plain, LayerGradientCheck.random(3, 3, 1.0, r), r);
+
+        ResidualNet zero = ResidualNet.builder(3, 2).context(1).zeroInitOutput(true).build(r);
+        Matrix y = zero.forward(LayerGradientCheck.random(3, 3, 1, r),
+                LayerGradientCheck.random(3, 1, 1, r), zero.workspace(3));
+        assertThat(y.toArray()).containsOnly(0f);
+        assertThat(zero.params()).extracting(Param::name).contains("resnet.initial.weight",
+                "resnet.block1.context.weight", "resnet.final.bias");
+    }
+}

@@ -1,0 +1,128 @@
+package org.sbi4j.kernels;
+
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A small fixed pool of daemon threads that runs one row-range task at a time, the calling thread
+ * taking the first range. Row ranges are contiguous and their boundaries are multiples of a block
+ * size, so a kernel that computes every row independently gives the same bits for any number of
+ * threads. Nothing is allocated per run (workers are started on first use).
+ *
+ * <p>Only one caller uses the pool at a time; {@link #tryLock()} fails while another caller holds
+ * it, and that caller then simply computes alone (same result, no deadlock, no nesting).
+ */
+final class RowPool {
+
+    /** Work on rows [from, to). */
+    interface Task {
+        void run(int from, int to);
+    }
+
+    private final int threads;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Semaphore done = new Semaphore(0);
+    private Worker[] workers;
+
+    /** A pool using {@code threads} threads in all, the caller included (1 = caller only). */
+    RowPool(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1: " + threads);
+        }
+        this.threads = threads;
+    }
+
+    int threads() {
+        return threads;
+    }
+
+    boolean tryLock() {
+        return threads > 1 && lock.tryLock();
+    }
+
+    void unlock() {
+        lock.unlock();
+    }
+
+    /**
+     * Runs {@code task} over rows [0, m) in at most {@link #threads()} contiguous ranges whose
+     * boundaries are multiples of {@code block}. The caller must hold the lock.
+     */
+    void run(Task task, int m, int block) {
+        int blocks = (m + block - 1) / block;
+        int parts = Math.min(threads, blocks);
+        int rowsPer = (blocks + parts - 1) / parts * block;
+        if (workers == null) {
+            start();
+        }
+        int started = 0;
+        for (int t = 1; t < parts && t * rowsPer < m; t++) {
+            workers[t - 1].post(task, t * rowsPer, Math.min(m, (t + 1) * rowsPer));
+            started++;
+        }
+        Throwable failure = null;
+        try {
+            task.run(0, Math.min(m, rowsPer));
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        }
+        done.acquireUninterruptibly(started);
+        for (int t = 0; t < started; t++) {
+            Throwable e = workers[t].takeFailure();
+            if (failure == null) {
+                failure = e;
+            }
+        }
+        if (failure instanceof RuntimeException re) {
+            throw re;
+        } else if (failure instanceof Error err) {
+            throw err;
+        }
+    }
+
+    private void start() {
+        workers = new Worker[threads - 1];
+        for (int t = 0; t < workers.length; t++) {
+            workers[t] = new Worker();
+            Thread th = new Thread(workers[t], "sbi4j-kernels-" + (t + 1));
+            th.setDaemon(true);
+            th.start();
+        }
+    }
+
+    private final class Worker implements Runnable {
+        private final Semaphore go = new Semaphore(0);
+        private Task task;
+        private int from;
+        private int to;
+        private Throwable failure;
+
+        void post(Task t, int f, int e) {
+            task = t;
+            from = f;
+            to = e;
+            go.release();
+        }
+
+        Throwable takeFailure() {
+            Throwable e = failure;
+            failure = null;
+            return e;
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                go.acquireUninterruptibly();
+                try {
+                    task.run(from, to);
+                } catch (Throwable e) {
+                    failure = e;
+                } finally {
+                    task = null;
+                    done.release();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.sbi4j.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector API versions of the row/column, BLAS-1 and reduction kernels of {@link Kernels}. Tails
+ * shorter than a vector use masked loads and stores. Sums use four vector accumulators (lane l of
+ * accumulator q holds the elements i ≡ 4L·t + q·L + l) combined as (s0 + s1) + (s2 + s3) and then by
+ * {@link VectorMath#hsum}: a fixed order, so repeated calls give the same bits.
+ */
+final class VectorElementwise {
+
+    private static final VectorSpecies<Float> S = VectorGemm.S;
+    private static final int L = S.length();
+
+    private VectorElementwise() {
+    }
+
+    static void addRowVector(int m, int n, float[] bias, int biasOff, float[] c, int cOff) {
+        for (int i = 0; i < m; i++) {
+            int ci = cOff + i * n;
+            for (int j = 0; j < n; j += L) {
+                VectorMask<Float> mk = S.indexInRange(j, n);
+                FloatVector.fromArray(S, c, ci + j, mk)
+                        .add(FloatVector.fromArray(S, bias, biasOff + j, mk))
+                        .intoArray(c, ci + j, mk);
+            }
+        }
+    }
+
+    static void columnSums(int m, int n, float[] a, int aOff, float beta, float[] out, int outOff) {
+        for (int j = 0; j < n; j += L) {
+            VectorMask<Float> mk = S.indexInRange(j, n);
+            FloatVector acc = beta == 0f ? FloatVector.zero(S)
+                    : FloatVector.fromArray(S, out, outOff + j, mk).mul(beta);
+            for (int i = 0, ai = aOff + j; i < m; i++, ai += n) {
+                acc = acc.add(FloatVector.fromArray(S, a, ai, mk));
+            }
+            acc.intoArray(out, outOff + j, mk);
+        }
+    }
+
+    static void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector.fromArray(S, x, xOff + i)
+                    .fma(FloatVector.broadcast(S, alpha), FloatVector.fromArray(S, y, yOff + i)).intoArray(y, yOff + i);
+        }
+        if (i < n) {
+            VectorMask<Float> mk = S.indexInRange(i, n);
+            FloatVector.fromArray(S, x, xOff + i, mk)
+                    .fma(FloatVector.broadcast(S, alpha), FloatVector.fromArray(S, y, yOff + i, mk)).intoArray(y, yOff + i, mk);
+        }
+    }
+
+    static void scale(int n, float alpha, float[] x, int xOff) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector.fromArray(S, x, xOff + i).mul(alpha).intoArray(x, xOff + i);
+        }
+        if (i < n) {
+            VectorMask<Float> mk = S.indexInRange(i, n);
+            FloatVector.fromArray(S, x, xOff + i, mk).mul(alpha).intoArray(x, xOff + i, mk);
+        }
+    }
+
+    static float sum(int n, float[] x, int xOff) {
+        FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
+        int i = 0;
+        for (; i <= n - 4 * L; i += 4 * L) {
+            s0 = s0.add(FloatVector.fromArray(S, x, xOff + i));
+            s1 = s1.add(FloatVector.fromArray(S, x, xOff + i + L));
+            s2 = s2.add(FloatVector.fromArray(S, x, xOff + i + 2 * L));
+            s3 = s3.add(FloatVector.fromArray(S, x, xOff + i + 3 * L));
+        }
+        for (; i < n; i += L) {
+            s0 = s0.add(FloatVector.fromArray(S, x, xOff + i, S.indexInRange(i, n)));
+        }
+        return VectorMath.hsum(s0.add(s1).add(s2.add(s3)));
+    }
+
+    static float dot(int n, float[] x, int xOff, float[] y, int yOff) {
+        FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
+        int i = 0;
+        for (; i <= n - 4 * L; i += 4 * L) {
+            s0 = FloatVector.fromArray(S, x, xOff + i).fma(FloatVector.fromArray(S, y, yOff + i), s0);
+            s1 = FloatVector.fromArray(S, x, xOff + i + L).fma(FloatVector.fromArray(S, y, yOff + i + L), s1);
+            s2 = FloatVector.fromArray(S, x, xOff + i + 2 * L).fma(FloatVector.fromArray(S, y, yOff + i + 2 * L), s2);
+            s3 = FloatVector.fromArray(S, x, xOff + i + 3 * L).fma(FloatVector.fromArray(S, y, yOff + i + 3 * L), s3);
+        }
+        for (; i < n; i += L) {
+            VectorMask<Float> mk = S.indexInRange(i, n);
+            s0 = FloatVector.fromArray(S, x, xOff + i, mk).fma(FloatVector.fromArray(S, y, yOff + i, mk), s0);
+        }
+        return VectorMath.hsum(s0.add(s1).add(s2.add(s3)));
+    }
+
+    /** Max with Math.max semantics (NaN wins), so the lane order does not matter. */
+    static float max(int n, float[] x, int xOff) {
+        FloatVector acc = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            acc = acc.max(FloatVector.fromArray(S, x, xOff + i));
+        }
+        if (i < n) {
+            VectorMask<Float> mk = S.indexInRange(i, n);
+            acc = acc.lanewise(VectorOperators.MAX, FloatVector.fromArray(S, x, xOff + i, mk), mk);
+        }
+        return acc.reduceLanes(VectorOperators.MAX);
+    }
+
+    /** m + log Σ e^(x − m), m = max x; the sum in float lanes with the exp of {@link VectorMath}. */
+    static float logSumExp(int n, float[] x, int xOff) {
+        float m = max(n, x, xOff);
+        if (n == 0 || m == Float.NEGATIVE_INFINITY) {
+            return Float.NEGATIVE_INFINITY;
+        }
+        if (Float.isNaN(m) || m == Float.POSITIVE_INFINITY) {
+            return m;
+        }
+        FloatVector acc = FloatVector.zero(S);
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> mk = S.indexInRange(i, n);
+            FloatVector e = VectorMath.exp(FloatVector.fromArray(S, x, xOff + i, mk).sub(m));
+            acc = acc.add(e, mk);
+        }
+        return (float) (m + Math.log(VectorMath.hsum(acc)));
+    }
+}

@@ -1,0 +1,210 @@
+package org.sbi4j.kernels;
+
+import jdk.incubator.vector.FloatVector;
+
+/**
+ * Kernels on the Java Vector API ({@code jdk.incubator.vector}), preferred float species.
+ *
+ * <p>GEMM: register-blocked micro-kernels ({@link VectorGemm}); the NN and TN forms read A in place
+ * with row/column strides; the NT form packs Bᵀ (k×n) into a per-thread scratch buffer that grows
+ * to the largest size seen and is then reused (no allocation in steady state), or, for fewer than
+ * {@value #NT_PACK_MIN_ROWS} rows, uses blocked dot products. Products of at least
+ * {@code minFlops} floating-point operations (2·m·n·k) are split by rows over a fixed pool of
+ * daemon threads ({@link RowPool}); every element is computed by the same sequence of exactly
+ * rounded operations whatever the split, so 1 and N threads give the same bits.
+ *
+ * <p>Element-wise kernels and reductions: {@link VectorElementwise}. Never load this class
+ * without the {@code jdk.incubator.vector} module; {@link KernelProvider} loads it reflectively.
+ */
+public final class VectorKernels implements Kernels {
+
+    /** System property with the number of threads for large products (default: CPU count). */
+    public static final String THREADS_PROPERTY = "sbi4j.threads";
+    /** Default parallel threshold, in floating-point operations 2·m·n·k. */
+    public static final long DEFAULT_MIN_FLOPS = 1L << 21;
+    static final int NT_PACK_MIN_ROWS = 8;
+
+    private final RowPool pool;
+    private final long minFlops;
+    private final Job job = new Job();
+    private final ThreadLocal<float[]> scratch = ThreadLocal.withInitial(() -> new float[0]);
+
+    private VectorKernels(int threads, long minFlops) {
+        this.pool = new RowPool(threads);
+        this.minFlops = minFlops;
+    }
+
+    /** Kernels using {@code sbi4j.threads} threads (default: available processors) for large products. */
+    public static VectorKernels create() {
+        int cpus = Runtime.getRuntime().availableProcessors();
+        String prop = System.getProperty(THREADS_PROPERTY, "").trim();
+        int threads = cpus;
+        if (!prop.isEmpty()) {
+            try {
+                threads = Integer.parseInt(prop);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("-D" + THREADS_PROPERTY + " must be an integer >= 1: " + prop, e);
+            }
+        }
+        return create(threads);
+    }
+
+    /** Kernels splitting products of ≥ {@link #DEFAULT_MIN_FLOPS} flops over {@code threads} threads. */
+    public static VectorKernels create(int threads) {
+        return create(threads, DEFAULT_MIN_FLOPS);
+    }
+
+    /** Kernels splitting products of ≥ {@code minFlops} flops (2·m·n·k) over {@code threads} threads. */
+    public static VectorKernels create(int threads, long minFlops) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1: " + threads);
+        }
+        if (minFlops < 0) {
+            throw new IllegalArgumentException("minFlops must be >= 0: " + minFlops);
+        }
+        return new VectorKernels(threads, minFlops);
+    }
+
+    /** Bits in the preferred float vector of this JVM on this CPU (e.g. 512 with AVX-512). */
+    public static int preferredBitSize() {
+        return FloatVector.SPECIES_PREFERRED.vectorBitSize();
+    }
+
+    /** Threads used for large products, the caller included. */
+    public int threads() {
+        return pool.threads();
+    }
+
+    @Override
+    public String name() {
+        return "vector-" + preferredBitSize();
+    }
+
+    @Override
+    public void gemmNN(int m, int n, int k, float alpha, float[] a, int aOff, float[] b, int bOff,
+                       float beta, float[] c, int cOff) {
+        gemm(m, n, k, alpha, a, aOff, k, 1, b, bOff, beta, c, cOff);
+    }
+
+    @Override
+    public void gemmTN(int m, int n, int k, float alpha, float[] a, int aOff, float[] b, int bOff,
+                       float beta, float[] c, int cOff) {
+        gemm(m, n, k, alpha, a, aOff, 1, m, b, bOff, beta, c, cOff);
+    }
+
+    @Override
+    public void gemmNT(int m, int n, int k, float alpha, float[] a, int aOff, float[] b, int bOff,
+                       float beta, float[] c, int cOff) {
+        if (m < NT_PACK_MIN_ROWS) {
+            VectorGemm.ntDots(0, m, n, k, alpha, a, aOff, b, bOff, beta, c, cOff);
+            return;
+        }
+        float[] bt = scratch.get();
+        if (bt.length < n * k) {
+            bt = new float[n * k];
+            scratch.set(bt);
+        }
+        VectorGemm.transpose(n, k, b, bOff, bt);
+        gemm(m, n, k, alpha, a, aOff, k, 1, bt, 0, beta, c, cOff);
+    }
+
+    private void gemm(int m, int n, int k, float alpha, float[] a, int aOff, int rs, int cs,
+                      float[] b, int bOff, float beta, float[] c, int cOff) {
+        if (2L * m * n * k >= minFlops && m > VectorGemm.MR && pool.tryLock()) {
+            try {
+                job.set(n, k, alpha, a, aOff, rs, cs, b, bOff, beta, c, cOff);
+                pool.run(job, m, VectorGemm.MR);
+            } finally {
+                job.clear();
+                pool.unlock();
+            }
+        } else {
+            VectorGemm.rows(0, m, n, k, alpha, a, aOff, rs, cs, b, bOff, beta, c, cOff);
+        }
+    }
+
+    @Override
+    public void addRowVector(int m, int n, float[] bias, int biasOff, float[] c, int cOff) {
+        VectorElementwise.addRowVector(m, n, bias, biasOff, c, cOff);
+    }
+
+    @Override
+    public void columnSums(int m, int n, float[] a, int aOff, float beta, float[] out, int outOff) {
+        VectorElementwise.columnSums(m, n, a, aOff, beta, out, outOff);
+    }
+
+    @Override
+    public void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
+        VectorElementwise.axpy(n, alpha, x, xOff, y, yOff);
+    }
+
+    @Override
+    public void scale(int n, float alpha, float[] x, int xOff) {
+        VectorElementwise.scale(n, alpha, x, xOff);
+    }
+
+    @Override
+    public void activate(Activation f, int n, float[] x, int xOff, float[] y, int yOff) {
+        VectorActivations.activate(f, n, x, xOff, y, yOff);
+    }
+
+    @Override
+    public void activateBackward(Activation f, int n, float[] x, int xOff, float[] y, int yOff,
+                                 float[] dy, int dyOff, float[] dx, int dxOff) {
+        VectorActivations.backward(f, n, x, xOff, y, yOff, dy, dyOff, dx, dxOff);
+    }
+
+    @Override
+    public float sum(int n, float[] x, int xOff) {
+        return VectorElementwise.sum(n, x, xOff);
+    }
+
+    @Override
+    public float dot(int n, float[] x, int xOff, float[] y, int yOff) {
+        return VectorElementwise.dot(n, x, xOff, y, yOff);
+    }
+
+    @Override
+    public float max(int n, float[] x, int xOff) {
+        return VectorElementwise.max(n, x, xOff);
+    }
+
+    @Override
+    public float logSumExp(int n, float[] x, int xOff) {
+        return VectorElementwise.logSumExp(n, x, xOff);
+    }
+
+    /** The arguments of the product being split (filled under the pool lock, cleared after). */
+    private static final class Job implements RowPool.Task {
+        private int n, k, aOff, rs, cs, bOff, cOff;
+        private float alpha, beta;
+        private float[] a, b, c;
+
+        void set(int n, int k, float alpha, float[] a, int aOff, int rs, int cs, float[] b, int bOff,
+                 float beta, float[] c, int cOff) {
+            this.n = n;
+            this.k = k;
+            this.alpha = alpha;
+            this.a = a;
+            this.aOff = aOff;
+            this.rs = rs;
+            this.cs = cs;
+            this.b = b;
+            this.bOff = bOff;
+            this.beta = beta;
+            this.c = c;
+            this.cOff = cOff;
+        }
+
+        void clear() {
+            a = null;
+            b = null;
+            c = null;
+        }
+
+        @Override
+        public void run(int from, int to) {
+            VectorGemm.rows(from, to, n, k, alpha, a, aOff, rs, cs, b, bOff, beta, c, cOff);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.sbi4j.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Lane-wise exp, expm1, tanh and sigmoid, and a fixed-order horizontal sum, built only from
+ * exactly rounded operations (add, mul, fma, div, min/max, compare, integer shifts, shuffles).
+ *
+ * <p>Why not {@code lanewise(EXP)}, {@code lanewise(TANH)} or {@code reduceLanes(ADD)}: their
+ * results are allowed to depend on how the code runs (interpreter fallback vs a C2 intrinsic with
+ * a different algorithm or summation order), so a training run could change in the last bit
+ * depending on JIT timing. Everything here gives the same bits in every tier.
+ *
+ * <p>exp: Cody–Waite reduction x = n·ln2 + r, |r| ≤ ln2/2, degree-5 minimax polynomial for e^r
+ * (Cephes {@code expf}, S. Moshier), scaled by 2^n as two factors 2^⌊n/2⌋·2^(n−⌊n/2⌋) so that
+ * overflow gives +∞ and underflow rounds gradually to 0. Error about 1 ulp. tanh: Cephes
+ * {@code tanhf} (odd polynomial for |x| &lt; 0.625, else 1 − 2/(e^{2|x|} + 1)).
+ */
+final class VectorMath {
+
+    private static final VectorSpecies<Float> S = VectorGemm.S;
+    private static final float LOG2E = 1.44269504088896341f;
+    private static final float LN2_HI = 0.693359375f;
+    private static final float LN2_LO = -2.12194440e-4f;
+    private static final float ROUND = 12582912f; // 1.5·2^23: adding and subtracting rounds to int
+    @SuppressWarnings("unchecked")
+    private static final VectorShuffle<Float>[] HALVES = new VectorShuffle[Integer.numberOfTrailingZeros(S.length())];
+
+    static {
+        for (int s = 0, d = S.length() / 2; d >= 1; s++, d /= 2) {
+            int dist = d;
+            HALVES[s] = VectorShuffle.fromOp(S, i -> i ^ dist);
+        }
+    }
+
+    private VectorMath() {
+    }
+
+    /** e^x lane-wise; +∞ above ln(Float.MAX_VALUE), 0 below about −103.9, NaN stays NaN. */
+    static FloatVector exp(FloatVector x) {
+        FloatVector xc = x.max(-104f).min(89f);
+        FloatVector n = xc.fma(LOG2E, ROUND).sub(ROUND);
+        FloatVector r = n.fma(bc(-LN2_LO), n.fma(bc(-LN2_HI), xc));
+        FloatVector p = r.fma(1.9875691500E-4f, 1.3981999507E-3f);
+        p = fma(p, r, 8.3334519073E-3f);
+        p = fma(p, r, 4.1665795894E-2f);
+        p = fma(p, r, 1.6666665459E-1f);
+        p = fma(p, r, 5.0000001201E-1f);
+        FloatVector y = p.mul(r.mul(r)).add(r).add(1f);
+        IntVector ni = (IntVector) n.convert(VectorOperators.F2I, 0);
+        IntVector n1 = ni.lanewise(VectorOperators.ASHR, 1);
+        IntVector n2 = ni.sub(n1);
+        FloatVector s1 = n1.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        FloatVector s2 = n2.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        y = y.mul(s1).mul(s2);
+        return y.blend(x, x.test(VectorOperators.IS_NAN));
+    }
+
+    /** e^x − 1 lane-wise, accurate near 0 (Taylor series to x⁹/9! for |x| &lt; 0.5). */
+    static FloatVector expm1(FloatVector x) {
+        FloatVector big = exp(x).sub(1f);
+        FloatVector t = x.mul(1f / 362880f).add(1f / 40320f);
+        t = fma(t, x, 1f / 5040f);
+        t = fma(t, x, 1f / 720f);
+        t = fma(t, x, 1f / 120f);
+        t = fma(t, x, 1f / 24f);
+        t = fma(t, x, 1f / 6f);
+        t = fma(t, x, 0.5f);
+        FloatVector small = t.mul(x.mul(x)).add(x);
+        return big.blend(small, x.abs().lt(0.5f));
+    }
+
+    /** tanh x lane-wise. */
+    static FloatVector tanh(FloatVector x) {
+        FloatVector ax = x.abs();
+        FloatVector z = x.mul(x);
+        FloatVector p = z.fma(-5.70498872745E-3f, 2.06390887954E-2f);
+        p = fma(p, z, -5.37397155531E-2f);
+        p = fma(p, z, 1.33314422036E-1f);
+        p = fma(p, z, -3.33332819422E-1f);
+        FloatVector small = p.mul(z).fma(x, x);
+        FloatVector e = exp(ax.add(ax));
+        FloatVector large = FloatVector.broadcast(S, 1f).sub(FloatVector.broadcast(S, 2f).div(e.add(1f)));
+        large = large.blend(large.neg(), x.lt(0f));
+        VectorMask<Float> useSmall = ax.lt(0.625f);
+        return large.blend(small, useSmall.or(x.test(VectorOperators.IS_NAN)));
+    }
+
+    /**
+     * σ(x) lane-wise as 1/(1 + e) for x ≥ 0 and e/(1 + e) for x &lt; 0 with e = e^−|x| (no overflow;
+     * tiny values for x ≪ 0 keep their relative accuracy down to the subnormals).
+     */
+    static FloatVector sigmoid(FloatVector x) {
+        FloatVector e = exp(x.abs().neg());
+        FloatVector pos = bc(1f).div(e.add(1f));
+        return pos.blend(e.mul(pos), x.lt(0f));
+    }
+
+    private static FloatVector bc(float v) {
+        return FloatVector.broadcast(S, v);
+    }
+
+    /** a·b + c lane-wise, fused. */
+    private static FloatVector fma(FloatVector a, FloatVector b, float c) {
+        return a.fma(b, bc(c));
+    }
+
+    /** Σ of the lanes by a fixed pairwise tree (lane i ↔ i xor d for d = L/2 … 1). */
+    static float hsum(FloatVector v) {
+        for (VectorShuffle<Float> sh : HALVES) {
+            v = v.add(v.rearrange(sh));
+        }
+        return v.lane(0);
+    }
+}
