@@ -14,8 +14,8 @@
  * <li>Accuracy: {@link org.sbi4j.diagnostics.C2st}, the classifier two-sample test as sbibm
  *     computes it.</li>
  * <li>Fit to the data: {@link org.sbi4j.diagnostics.Ppc} (posterior predictive check) and
- *     {@link org.sbi4j.diagnostics.Misspecification} (is x_o inside the training
- *     distribution).</li>
+ *     {@link org.sbi4j.posterior.Misspecification} (is x_o inside the training
+ *     distribution; it lives in posterior so that sampling can warn).</li>
  * <li>Identifiability: {@link org.sbi4j.diagnostics.Identifiability} (which parameter
  *     combinations the data constrain).</li>
  * </ul>
