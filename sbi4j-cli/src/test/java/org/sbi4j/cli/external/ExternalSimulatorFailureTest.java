@@ -54,6 +54,17 @@ class ExternalSimulatorFailureTest {
     }
 
     @Test
+    void aProgramThatDoesNotReadItsInputStillTimesOut() {
+        // 4000 rows of 20 values (~0.5 MB) overflow the pipe buffer: the write would block
+        ExternalSimulatorConfig config = ExternalSimulatorConfig.of(
+                List.of("/bin/sh", "-c", "sleep 30"), 20, 1)
+                .withBatchSize(4000).withTimeout(Duration.ofSeconds(1));
+        ExternalSimulatorException e = failure(config, Request.of(4000, 20),
+                Matrix.of(4000, 1));
+        assertThat(e.getMessage()).contains("time-out of 1.0 s");
+    }
+
+    @Test
     void garbageOutputIsQuoted() {
         ExternalSimulatorException e = failure(
                 sh("while read l; do echo 'progress: 50%'; done", 1), Request.of(3, 1),
