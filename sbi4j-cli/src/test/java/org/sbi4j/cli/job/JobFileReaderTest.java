@@ -153,6 +153,22 @@ class JobFileReaderTest {
     }
 
     @Test
+    void unknownKeysAreFoundAtAnyDepth() {
+        assertThatThrownBy(() -> yaml("""
+                simulator: {task: two_moons}
+                simulations: 10
+                estimator:
+                  type: nsf
+                  embedding:
+                    type: mlp
+                    hidden_featurs: [8]
+                """))
+                .hasMessageContaining("unknown key 'hidden_featurs' in 'estimator.embedding'")
+                .hasMessageContaining("at line 7")
+                .hasMessageContaining("did you mean 'hidden_features'?");
+    }
+
+    @Test
     void wrongTypesAndDuplicatesAreReportedWithTheKey() {
         assertThatThrownBy(() -> yaml("""
                 simulator: {task: two_moons}
