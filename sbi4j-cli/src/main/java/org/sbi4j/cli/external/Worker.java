@@ -106,6 +106,13 @@ final class Worker implements AutoCloseable {
      */
     String exchange(String request, Duration timeout) throws Protocol.Violation,
             InterruptedException {
+        String stale = stdout.poll();
+        if (stale != null) {
+            check(stale);
+            kill();
+            throw new Protocol.Violation("the program printed more than one line for its"
+                    + " previous batch (this line came after that answer)", stale);
+        }
         Thread.ofVirtual().name("sbi4j-ext-in").start(() -> write(request));
         String line = stdout.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
         if (line == null) {
@@ -113,6 +120,12 @@ final class Worker implements AutoCloseable {
             throw new Protocol.Violation("no answer within the time-out of "
                     + timeout.toMillis() / 1000.0 + " s; the process was killed", null);
         }
+        check(line);
+        return line;
+    }
+
+    /** Throws if {@code line} is one of the end-of-stream or write-failure markers. */
+    private void check(String line) throws Protocol.Violation, InterruptedException {
         if (line == EOF) {
             stdout.add(EOF);
             throw exited("it closed its stdout before answering");
@@ -120,7 +133,6 @@ final class Worker implements AutoCloseable {
         if (line == WRITE_FAILED) {
             throw exited("it stopped reading its stdin (" + writeError + ")");
         }
-        return line;
     }
 
     private void write(String request) {

@@ -94,6 +94,26 @@ class ExternalSimulatorFailureTest {
     }
 
     @Test
+    void twoAnswersForOneBatchAreCaughtAtTheNextBatch() throws InterruptedException {
+        String script = """
+                import json, sys
+                for line in sys.stdin:
+                    answer = json.dumps({"x": json.loads(line)["theta"]})
+                    print(answer + "\\n" + answer, flush=True)
+                """;
+        try (ExternalSimulator sim = ExternalSimulator.of(py(script, 1))) {
+            Matrix x = Matrix.of(1, 1);
+            sim.simulateBatch(new long[] {0}, new long[] {0}, Matrix.of(1, 1), x);
+            // give the reader thread time to queue the duplicate line (it is already written)
+            Thread.sleep(1000);
+            assertThatThrownBy(() -> sim.simulateBatch(new long[] {1}, new long[] {1},
+                    Matrix.of(1, 1), x))
+                    .hasMessageContaining("simulation index 1")
+                    .hasMessageContaining("more than one line for its previous batch");
+        }
+    }
+
+    @Test
     void wrongRowLength() {
         String script = """
                 import json, sys
