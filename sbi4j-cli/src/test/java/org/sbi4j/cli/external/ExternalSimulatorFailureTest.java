@@ -31,7 +31,7 @@ class ExternalSimulatorFailureTest {
     }
 
     static ExternalSimulatorConfig py(String script, int xDim) {
-        return ExternalSimulatorConfig.of(List.of("python3", "-c", script), 1, xDim);
+        return ExternalSimulatorConfig.of(List.of(ExternalSimulatorTest.PYTHON, "-c", script), 1, xDim);
     }
 
     @Test
