@@ -194,5 +194,11 @@ class ExternalSimulatorTest {
                 .hasMessageContaining("workers").hasMessageContaining("0");
         assertThatThrownBy(() -> ExternalSimulatorConfig.of(List.of("x"), 1, 0))
                 .hasMessageContaining("x dimension");
+        assertThatThrownBy(() -> ExternalSimulatorConfig.of(List.of("x"), 1, 6)
+                .withXShape(List.of(4, 2))).hasMessageContaining("[4, 2] has 8 elements");
+        try (ExternalSimulator sim = ExternalSimulator.of(ExternalSimulatorConfig.of(
+                List.of("x"), 1, 6).withXShape(List.of(2, 3)))) {
+            assertThat(sim.xShape()).containsExactly(2, 3);
+        }
     }
 }
