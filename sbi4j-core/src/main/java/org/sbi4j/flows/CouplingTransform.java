@@ -67,12 +67,15 @@ public final class CouplingTransform implements ConditionalTransform {
         return new CouplingTransform(bijection, conditioner, d, contextSize, a, b);
     }
 
-    /** Mask of layer i of an alternating stack: even i transforms odd features, odd i even ones;
-     * a single feature is always transformed. */
+    /**
+     * Mask of layer i of an alternating stack (nflows' {@code create_alternating_binary_mask}
+     * with even = (i even)): even i transforms the even features, odd i the odd ones; a single
+     * feature is always transformed.
+     */
     public static boolean[] alternatingMask(int features, int layer) {
         boolean[] m = new boolean[features];
         for (int j = 0; j < features; j++) {
-            m[j] = features == 1 || (j + layer) % 2 == 1;
+            m[j] = features == 1 || (j + layer) % 2 == 0;
         }
         return m;
     }

@@ -10,7 +10,7 @@ import org.sbi4j.tensor.Ops;
  * with positive diagonal u_i = softplus(r_i) + ε (nflows {@code LULinear}, Kingma &amp; Dhariwal
  * 2018 "Glow" §3.2). log|det W| = Σ log u_i; the inverse solves L·y = z − b, U·θ = y.
  *
- * <p>Parameters: {@code lower} D×D (strict lower part used), {@code upper} D×D (strict upper part
+ * <p>Parameters (prefixed by a name): {@code lower} D×D (strict lower part used), {@code upper} D×D (strict upper part
  * used), {@code diag} 1×D (r), {@code bias} 1×D. Initialised to the identity. Unconditional: the
  * context is ignored.
  */
@@ -26,23 +26,28 @@ public final class LuLinear implements ConditionalTransform {
     private final Param diag;
     private final Param bias;
 
-    private LuLinear(int d, int contextSize) {
+    private LuLinear(String name, int d, int contextSize) {
         this.d = d;
         this.contextSize = contextSize;
-        lower = Param.of("lower", d, d);
-        upper = Param.of("upper", d, d);
-        diag = Param.of("diag", 1, d);
-        bias = Param.of("bias", 1, d);
+        lower = Param.of(name + ".lower", d, d);
+        upper = Param.of(name + ".upper", d, d);
+        diag = Param.of(name + ".diag", 1, d);
+        bias = Param.of(name + ".bias", 1, d);
         diag.value().fill((float) Math.log(Math.expm1(1.0 - EPS)));
     }
 
-    /** The identity map on R^features, as an LU layer ready for training. */
+    /** The identity map on R^features, parameters named lu.lower, lu.upper, lu.diag, lu.bias. */
     public static LuLinear identity(int features, int contextSize) {
+        return identity("lu", features, contextSize);
+    }
+
+    /** The identity map on R^features, parameters named name.lower, .upper, .diag, .bias. */
+    public static LuLinear identity(String name, int features, int contextSize) {
         if (features < 1 || contextSize < 0) {
             throw new IllegalArgumentException("LU linear needs features >= 1 and context >= 0: "
                     + features + ", " + contextSize);
         }
-        return new LuLinear(features, contextSize);
+        return new LuLinear(name, features, contextSize);
     }
 
     @Override

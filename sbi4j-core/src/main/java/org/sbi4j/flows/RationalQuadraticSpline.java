@@ -152,7 +152,7 @@ public record RationalQuadraticSpline(int bins, float bound, float minWidth, flo
             double num = h * (sk * xi * xi + d0 * xi1);
             z[zOff + i * zStride] = (float) (s[bins + 1 + k] + num / den);
             double c = d1 * xi * xi + 2 * sk * xi1 + d0 * (1 - xi) * (1 - xi);
-            logAbsDet[lOff + i] += (float) (2 * Math.log(sk) + Math.log(c) - 2 * Math.log(den));
+            logAbsDet[lOff + i] += (float) Math.log(sk * sk * c / (den * den));
         }
     }
 
@@ -189,8 +189,7 @@ public record RationalQuadraticSpline(int bins, float bound, float minWidth, flo
                 double xi1 = xi * (1 - xi);
                 double den = sk + mix * xi1;
                 double cc = d1 * xi * xi + 2 * sk * xi1 + d0 * (1 - xi) * (1 - xi);
-                logAbsDet[lOff + i] += (float) (2 * Math.log(sk) + Math.log(cc)
-                        - 2 * Math.log(den));
+                logAbsDet[lOff + i] += (float) Math.log(sk * sk * cc / (den * den));
             }
         }
     }

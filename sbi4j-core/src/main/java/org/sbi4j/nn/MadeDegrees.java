@@ -54,7 +54,9 @@ public final class MadeDegrees {
 
     /**
      * Hidden degrees drawn uniformly from [max(lo, min previous), D−1] (the paper's rule, so no
-     * unit is disconnected), using rng.
+     * unit is disconnected), using rng; unit 0 always takes the lowest allowed degree, so that a
+     * chain of context-only (degree-0) units reaches the output and the first dimension still
+     * sees the context.
      */
     public static int[] hiddenDegreesRandom(int size, int features, int context, int[] previous,
                                             UniformRandomProvider rng) {
@@ -67,7 +69,7 @@ public final class MadeDegrees {
         int to = Math.max(from, features - 1);
         int[] d = new int[size];
         for (int k = 0; k < size; k++) {
-            d[k] = from + rng.nextInt(to - from + 1);
+            d[k] = k == 0 ? from : from + rng.nextInt(to - from + 1);
         }
         return d;
     }

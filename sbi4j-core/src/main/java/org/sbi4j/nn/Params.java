@@ -8,7 +8,8 @@ import org.sbi4j.tensor.Ops;
  * Operations on a network's parameter list ({@link Layer#params()}), in its fixed order.
  *
  * <p>The flat layout concatenates each parameter's values row-major, in list order: it is what
- * best-weight snapshots and model files store.
+ * best-weight snapshots and model files store. {@link #zeroGrad} and {@link #gradNorm}, used at
+ * every training step, allocate nothing.
  */
 public final class Params {
 
@@ -26,8 +27,8 @@ public final class Params {
 
     /** Sets every gradient to zero. */
     public static void zeroGrad(List<Param> params) {
-        for (Param p : params) {
-            p.zeroGrad();
+        for (int i = 0; i < params.size(); i++) { // indexed: no iterator per training step
+            params.get(i).zeroGrad();
         }
     }
 
@@ -62,8 +63,8 @@ public final class Params {
     /** Global gradient norm √(Σ_p ‖∇p‖²) over all parameters (accumulated in double). */
     public static double gradNorm(List<Param> params) {
         double s = 0;
-        for (Param p : params) {
-            Matrix g = p.grad();
+        for (int i = 0; i < params.size(); i++) {
+            Matrix g = params.get(i).grad();
             s += Ops.kernels().dot(g.size(), g.data(), g.offset(), g.data(), g.offset());
         }
         return Math.sqrt(s);

@@ -105,6 +105,12 @@ public final class ResidualBlock implements Layer {
     public Matrix forward(Matrix x, Matrix context, Workspace workspace) {
         Ws ws = Shapes.cast(name, workspace, Ws.class);
         Shapes.checkInput(name, x, size, ws.maxRows);
+        if (contextLayer != null && (context == null || context.rows() != x.rows())) {
+            throw new IllegalArgumentException(name + ": context "
+                    + (context == null ? "null" : context.shape()) + " does not fit input "
+                    + x.shape());
+        }
+        ws.done = false;
         Matrix h = act.forward(x, ws.act0);
         h = first.forward(h, ws.first);
         h = act.forward(h, ws.act1);
@@ -113,11 +119,6 @@ public final class ResidualBlock implements Layer {
         y.copyFrom(x);
         Ops.addScaled(1f, h, y);
         if (contextLayer != null) {
-            if (context == null || context.rows() != x.rows()) {
-                throw new IllegalArgumentException(name + ": context "
-                        + (context == null ? "null" : context.shape()) + " does not fit input "
-                        + x.shape());
-            }
             Ops.addScaled(1f, contextLayer.forward(context, ws.context), y);
         }
         ws.done = true;

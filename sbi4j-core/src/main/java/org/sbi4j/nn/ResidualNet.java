@@ -177,7 +177,10 @@ public final class ResidualNet implements Layer {
         private String name = "resnet";
 
         private Builder(int in, int out) {
-            Shapes.checkPositive("ResidualNet input size", in);
+            if (in < 0) {
+                throw new IllegalArgumentException("ResidualNet input size must be >= 0, got "
+                        + in);
+            }
             Shapes.checkPositive("ResidualNet output size", out);
             this.in = in;
             this.out = out;
@@ -229,6 +232,10 @@ public final class ResidualNet implements Layer {
 
         /** Builds the network, drawing weights from rng in layer order. */
         public ResidualNet build(UniformRandomProvider rng) {
+            if (in + context == 0) {
+                throw new IllegalArgumentException("ResidualNet needs inputs or context; both "
+                        + "sizes are 0");
+            }
             Dense initial = Dense.of(name + ".initial", in + context, hidden,
                     Init.GLOROT_UNIFORM, rng);
             ResidualBlock[] bs = new ResidualBlock[blocks];

@@ -29,8 +29,8 @@ public final class GradientClipping {
         double norm = Params.gradNorm(params);
         if (norm > maxNorm && Double.isFinite(norm)) {
             float s = (float) (maxNorm / (norm + 1e-6));
-            for (Param p : params) {
-                Ops.scale(s, p.grad());
+            for (int i = 0; i < params.size(); i++) {
+                Ops.scale(s, params.get(i).grad());
             }
         }
         return norm;

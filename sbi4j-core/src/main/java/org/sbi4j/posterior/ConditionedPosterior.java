@@ -169,8 +169,10 @@ public final class ConditionedPosterior {
     }
 
     private boolean boundedSupport() {
+        double[] lo = posterior.space().lower();
+        double[] hi = posterior.space().upper();
         for (int j = 0; j < posterior.thetaDim(); j++) {
-            if (Double.isFinite(posterior.lower()[j]) || Double.isFinite(posterior.upper()[j])) {
+            if (Double.isFinite(lo[j]) || Double.isFinite(hi[j])) {
                 return true;
             }
         }

@@ -7,57 +7,69 @@ import org.sbi4j.tensor.Matrix;
 
 /**
  * An amortised posterior q(θ | x): a trained conditional density estimator on standardised θ and
- * x, the two standardisers, the prior's support (samples outside it are rejected), the parameter
- * names and the provenance. Immutable and thread-safe (every query uses its own buffers).
+ * x, its architecture, the two standardisers, the parameter space (names and the prior's
+ * support, outside which samples are rejected) and the provenance. Immutable; queries are
+ * thread-safe (each uses its own buffers).
  *
  * <p>Densities are on the original θ scale: log q(θ | x) = log q_z(z_θ | z_x) + log|det ∂z_θ/∂θ|,
  * the last term being {@link Standardizer#logAbsDet()} (Σ −log σ_j).
  *
  * <p>With nuisance parameters, θ here holds the parameters of interest only: the estimator was
- * trained on (θ_interest, x) pairs whose x were simulated with nuisance values drawn from their
- * prior, so q approximates p(θ_interest | x) = ∫ p(θ_interest, ν | x) dν — already marginal.
+ * trained on (θ_interest, x) pairs whose x were simulated with nuisance values ν drawn from their
+ * prior, i.e. on samples of p(θ_interest, x) = ∫ p(θ_interest, ν) p(x | θ_interest, ν) dν. The
+ * maximum-likelihood fit therefore targets p(θ_interest | x) = ∫ p(θ_interest, ν | x) dν: the
+ * marginal posterior, with the nuisance likelihood integrated out by simulation.
  */
 public final class Posterior {
 
     private final ConditionalDensityEstimator estimator;
+    private final EstimatorSpec spec;
+    private final int[] xShape;
     private final Standardizer theta;
     private final Standardizer x;
-    private final List<String> names;
-    private final double[] lower;
-    private final double[] upper;
+    private final ParameterSpace space;
     private final Provenance provenance;
     private final Matrix referenceX;
 
     /**
-     * @param estimator the trained estimator (θ and context on the standardised scales)
-     * @param theta     standardiser of θ (parameters of interest)
-     * @param x         standardiser of x
-     * @param names     parameter names, in θ order
-     * @param lower     support lower bounds, per parameter
-     * @param upper     support upper bounds, per parameter
+     * @param estimator  the trained estimator (θ and x on the standardised scales)
+     * @param spec       its architecture (to rebuild it from a model file)
+     * @param xShape     logical shape of x (product = x dimension)
+     * @param theta      standardiser of θ (parameters of interest)
+     * @param x          standardiser of x
+     * @param space      parameter names and support
      * @param provenance seed, version and settings
-     * @param referenceX a sample of standardised training x rows (for misspecification
-     *                   warnings; a few thousand rows suffice); may be null
+     * @param referenceX a sample of standardised training x rows for misspecification checks
+     *                   (a few thousand rows suffice), or null
      */
-    public Posterior(ConditionalDensityEstimator estimator, Standardizer theta, Standardizer x,
-                     List<String> names, double[] lower, double[] upper, Provenance provenance,
-                     Matrix referenceX) {
+    public Posterior(ConditionalDensityEstimator estimator, EstimatorSpec spec, int[] xShape,
+                     Standardizer theta, Standardizer x, ParameterSpace space,
+                     Provenance provenance, Matrix referenceX) {
         int d = estimator.thetaSize();
-        if (theta.dim() != d || names.size() != d || lower.length != d || upper.length != d) {
+        if (theta.dim() != d || space.dim() != d) {
             throw new IllegalArgumentException("posterior parts disagree on the θ dimension: "
-                    + "estimator " + d + ", standardiser " + theta.dim() + ", names "
-                    + names.size() + ", bounds " + lower.length + "/" + upper.length);
+                    + "estimator " + d + ", standardiser " + theta.dim() + ", parameters "
+                    + space.dim());
         }
-        if (referenceX != null && referenceX.cols() != x.dim()) {
+        int xDim = 1;
+        for (int s : xShape) {
+            xDim *= s;
+        }
+        if (x.dim() != xDim || estimator.contextSize() != xDim) {
+            throw new IllegalArgumentException("posterior parts disagree on the x dimension: "
+                    + "shape product " + xDim + ", standardiser " + x.dim() + ", estimator "
+                    + estimator.contextSize());
+        }
+        if (referenceX != null && referenceX.cols() != xDim) {
             throw new IllegalArgumentException("reference x rows have " + referenceX.cols()
-                    + " columns, the x standardiser " + x.dim());
+                    + " columns, x has " + xDim);
         }
         this.estimator = estimator;
+        this.spec = spec;
+        this.xShape = xShape.clone();
         this.theta = theta;
         this.x = x;
-        this.names = List.copyOf(names);
-        this.lower = lower.clone();
-        this.upper = upper.clone();
+        this.space = space;
         this.provenance = provenance;
         this.referenceX = referenceX == null ? null : referenceX.copy();
     }
@@ -77,8 +89,16 @@ public final class Posterior {
         return x.dim();
     }
 
+    public int[] xShape() {
+        return xShape.clone();
+    }
+
     public ConditionalDensityEstimator estimator() {
         return estimator;
+    }
+
+    public EstimatorSpec spec() {
+        return spec;
     }
 
     public Standardizer thetaStandardizer() {
@@ -89,16 +109,12 @@ public final class Posterior {
         return x;
     }
 
+    public ParameterSpace space() {
+        return space;
+    }
+
     public List<String> names() {
-        return names;
-    }
-
-    public double[] lower() {
-        return lower.clone();
-    }
-
-    public double[] upper() {
-        return upper.clone();
+        return space.names();
     }
 
     public Provenance provenance() {
@@ -112,14 +128,6 @@ public final class Posterior {
 
     /** True if row i of θ lies in the prior's support box. */
     boolean inSupport(Matrix thetaRows, int i) {
-        float[] a = thetaRows.data();
-        int off = thetaRows.rowOffset(i);
-        for (int j = 0; j < lower.length; j++) {
-            float v = a[off + j];
-            if (!(v >= lower[j] && v <= upper[j])) {
-                return false;
-            }
-        }
-        return true;
+        return space.contains(thetaRows.data(), thetaRows.rowOffset(i));
     }
 }

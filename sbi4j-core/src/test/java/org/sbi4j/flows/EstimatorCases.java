@@ -1,6 +1,7 @@
 package org.sbi4j.flows;
 
 import java.util.List;
+import org.sbi4j.kernels.Activation;
 
 /** The estimators the contract tests loop over. */
 final class EstimatorCases {
@@ -10,7 +11,25 @@ final class EstimatorCases {
 
     static List<EstimatorContractTest.Case> all() {
         RationalQuadraticSpline spline = RationalQuadraticSpline.of(5, 3f);
+        NsfSettings nsf = NsfSettings.defaults().withTransforms(2).withBins(4)
+                .withHiddenFeatures(8).withBlocks(1).withActivation(Activation.TANH);
+        MafSettings maf = MafSettings.defaults().withTransforms(2).withHiddenFeatures(8)
+                .withHiddenLayers(2);
+        MdnSettings mdn = MdnSettings.defaults().withComponents(3).withHiddenFeatures(8)
+                .withActivation(Activation.TANH);
         return List.of(
+                new EstimatorContractTest.Case("Flows.nsf 2-D", 2, 3,
+                        r -> Flows.nsf(2, 3, nsf, r)),
+                new EstimatorContractTest.Case("Flows.nsf 1-D", 1, 2,
+                        r -> Flows.nsf(1, 2, nsf, r)),
+                new EstimatorContractTest.Case("Flows.autoregressiveNsf 3-D", 3, 2,
+                        r -> Flows.autoregressiveNsf(3, 2, nsf, r)),
+                new EstimatorContractTest.Case("Flows.maf 2-D", 2, 2,
+                        r -> Flows.maf(2, 2, maf, r)),
+                new EstimatorContractTest.Case("Flows.maf random permutations 3-D", 3, 1,
+                        r -> Flows.maf(3, 1, maf.withRandomPermutations(true), r)),
+                new EstimatorContractTest.Case("Flows.mdn 2-D", 2, 2,
+                        r -> Flows.mdn(2, 2, mdn, r)),
                 new EstimatorContractTest.Case("MDN 1-D, 3 components", 1, 2,
                         r -> Mdn.of(TinyConditioner.dense(2, 8, Mdn.outputSize(3, 1)), 3, 1)),
                 new EstimatorContractTest.Case("MDN 3-D, 2 components", 3, 2,

@@ -48,8 +48,8 @@ final class TransformCases {
                 new Case("random permutation", 4, 0, false, r -> Permutation.random(4, 0, r)),
                 new Case("LU linear", 3, 2, false, r -> LuLinear.identity(3, 2)),
                 new Case("LU, reverse, LU", 3, 1, false, r -> ComposedTransform.of(List.of(
-                        LuLinear.identity(3, 1), Permutation.reverse(3, 1),
-                        LuLinear.identity(3, 1)))),
+                        LuLinear.identity("lu0", 3, 1), Permutation.reverse(3, 1),
+                        LuLinear.identity("lu1", 3, 1)))),
                 new Case("MAF (affine, tiny MADE)", 3, 2, true, r ->
                         MaskedAutoregressiveTransform.of(AffineBijection.standard(),
                                 TinyConditioner.made(3, 2, 8, 2), 3)),
@@ -58,7 +58,7 @@ final class TransformCases {
                                 TinyConditioner.made(3, 2, 8, SPLINE.paramsPerDim()), 3)),
                 new Case("spline coupling (tiny MLP)", 3, 2, false, r ->
                         CouplingTransform.of(SPLINE, CouplingTransform.alternatingMask(3, 0),
-                                TinyConditioner.dense(2 + 2, 8, SPLINE.paramsPerDim()), 2)),
+                                TinyConditioner.dense(1 + 2, 8, 2 * SPLINE.paramsPerDim()), 2)),
                 new Case("1-D spline coupling on context", 1, 2, true, r ->
                         CouplingTransform.of(SPLINE, CouplingTransform.alternatingMask(1, 0),
                                 TinyConditioner.dense(2, 8, SPLINE.paramsPerDim()), 2)));

@@ -134,6 +134,17 @@ class MadeTest {
         assertThat(out.toArray()).containsExactly(1, 1, 0, 1, 0, 0);
         Matrix hid = MadeDegrees.hiddenMask(new int[] {0, 1, 2}, new int[] {1, 2});
         assertThat(hid.toArray()).containsExactly(1, 1, 1, 1, 0, 1);
+        UniformRandomProvider r = rng(21);
+        int[] prev = MadeDegrees.inputDegrees(5, 1);
+        for (int layer = 0; layer < 20; layer++) {
+            int[] random = MadeDegrees.hiddenDegreesRandom(8, 5, 1, prev, r);
+            assertThat(random[0]).isZero(); // the context-only chain reaches every layer
+            assertThat(java.util.Arrays.stream(random).boxed().toList())
+                    .allMatch(v -> v >= 0 && v <= 4);
+            prev = random;
+        }
+        assertThat(MadeDegrees.hiddenDegreesRandom(50, 5, 0, MadeDegrees.inputDegrees(5, 0), r))
+                .containsOnly(1, 2, 3, 4);
     }
 
     /** J[out][in] of a one-row batch by central differences. */

@@ -57,10 +57,20 @@ public final class KernelBenchmark {
      * {@code gemm <form> <m>x<k>x<n> <GFLOP/s>} each (Locale.ROOT, one decimal).
      */
     public List<String> run(Kernels kernels) {
+        return run(kernels, SIZES);
+    }
+
+    /** As {@link #run(Kernels)} for k = n ∈ {@code sizes} (each ≥ 1). */
+    public List<String> run(Kernels kernels, int... sizes) {
+        for (int size : sizes) {
+            if (size < 1) {
+                throw new IllegalArgumentException("sizes must be >= 1: " + size);
+            }
+        }
         List<String> lines = new ArrayList<>();
         lines.add("provider " + kernels.name());
         for (String form : FORMS) {
-            for (int size : SIZES) {
+            for (int size : sizes) {
                 double g = gflops(kernels, form, M, size, size);
                 lines.add(String.format(Locale.ROOT, "gemm %s %dx%dx%d %.1f", form, M, size, size, g));
             }

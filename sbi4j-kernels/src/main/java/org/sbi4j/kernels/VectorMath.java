@@ -91,9 +91,14 @@ final class VectorMath {
         return large.blend(small, useSmall.or(x.test(VectorOperators.IS_NAN)));
     }
 
-    /** σ(x) = 1 / (1 + e^−x) lane-wise (0 and 1 in the far tails, never NaN for finite x). */
+    /**
+     * σ(x) lane-wise as 1/(1 + e) for x ≥ 0 and e/(1 + e) for x &lt; 0 with e = e^−|x| (no overflow;
+     * tiny values for x ≪ 0 keep their relative accuracy down to the subnormals).
+     */
     static FloatVector sigmoid(FloatVector x) {
-        return FloatVector.broadcast(S, 1f).div(exp(x.neg()).add(1f));
+        FloatVector e = exp(x.abs().neg());
+        FloatVector pos = bc(1f).div(e.add(1f));
+        return pos.blend(e.mul(pos), x.lt(0f));
     }
 
     private static FloatVector bc(float v) {

@@ -25,30 +25,47 @@ public final class SlcpDistractors implements Simulator {
     private final double[] cumulativeWeights;
     private final int[] perm;           // x[i] = v[perm[i]]
 
-    /** Loads the mixture and permutation from the task files on the classpath. */
+    /** Uses the mixture and permutation from the task files on the classpath (read once). */
     public SlcpDistractors() {
-        double[][] l = TaskResources.readCsv(DIR + "distractor_loc.csv");
-        double[][] w = TaskResources.readCsv(DIR + "distractor_mixture_weights.csv");
-        double[][] tril = TaskResources.readCsv(DIR + "distractor_scale_tril.csv.gz");
-        double[][] p = TaskResources.readCsv(DIR + "permutation_idx.csv");
-        int comps = l.length;
-        if (w.length != comps || p.length != X_DIM || l[0].length != NOISE_DIM) {
-            throw new IllegalStateException("slcp_distractors task files have unexpected shapes");
-        }
-        loc = l;
-        cumulativeWeights = new double[comps];
-        double total = 0;
-        for (int c = 0; c < comps; c++) {
-            total += w[c][1];           // columns: component, prob, logit, df
-            cumulativeWeights[c] = total;
-        }
-        scaleTril = new double[comps][NOISE_DIM * NOISE_DIM];
-        for (double[] e : tril) {       // columns: component, row, col, value
-            scaleTril[(int) e[0]][(int) e[1] * NOISE_DIM + (int) e[2]] = e[3];
-        }
-        perm = new int[X_DIM];
-        for (double[] e : p) {          // columns: output_index, source_index
-            perm[(int) e[0]] = (int) e[1];
+        this.loc = Files.INSTANCE.loc;
+        this.scaleTril = Files.INSTANCE.scaleTril;
+        this.cumulativeWeights = Files.INSTANCE.cumulativeWeights;
+        this.perm = Files.INSTANCE.perm;
+    }
+
+    /** The task files, parsed once on first use (immutable after construction). */
+    private static final class Files {
+        static final Files INSTANCE = new Files();
+
+        final double[][] loc;
+        final double[][] scaleTril;
+        final double[] cumulativeWeights;
+        final int[] perm;
+
+        private Files() {
+            double[][] l = TaskResources.readCsv(DIR + "distractor_loc.csv");
+            double[][] w = TaskResources.readCsv(DIR + "distractor_mixture_weights.csv");
+            double[][] tril = TaskResources.readCsv(DIR + "distractor_scale_tril.csv.gz");
+            double[][] p = TaskResources.readCsv(DIR + "permutation_idx.csv");
+            int comps = l.length;
+            if (w.length != comps || p.length != X_DIM || l[0].length != NOISE_DIM) {
+                throw new IllegalStateException("slcp_distractors task files have unexpected shapes");
+            }
+            loc = l;
+            cumulativeWeights = new double[comps];
+            double total = 0;
+            for (int c = 0; c < comps; c++) {
+                total += w[c][1];           // columns: component, prob, logit, df
+                cumulativeWeights[c] = total;
+            }
+            scaleTril = new double[comps][NOISE_DIM * NOISE_DIM];
+            for (double[] e : tril) {       // columns: component, row, col, value
+                scaleTril[(int) e[0]][(int) e[1] * NOISE_DIM + (int) e[2]] = e[3];
+            }
+            perm = new int[X_DIM];
+            for (double[] e : p) {          // columns: output_index, source_index
+                perm[(int) e[0]] = (int) e[1];
+            }
         }
     }
 

@@ -1,0 +1,95 @@
+package org.sbi4j.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.sbi4j.sim.SimulationProgress;
+import org.sbi4j.train.EpochRecord;
+import org.sbi4j.train.TrainingListener;
+
+/**
+ * Progress for long stages: a progress bar when stderr is a terminal, otherwise a log line at
+ * most every {@value #LOG_EVERY_MS} ms; nothing with {@code --quiet}.
+ */
+final class Progress {
+
+    static final long LOG_EVERY_MS = 2000;
+
+    private final PrintWriter err;
+    private final boolean quiet;
+    private final boolean terminal;
+
+    Progress(PrintWriter err, boolean quiet) {
+        this.err = err;
+        this.quiet = quiet;
+        this.terminal = System.console() != null && System.console().isTerminal();
+    }
+
+    /** Prints a stage message (not with --quiet). */
+    void note(String fmt, Object... args) {
+        if (!quiet) {
+            err.println(String.format(Locale.ROOT, fmt, args));
+            err.flush();
+        }
+    }
+
+    /** Progress of a simulation run; close the returned handle when done. */
+    Stage simulation(long total) {
+        return new Stage("simulate", total);
+    }
+
+    /** A training listener reporting epochs. */
+    TrainingListener training() {
+        return new TrainingListener() {
+            private long last = System.currentTimeMillis();
+
+            @Override
+            public boolean onEpoch(EpochRecord e) {
+                long now = System.currentTimeMillis();
+                if (!quiet && now - last >= LOG_EVERY_MS) {
+                    last = now;
+                    note("train: epoch %d, training loss %.4f, validation loss %.4f", e.epoch(),
+                            e.trainLoss(), e.validationLoss());
+                }
+                return true;
+            }
+        };
+    }
+
+    /** One stage with a known total. */
+    final class Stage implements SimulationProgress, AutoCloseable {
+        private final String name;
+        private final long total;
+        private final ProgressBar bar;
+        private long last = System.currentTimeMillis();
+
+        Stage(String name, long total) {
+            this.name = name;
+            this.total = total;
+            this.bar = quiet || !terminal ? null : new ProgressBarBuilder().setTaskName(name)
+                    .setInitialMax(total).setStyle(ProgressBarStyle.ASCII).build();
+        }
+
+        @Override
+        public void update(long done, long all) {
+            if (bar != null) {
+                bar.stepTo(done);
+            } else if (!quiet) {
+                long now = System.currentTimeMillis();
+                if (now - last >= LOG_EVERY_MS) {
+                    last = now;
+                    note("%s: %d of %d", name, done, total);
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package org.sbi4j.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.sbi4j.io.Csv;
+import org.sbi4j.npe.Npe;
+import org.sbi4j.npe.NpeResult;
+import org.sbi4j.npe.NpeSettings;
+import org.sbi4j.posterior.ConditionedPosterior;
+import org.sbi4j.posterior.Interval;
+import org.sbi4j.posterior.Intervals;
+import org.sbi4j.sim.SimulationStreams;
+import org.sbi4j.tasks.Task;
+import org.sbi4j.tensor.Matrix;
+import org.sbi4j.train.TrainingReport;
+
+/**
+ * One NPE analysis of a built-in task for one of its observations: simulate, train, sample,
+ * summarise, and write the files of a report folder. Used by {@code demo}.
+ */
+final class TaskAnalysis {
+
+    /** Stream index (under the run seed) of the posterior sampling generator. */
+    static final long SAMPLE_STREAM = 0x5B14_5A3B_0000L;
+
+    private final Task task;
+    private final int num;
+    private final long seed;
+    private final NpeSettings settings;
+    private final int threads;
+    private final Progress progress;
+    private final List<String> lines = new ArrayList<>();
+
+    TaskAnalysis(Task task, int num, long seed, NpeSettings settings, int threads,
+                 Progress progress) {
+        this.task = task;
+        this.num = num;
+        this.seed = seed;
+        this.settings = settings;
+        this.threads = threads;
+        this.progress = progress;
+    }
+
+    /** Result of one analysis. */
+    record Outcome(NpeResult npe, Matrix samples, double sampleSeconds, double acceptance) {
+    }
+
+    Outcome run(int observation, int numSamples, Path out, PrintWriter stdout) throws IOException {
+        task.checkObservation(observation);
+        NpeResult r;
+        try (Progress.Stage stage = progress.simulation(num)) {
+            r = Npe.run(task.prior(), task.simulator(), num, seed, settings, threads, stage,
+                    progress.training());
+        }
+        float[] xo = task.observation(observation);
+        ConditionedPosterior post = r.posterior().at(xo);
+        UniformRandomProvider rng = SimulationStreams.streamFor(seed, SAMPLE_STREAM + observation);
+        long t0 = System.nanoTime();
+        ConditionedPosterior.Draws draws = post.sampleWithStats(numSamples, rng);
+        double sampleSeconds = (System.nanoTime() - t0) / 1e9;
+        Csv.write(out.resolve("samples.csv"), r.posterior().names(), draws.samples());
+        Outcome o = new Outcome(r, draws.samples(), sampleSeconds, draws.acceptanceRate());
+        summarise(o, observation, post);
+        lines.forEach(stdout::println);
+        stdout.flush();
+        Files.writeString(out.resolve("summary.md"), markdown(o, observation));
+        return o;
+    }
+
+    private void summarise(Outcome o, int observation, ConditionedPosterior post) {
+        TrainingReport rep = o.npe().report();
+        lines.add(String.format(Locale.ROOT, "task %s, observation %d, %d simulations (%d invalid),"
+                + " seed %d", task.name(), observation, num, o.npe().simulation().invalid(), seed));
+        lines.add(String.format(Locale.ROOT, "simulate  %.2f s", o.npe().simulateSeconds()));
+        lines.add(String.format(Locale.ROOT, "train     %.2f s, %d epochs (best %d, validation "
+                        + "loss %.4f, %s)", o.npe().trainSeconds(), rep.epochCount(),
+                rep.bestEpoch(), rep.bestValidationLoss(),
+                rep.stopReason().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
+        lines.add(String.format(Locale.ROOT, "sample    %.3f s for %d samples (acceptance %.1f %%)",
+                o.sampleSeconds(), o.samples().rows(), 100 * o.acceptance()));
+        double[] mean = Intervals.mean(o.samples());
+        List<Interval> iv = post.equalTailedIntervals(o.samples(), 0.9);
+        float[] truth = task.trueParameters(observation);
+        for (int j = 0; j < mean.length; j++) {
+            lines.add(String.format(Locale.ROOT, "%-12s mean %8.4f   90 %% interval [%8.4f, %8.4f]"
+                            + "   true %8.4f", iv.get(j).parameter(), mean[j], iv.get(j).lower(),
+                    iv.get(j).upper(), truth[j]));
+        }
+    }
+
+    private String markdown(Outcome o, int observation) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# sbi4j analysis: ").append(task.name()).append(", observation ")
+                .append(observation).append("\n\n");
+        sb.append("Neural posterior estimation with ")
+                .append(settings.estimator().kind().name().toLowerCase(Locale.ROOT))
+                .append(" (").append(settings.estimator().settings()).append(")\n\n");
+        sb.append("```\n");
+        lines.forEach(l -> sb.append(l).append('\n'));
+        sb.append("```\n\n");
+        sb.append("Files: `samples.csv` (").append(o.samples().rows())
+                .append(" posterior samples, one column per parameter).\n");
+        return sb.toString();
+    }
+}

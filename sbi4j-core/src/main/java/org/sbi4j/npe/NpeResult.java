@@ -1,0 +1,29 @@
+package org.sbi4j.npe;
+
+import java.util.List;
+import org.sbi4j.posterior.Posterior;
+import org.sbi4j.sim.SimulationResult;
+import org.sbi4j.train.TrainingReport;
+
+/**
+ * The outcome of an NPE run.
+ *
+ * @param posterior       the amortised posterior
+ * @param reports         one training report per ensemble member
+ * @param simulation      the simulations (null when training on given data)
+ * @param simulateSeconds wall time of simulation
+ * @param trainSeconds    wall time of training (all members)
+ */
+public record NpeResult(Posterior posterior, List<TrainingReport> reports,
+                        SimulationResult simulation, double simulateSeconds,
+                        double trainSeconds) {
+
+    public NpeResult {
+        reports = List.copyOf(reports);
+    }
+
+    /** The first (or only) member's training report. */
+    public TrainingReport report() {
+        return reports.get(0);
+    }
+}

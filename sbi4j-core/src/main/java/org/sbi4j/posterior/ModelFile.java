@@ -1,0 +1,150 @@
+package org.sbi4j.posterior;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.CRC32;
+
+/**
+ * The sbi4j model file: one self-contained, versioned file per posterior.
+ *
+ * <pre>
+ *   magic      8 bytes  "SBI4JMDL"
+ *   version    int32    {@value #VERSION}
+ *   header     int32 length + UTF-8 text: sorted "key=value" lines (architecture, names,
+ *                       support, standardisation, settings, seed, library version)
+ *   arrays     int32 count, then per array: UTF name, int32 rows, int32 cols, float32 values
+ *   checksum   int64    CRC-32 of every byte before it
+ * </pre>
+ * Big-endian throughout. Nothing run-dependent is stored (no times, dates, thread counts), so the
+ * same seed and settings give identical bytes. Loading checks the magic, the version (an
+ * unknown version is refused with a message naming both versions) and the checksum (a damaged
+ * file is refused with a message saying so).
+ */
+public final class ModelFile {
+
+    /** Current format version. */
+    public static final int VERSION = 1;
+
+    static final byte[] MAGIC = "SBI4JMDL".getBytes(StandardCharsets.US_ASCII);
+
+    private ModelFile() {
+    }
+
+    /** The raw parts of a model file. */
+    record Contents(Map<String, String> header, Map<String, float[][]> arrays) {
+    }
+
+    static void write(Path path, Map<String, String> header, Map<String, float[][]> arrays)
+            throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.write(MAGIC);
+            out.writeInt(VERSION);
+            StringBuilder text = new StringBuilder();
+            new TreeMap<>(header).forEach((k, v) -> text.append(escape(k)).append('=')
+                    .append(escape(v)).append('\n'));
+            byte[] h = text.toString().getBytes(StandardCharsets.UTF_8);
+            out.writeInt(h.length);
+            out.write(h);
+            Map<String, float[][]> sorted = new TreeMap<>(arrays);
+            out.writeInt(sorted.size());
+            for (Map.Entry<String, float[][]> e : sorted.entrySet()) {
+                out.writeUTF(e.getKey());
+                float[][] a = e.getValue();
+                out.writeInt(a.length);
+                out.writeInt(a.length == 0 ? 0 : a[0].length);
+                for (float[] row : a) {
+                    for (float v : row) {
+                        out.writeFloat(v);
+                    }
+                }
+            }
+            CRC32 crc = new CRC32();
+            crc.update(bytes.toByteArray());
+            out.writeLong(crc.getValue());
+        }
+        Path tmp = path.toAbsolutePath().resolveSibling(path.getFileName() + ".tmp");
+        Files.write(tmp, bytes.toByteArray());
+        Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    static Contents read(Path path) throws IOException {
+        byte[] all = Files.readAllBytes(path);
+        if (all.length < MAGIC.length + 12 || !java.util.Arrays.equals(all, 0, MAGIC.length,
+                MAGIC, 0, MAGIC.length)) {
+            throw new IOException(path + " is not an sbi4j model file (wrong magic bytes)");
+        }
+        ByteBuffer buf = ByteBuffer.wrap(all);
+        buf.position(MAGIC.length);
+        int version = buf.getInt();
+        if (version != VERSION) {
+            throw new IOException(path + " is an sbi4j model file of format version " + version
+                    + "; this sbi4j (" + Provenance.LIBRARY_VERSION + ") reads only version "
+                    + VERSION);
+        }
+        CRC32 crc = new CRC32();
+        crc.update(all, 0, all.length - 8);
+        if (ByteBuffer.wrap(all, all.length - 8, 8).getLong() != crc.getValue()) {
+            throw new IOException(path + " is damaged: its checksum does not match its contents "
+                    + "(truncated or modified file)");
+        }
+        try {
+            int hl = buf.getInt();
+            String text = new String(all, buf.position(), hl, StandardCharsets.UTF_8);
+            buf.position(buf.position() + hl);
+            Map<String, String> header = new TreeMap<>();
+            for (String line : text.split("\n")) {
+                if (!line.isEmpty()) {
+                    int eq = line.indexOf('=');
+                    header.put(unescape(line.substring(0, eq)), unescape(line.substring(eq + 1)));
+                }
+            }
+            int count = buf.getInt();
+            Map<String, float[][]> arrays = new TreeMap<>();
+            java.io.DataInputStream in = new java.io.DataInputStream(
+                    new java.io.ByteArrayInputStream(all, buf.position(), all.length));
+            for (int i = 0; i < count; i++) {
+                String name = in.readUTF();
+                int rows = in.readInt();
+                int cols = in.readInt();
+                float[][] a = new float[rows][cols];
+                for (float[] row : a) {
+                    for (int j = 0; j < cols; j++) {
+                        row[j] = in.readFloat();
+                    }
+                }
+                arrays.put(name, a);
+            }
+            return new Contents(header, arrays);
+        } catch (RuntimeException | IOException e) {
+            throw new IOException(path + " is damaged: its structure cannot be read (" + e + ")",
+                    e);
+        }
+    }
+
+    private static String escape(String s) {
+        return s.replace("\\", "\\\\").replace("\n", "\\n").replace("=", "\\e");
+    }
+
+    private static String unescape(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length()) {
+                char n = s.charAt(++i);
+                sb.append(n == 'n' ? '\n' : n == 'e' ? '=' : n);
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,120 @@
+package org.sbi4j.posterior;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sbi4j.data.Standardizer;
+import org.sbi4j.flows.ConditionalDensityEstimator;
+import org.sbi4j.nn.Params;
+import org.sbi4j.tensor.Matrix;
+
+/**
+ * Saves and loads {@link Posterior}s as {@link ModelFile}s. The estimator is rebuilt from its
+ * {@link EstimatorSpec} with {@link EstimatorSpec#buildRng(long)} of the provenance seed (so
+ * random permutations and masks match), then its weights are loaded.
+ */
+public final class PosteriorFiles {
+
+    private PosteriorFiles() {
+    }
+
+    /** Writes p to path (atomically). */
+    public static void save(Posterior p, Path path) throws IOException {
+        Map<String, String> h = new LinkedHashMap<>(p.spec().toProperties());
+        h.put("theta.dim", Integer.toString(p.thetaDim()));
+        h.put("x.shape", join(Arrays.stream(p.xShape()).asDoubleStream().toArray(), true));
+        for (int j = 0; j < p.thetaDim(); j++) {
+            h.put("parameter." + j + ".name", p.names().get(j));
+            h.put("parameter." + j + ".lower", Double.toString(p.space().lower()[j]));
+            h.put("parameter." + j + ".upper", Double.toString(p.space().upper()[j]));
+        }
+        h.put("standardizer.theta.mean", join(p.thetaStandardizer().mean(), false));
+        h.put("standardizer.theta.std", join(p.thetaStandardizer().std(), false));
+        h.put("standardizer.x.mean", join(p.xStandardizer().mean(), false));
+        h.put("standardizer.x.std", join(p.xStandardizer().std(), false));
+        h.put("provenance.library", p.provenance().libraryVersion());
+        h.put("provenance.seed", Long.toString(p.provenance().seed()));
+        p.provenance().settings().forEach((k, v) -> h.put("setting." + k, v));
+        Map<String, float[][]> arrays = new LinkedHashMap<>();
+        arrays.put("weights", new float[][] {Params.values(p.estimator().params())});
+        if (p.referenceX() != null) {
+            Matrix r = p.referenceX();
+            float[][] rows = new float[r.rows()][];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = r.row(i);
+            }
+            arrays.put("reference_x", rows);
+        }
+        ModelFile.write(path, h, arrays);
+    }
+
+    /** Reads a posterior written by {@link #save}; clear IOExceptions for foreign or damaged files. */
+    public static Posterior load(Path path) throws IOException {
+        ModelFile.Contents c = ModelFile.read(path);
+        Map<String, String> h = c.header();
+        try {
+            EstimatorSpec spec = EstimatorSpec.fromProperties(h);
+            int d = Integer.parseInt(need(h, "theta.dim"));
+            int[] xShape = Arrays.stream(need(h, "x.shape").split(","))
+                    .mapToInt(Integer::parseInt).toArray();
+            List<String> names = new ArrayList<>();
+            double[] lo = new double[d];
+            double[] hi = new double[d];
+            for (int j = 0; j < d; j++) {
+                names.add(need(h, "parameter." + j + ".name"));
+                lo[j] = Double.parseDouble(need(h, "parameter." + j + ".lower"));
+                hi[j] = Double.parseDouble(need(h, "parameter." + j + ".upper"));
+            }
+            long seed = Long.parseLong(need(h, "provenance.seed"));
+            Map<String, String> settings = new LinkedHashMap<>();
+            h.forEach((k, v) -> {
+                if (k.startsWith("setting.")) {
+                    settings.put(k.substring("setting.".length()), v);
+                }
+            });
+            ConditionalDensityEstimator est = spec.build(d, xShape, EstimatorSpec.buildRng(seed));
+            float[][] w = c.arrays().get("weights");
+            if (w == null || w[0].length != Params.count(est.params())) {
+                throw new IOException(path + " holds " + (w == null ? 0 : w[0].length)
+                        + " weights, its architecture needs " + Params.count(est.params()));
+            }
+            Params.setValues(est.params(), w[0]);
+            float[][] ref = c.arrays().get("reference_x");
+            Matrix refX = ref == null ? null : Matrix.fromRows(ref);
+            return new Posterior(est, spec, xShape,
+                    Standardizer.of(doubles(need(h, "standardizer.theta.mean")),
+                            doubles(need(h, "standardizer.theta.std"))),
+                    Standardizer.of(doubles(need(h, "standardizer.x.mean")),
+                            doubles(need(h, "standardizer.x.std"))),
+                    new ParameterSpace(names, lo, hi),
+                    new Provenance(need(h, "provenance.library"), seed, settings), refX);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(path + " is damaged or incomplete: " + e.getMessage(), e);
+        }
+    }
+
+    private static String need(Map<String, String> h, String key) {
+        String v = h.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException("missing entry '" + key + "'");
+        }
+        return v;
+    }
+
+    private static String join(double[] v, boolean asInt) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < v.length; i++) {
+            sb.append(i == 0 ? "" : ",").append(asInt ? Long.toString((long) v[i])
+                    : Double.toString(v[i]));
+        }
+        return sb.toString();
+    }
+
+    private static double[] doubles(String s) {
+        return Arrays.stream(s.split(",")).mapToDouble(Double::parseDouble).toArray();
+    }
+}

@@ -1,0 +1,112 @@
+package org.sbi4j.kernels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Row/column, BLAS-1 and reduction kernels: Vector against scalar on lengths around the vector
+ * length, with nonzero offsets. Element-wise kernels with the same operation order must agree
+ * exactly (addRowVector, columnSums, scale); axpy uses a fused multiply-add (|Δ| ≤ 1 ulp of y);
+ * sums and dots are reordered into lanes: |Δ| ≤ 1e-6·n·max|term| (16·n·ε on the largest term).
+ */
+class VectorElementwiseTest {
+
+    private static final int[] LENGTHS = {0, 1, 3, 15, 16, 17, 31, 33, 63, 65, 257};
+    private static final Kernels SCALAR = KernelProvider.scalar();
+    private static final Kernels VECTOR = VectorKernels.create(1);
+
+    @Test
+    void addRowVectorAndColumnSumsAgreeExactly() {
+        for (int n : LENGTHS) {
+            for (int m : new int[] {1, 5}) {
+                float[] c = TestArrays.uniform(2 + m * n, n + m);
+                float[] bias = TestArrays.uniform(1 + n, 3 * n);
+                float[] cs = c.clone();
+                float[] cv = c.clone();
+                SCALAR.addRowVector(m, n, bias, 1, cs, 2);
+                VECTOR.addRowVector(m, n, bias, 1, cv, 2);
+                assertThat(cv).containsExactly(cs);
+                for (float beta : new float[] {0f, 1f, 0.5f}) {
+                    float[] os = TestArrays.uniform(n + 3, 7 * n);
+                    float[] ov = os.clone();
+                    SCALAR.columnSums(m, n, c, 2, beta, os, 3);
+                    VECTOR.columnSums(m, n, c, 2, beta, ov, 3);
+                    assertThat(ov).as("columnSums m=%d n=%d beta=%s", m, n, beta).containsExactly(os);
+                }
+            }
+        }
+    }
+
+    @Test
+    void axpyAndScale() {
+        for (int n : LENGTHS) {
+            float[] x = TestArrays.uniform(n + 1, n);
+            float[] ys = TestArrays.uniform(n + 4, n + 1);
+            float[] yv = ys.clone();
+            SCALAR.axpy(n, -0.7f, x, 1, ys, 4);
+            VECTOR.axpy(n, -0.7f, x, 1, yv, 4);
+            for (int i = 0; i < ys.length; i++) {
+                assertThat(yv[i]).as("axpy n=%d i=%d", n, i).isCloseTo(ys[i], within(Math.ulp(ys[i]) + 1e-7f));
+            }
+            float[] ss = x.clone();
+            float[] sv = x.clone();
+            SCALAR.scale(n, 1.3f, ss, 1);
+            VECTOR.scale(n, 1.3f, sv, 1);
+            assertThat(sv).containsExactly(ss);
+        }
+    }
+
+    @Test
+    void sumDotMaxLogSumExp() {
+        for (int n : LENGTHS) {
+            float[] x = TestArrays.uniform(n + 2, 5 * n);
+            float[] y = TestArrays.uniform(n + 3, 6 * n);
+            double tol = 1e-6 * Math.max(n, 1);
+            assertThat(VECTOR.sum(n, x, 2)).as("sum %d", n).isCloseTo(SCALAR.sum(n, x, 2), within((float) tol));
+            assertThat(VECTOR.dot(n, x, 2, y, 3)).as("dot %d", n).isCloseTo(SCALAR.dot(n, x, 2, y, 3), within((float) tol));
+            assertThat(VECTOR.max(n, x, 2)).as("max %d", n).isEqualTo(SCALAR.max(n, x, 2));
+            float lse = SCALAR.logSumExp(n, x, 2);
+            if (n == 0) {
+                assertThat(VECTOR.logSumExp(n, x, 2)).isEqualTo(Float.NEGATIVE_INFINITY);
+            } else {
+                // the log of a sum of terms in (0, 1] with one term 1: relative error of the sum ~ n·ε
+                assertThat(VECTOR.logSumExp(n, x, 2)).as("lse %d", n).isCloseTo(lse, within((float) (1e-6 * n)));
+            }
+        }
+    }
+
+    @Test
+    void maxAndLogSumExpSpecialValues() {
+        for (int n : new int[] {1, 3, 16, 17, 40}) {
+            float[] x = TestArrays.uniform(n, n);
+            for (int i = 0; i < n; i++) {
+                x[i] -= 5f; // all negative
+            }
+            assertThat(VECTOR.max(n, x, 0)).isEqualTo(SCALAR.max(n, x, 0));
+            float[] withNaN = x.clone();
+            withNaN[n - 1] = Float.NaN;
+            assertThat(VECTOR.max(n, withNaN, 0)).isNaN();
+            assertThat(VECTOR.logSumExp(n, withNaN, 0)).isNaN();
+            float[] ninf = new float[n];
+            java.util.Arrays.fill(ninf, Float.NEGATIVE_INFINITY);
+            assertThat(VECTOR.max(n, ninf, 0)).isEqualTo(Float.NEGATIVE_INFINITY);
+            assertThat(VECTOR.logSumExp(n, ninf, 0)).isEqualTo(Float.NEGATIVE_INFINITY);
+            float[] big = x.clone();
+            big[0] = 1e4f; // stable: no overflow
+            assertThat(VECTOR.logSumExp(n, big, 0)).isEqualTo(1e4f);
+        }
+    }
+
+    @Test
+    void reductionsAreRepeatable() {
+        float[] x = TestArrays.uniform(1000, 9);
+        float first = VECTOR.sum(1000, x, 0);
+        float lse = VECTOR.logSumExp(1000, x, 0);
+        for (int r = 0; r < 2000; r++) { // enough calls for the JIT to compile the loop
+            assertThat(VECTOR.sum(1000, x, 0)).isEqualTo(first);
+            assertThat(VECTOR.logSumExp(1000, x, 0)).isEqualTo(lse);
+        }
+    }
+}

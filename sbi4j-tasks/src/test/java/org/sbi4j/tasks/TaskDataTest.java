@@ -1,0 +1,111 @@
+package org.sbi4j.tasks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Test;
+import org.sbi4j.tensor.Matrix;
+
+/** Every task's observations, true parameters and reference samples load with the right shapes. */
+class TaskDataTest {
+
+    /** dim θ and dim x per task, from TASKS.md. */
+    private static final Map<String, int[]> DIMS = Map.ofEntries(
+            Map.entry("gaussian_linear", new int[] {10, 10}),
+            Map.entry("gaussian_linear_uniform", new int[] {10, 10}),
+            Map.entry("slcp", new int[] {5, 8}),
+            Map.entry("slcp_distractors", new int[] {5, 100}),
+            Map.entry("bernoulli_glm", new int[] {10, 10}),
+            Map.entry("bernoulli_glm_raw", new int[] {10, 100}),
+            Map.entry("gaussian_mixture", new int[] {2, 2}),
+            Map.entry("two_moons", new int[] {2, 2}),
+            Map.entry("sir", new int[] {2, 10}),
+            Map.entry("lotka_volterra", new int[] {4, 20}),
+            Map.entry("galaxy_clustering", new int[] {2, 16}));
+
+    @Test
+    void everyTaskLoadsWithTheRightShapes() {
+        assertThat(Tasks.names()).containsExactlyInAnyOrderElementsOf(DIMS.keySet());
+        for (Task t : Tasks.all()) {
+            int[] d = DIMS.get(t.name());
+            assertThat(t.thetaDim()).as(t.name()).isEqualTo(d[0]);
+            assertThat(t.xDim()).as(t.name()).isEqualTo(d[1]);
+            assertThat(t.thetaNames()).hasSize(d[0]);
+            assertThat(t.simulator().thetaDim()).isEqualTo(d[0]);
+            assertThat(t.numObservations()).isEqualTo(10);
+            for (int k = 1; k <= 10; k++) {
+                float[] x = t.observation(k);
+                float[] theta = t.trueParameters(k);
+                assertThat(x).as("%s obs %d", t.name(), k).hasSize(d[1]);
+                assertThat(theta).as("%s theta %d", t.name(), k).hasSize(d[0]);
+                // the generating θ must have positive prior density
+                assertThat(t.prior().logProb(theta, 0)).as("%s log p(theta_%d)", t.name(), k).isFinite();
+                for (float v : x) {
+                    assertThat(v).isFinite();
+                }
+            }
+        }
+    }
+
+    @Test
+    void referenceSamplesHaveTenThousandRowsInsideThePriorSupport() {
+        for (Task t : Tasks.all()) {
+            for (int k : new int[] {1, 10}) {
+                Matrix m = t.referenceSamples(k);
+                assertThat(m.rows()).as("%s ref %d", t.name(), k).isEqualTo(10_000);
+                assertThat(m.cols()).isEqualTo(t.thetaDim());
+                int outside = 0;
+                for (int i = 0; i < m.rows(); i++) {
+                    outside += t.prior().inSupport(m.data(), m.rowOffset(i)) ? 0 : 1;
+                }
+                assertThat(outside).as("%s ref %d samples outside the prior box", t.name(), k).isZero();
+            }
+        }
+    }
+
+    @Test
+    void sbibmHeadersNameTheParameters() {
+        assertThat(Tasks.byName("sir").thetaNames()).containsExactly("beta", "gamma");
+        assertThat(Tasks.byName("lotka_volterra").thetaNames()).containsExactly("alpha", "beta", "gamma", "delta");
+        assertThat(Tasks.byName("two_moons").thetaNames()).containsExactly("parameter_1", "parameter_2");
+        assertThat(TaskResources.readCsv("/sbibm/two_moons/obs1/true_parameters.csv")[0]).hasSize(2);
+    }
+
+    @Test
+    void unknownNamesAndObservationIndicesAreRejected() {
+        assertThatThrownBy(() -> Tasks.byName("three_moons"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown task 'three_moons'").hasMessageContaining("two_moons");
+        assertThat(Tasks.byName("ab2_toy").name()).isEqualTo("galaxy_clustering");
+        Task t = Tasks.byName("slcp");
+        assertThatThrownBy(() -> t.observation(11)).hasMessageContaining("observation 11 does not exist");
+        assertThatThrownBy(() -> t.referenceSamples(0)).hasMessageContaining("observation 0");
+    }
+
+    @Test
+    void simulatorsAreDeterministicGivenTheSeed() {
+        for (Task t : Tasks.all()) {
+            float[] theta = t.trueParameters(1);
+            float[] a = new float[t.xDim()];
+            float[] b = new float[t.xDim()];
+            float[] c = new float[t.xDim()];
+            t.simulator().simulate(theta, 0, RandomSource.XO_RO_SHI_RO_128_PP.create(9), a, 0);
+            t.simulator().simulate(theta, 0, RandomSource.XO_RO_SHI_RO_128_PP.create(9), b, 0);
+            t.simulator().simulate(theta, 0, RandomSource.XO_RO_SHI_RO_128_PP.create(10), c, 0);
+            assertThat(a).as(t.name()).containsExactly(b);
+            assertThat(a).as(t.name()).isNotEqualTo(c);
+        }
+    }
+
+    @Test
+    void priorsMatchTheirSupport() {
+        for (Task t : Tasks.all()) {
+            Matrix s = t.prior().sample(200, RandomSource.XO_RO_SHI_RO_128_PP.create(3));
+            for (int i = 0; i < s.rows(); i++) {
+                assertThat(t.prior().inSupport(s.data(), s.rowOffset(i))).isTrue();
+            }
+        }
+    }
+}
