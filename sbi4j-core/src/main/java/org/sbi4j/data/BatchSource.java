@@ -24,9 +24,9 @@ public interface BatchSource {
 
     int xDim();
 
-    /** ⌈n / b⌉. */
-    default long batchesPerEpoch() {
-        return (size() + batchSize() - 1) / batchSize();
+    /** ⌈n / b⌉ (an int, as {@link BatchIterator#batchesPerEpoch()}; fails beyond 2^31−1). */
+    default int batchesPerEpoch() {
+        return Math.toIntExact((size() + batchSize() - 1) / batchSize());
     }
 
     /** A θ buffer with room for one batch: b × dθ. */

@@ -61,7 +61,7 @@ class MappedDatasetTest {
                 seen.add(idx[r]);
             }
         }
-        assertThat((long) batches).isEqualTo(b.batchesPerEpoch());
+        assertThat(batches).isEqualTo(b.batchesPerEpoch());
         return seen;
     }
 
