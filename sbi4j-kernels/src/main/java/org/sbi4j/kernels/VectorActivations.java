@@ -24,7 +24,49 @@ final class VectorActivations {
     private VectorActivations() {
     }
 
+    /** Per-thread scratch for tails: x, y, dy, dx of one vector each. */
+    private static final ThreadLocal<float[][]> TAIL = ThreadLocal.withInitial(
+            () -> new float[][] {new float[L], new float[L], new float[L], new float[L]});
+
+    /*
+     * The loops below run unmasked over whole vectors: masked accesses are not intrinsified when
+     * the full width passes the end of the array. The last n mod L elements go through a
+     * one-vector scratch (zero-padded), so every element is computed by the same vector code.
+     */
+
     static void activate(Activation f, int n, float[] x, int xOff, float[] y, int yOff) {
+        int full = n - n % L;
+        activateFull(f, full, x, xOff, y, yOff);
+        int rest = n - full;
+        if (rest > 0) {
+            float[][] t = TAIL.get();
+            java.util.Arrays.fill(t[0], 0f);
+            System.arraycopy(x, xOff + full, t[0], 0, rest);
+            activateFull(f, L, t[0], 0, t[1], 0);
+            System.arraycopy(t[1], 0, y, yOff + full, rest);
+        }
+    }
+
+    static void backward(Activation f, int n, float[] x, int xOff, float[] y, int yOff,
+                         float[] dy, int dyOff, float[] dx, int dxOff) {
+        int full = n - n % L;
+        backwardFull(f, full, x, xOff, y, yOff, dy, dyOff, dx, dxOff);
+        int rest = n - full;
+        if (rest > 0) {
+            float[][] t = TAIL.get();
+            for (float[] a : t) {
+                java.util.Arrays.fill(a, 0f);
+            }
+            System.arraycopy(x, xOff + full, t[0], 0, rest);
+            System.arraycopy(y, yOff + full, t[1], 0, rest);
+            System.arraycopy(dy, dyOff + full, t[2], 0, rest);
+            backwardFull(f, L, t[0], 0, t[1], 0, t[2], 0, t[3], 0);
+            System.arraycopy(t[3], 0, dx, dxOff + full, rest);
+        }
+    }
+
+    private static void activateFull(Activation f, int n, float[] x, int xOff, float[] y,
+                                     int yOff) {
         switch (f) {
             case IDENTITY -> {
                 if (x != y || xOff != yOff) {
@@ -40,8 +82,8 @@ final class VectorActivations {
         }
     }
 
-    static void backward(Activation f, int n, float[] x, int xOff, float[] y, int yOff,
-                         float[] dy, int dyOff, float[] dx, int dxOff) {
+    private static void backwardFull(Activation f, int n, float[] x, int xOff, float[] y,
+                                     int yOff, float[] dy, int dyOff, float[] dx, int dxOff) {
         switch (f) {
             case IDENTITY -> {
                 if (dy != dx || dyOff != dxOff) {
@@ -60,68 +102,60 @@ final class VectorActivations {
     /** max(0, x), with NaN mapped to 0 as in {@link ScalarMath}. */
     private static void relu(int n, float[] x, int xOff, float[] y, int yOff) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xOff + i, m);
-            FloatVector.zero(S).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(y, yOff + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xOff + i);
+            FloatVector.zero(S).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(y, yOff + i);
         }
     }
 
     private static void tanh(int n, float[] x, int xOff, float[] y, int yOff) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            VectorMath.tanh(FloatVector.fromArray(S, x, xOff + i, m)).intoArray(y, yOff + i, m);
+            VectorMath.tanh(FloatVector.fromArray(S, x, xOff + i)).intoArray(y, yOff + i);
         }
     }
 
     private static void elu(int n, float[] x, int xOff, float[] y, int yOff) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xOff + i, m);
-            VectorMath.expm1Neg(v).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(y, yOff + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xOff + i);
+            VectorMath.expm1Neg(v).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(y, yOff + i);
         }
     }
 
     private static void silu(int n, float[] x, int xOff, float[] y, int yOff) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xOff + i, m);
-            v.mul(VectorMath.sigmoid(v)).intoArray(y, yOff + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xOff + i);
+            v.mul(VectorMath.sigmoid(v)).intoArray(y, yOff + i);
         }
     }
 
     /** ½x(1 + tanh u), u = √(2/π)(x + 0.044715x³). */
     private static void gelu(int n, float[] x, int xOff, float[] y, int yOff) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xOff + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xOff + i);
             FloatVector u = v.mul(GELU_A).mul(v).mul(v).add(v).mul(GELU_C);
-            v.mul(0.5f).mul(VectorMath.tanh(u).add(1f)).intoArray(y, yOff + i, m);
+            v.mul(0.5f).mul(VectorMath.tanh(u).add(1f)).intoArray(y, yOff + i);
         }
     }
 
     private static void sigmoid(int n, float[] x, int xOff, float[] y, int yOff) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            VectorMath.sigmoid(FloatVector.fromArray(S, x, xOff + i, m)).intoArray(y, yOff + i, m);
+            VectorMath.sigmoid(FloatVector.fromArray(S, x, xOff + i)).intoArray(y, yOff + i);
         }
     }
 
     private static void reluBack(int n, float[] x, int xOff, float[] dy, int dyOff, float[] dx, int dxOff) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xOff + i, m);
-            FloatVector g = FloatVector.fromArray(S, dy, dyOff + i, m);
-            FloatVector.zero(S).blend(g, v.compare(VectorOperators.GT, 0f)).intoArray(dx, dxOff + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xOff + i);
+            FloatVector g = FloatVector.fromArray(S, dy, dyOff + i);
+            FloatVector.zero(S).blend(g, v.compare(VectorOperators.GT, 0f)).intoArray(dx, dxOff + i);
         }
     }
 
     /** dy·(1 − y²). */
     private static void tanhBack(int n, float[] y, int yOff, float[] dy, int dyOff, float[] dx, int dxOff) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector t = FloatVector.fromArray(S, y, yOff + i, m);
-            FloatVector g = FloatVector.fromArray(S, dy, dyOff + i, m);
-            g.mul(t.mul(t).neg().add(1f)).intoArray(dx, dxOff + i, m);
+            FloatVector t = FloatVector.fromArray(S, y, yOff + i);
+            FloatVector g = FloatVector.fromArray(S, dy, dyOff + i);
+            g.mul(t.mul(t).neg().add(1f)).intoArray(dx, dxOff + i);
         }
     }
 
@@ -129,44 +163,40 @@ final class VectorActivations {
     private static void eluBack(int n, float[] x, int xOff, float[] y, int yOff, float[] dy, int dyOff,
                                 float[] dx, int dxOff) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xOff + i, m);
-            FloatVector g = FloatVector.fromArray(S, dy, dyOff + i, m);
-            FloatVector d = FloatVector.fromArray(S, y, yOff + i, m).add(1f);
-            g.mul(d).blend(g, v.compare(VectorOperators.GT, 0f)).intoArray(dx, dxOff + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xOff + i);
+            FloatVector g = FloatVector.fromArray(S, dy, dyOff + i);
+            FloatVector d = FloatVector.fromArray(S, y, yOff + i).add(1f);
+            g.mul(d).blend(g, v.compare(VectorOperators.GT, 0f)).intoArray(dx, dxOff + i);
         }
     }
 
     /** dy·σ(x)(1 + x(1 − σ(x))). */
     private static void siluBack(int n, float[] x, int xOff, float[] dy, int dyOff, float[] dx, int dxOff) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xOff + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xOff + i);
             FloatVector s = VectorMath.sigmoid(v);
             FloatVector d = s.mul(v.mul(s.neg().add(1f)).add(1f));
-            FloatVector.fromArray(S, dy, dyOff + i, m).mul(d).intoArray(dx, dxOff + i, m);
+            FloatVector.fromArray(S, dy, dyOff + i).mul(d).intoArray(dx, dxOff + i);
         }
     }
 
     /** dy·(½(1 + t) + ½x(1 − t²)·√(2/π)(1 + 3·0.044715x²)), t = tanh u. */
     private static void geluBack(int n, float[] x, int xOff, float[] dy, int dyOff, float[] dx, int dxOff) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xOff + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xOff + i);
             FloatVector t = VectorMath.tanh(v.mul(GELU_A).mul(v).mul(v).add(v).mul(GELU_C));
             FloatVector du = v.mul(v).mul(3f * GELU_A).add(1f).mul(GELU_C);
             FloatVector d = v.mul(0.5f).mul(t.mul(t).neg().add(1f)).mul(du).add(t.add(1f).mul(0.5f));
-            FloatVector.fromArray(S, dy, dyOff + i, m).mul(d).intoArray(dx, dxOff + i, m);
+            FloatVector.fromArray(S, dy, dyOff + i).mul(d).intoArray(dx, dxOff + i);
         }
     }
 
     /** dy·y(1 − y). */
     private static void sigmoidBack(int n, float[] y, int yOff, float[] dy, int dyOff, float[] dx, int dxOff) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector s = FloatVector.fromArray(S, y, yOff + i, m);
-            FloatVector g = FloatVector.fromArray(S, dy, dyOff + i, m);
-            g.mul(s.mul(s.neg().add(1f))).intoArray(dx, dxOff + i, m);
+            FloatVector s = FloatVector.fromArray(S, y, yOff + i);
+            FloatVector g = FloatVector.fromArray(S, dy, dyOff + i);
+            g.mul(s.mul(s.neg().add(1f))).intoArray(dx, dxOff + i);
         }
     }
 }

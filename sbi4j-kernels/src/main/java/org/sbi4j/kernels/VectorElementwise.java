@@ -20,27 +20,41 @@ final class VectorElementwise {
     private VectorElementwise() {
     }
 
+    // Column tails are scalar: a masked access whose full width would pass the end of its array
+    // (bias vectors and small matrices, on every row) is not intrinsified. Each tail element is
+    // computed with the same operations as a vector lane, so results are the same bits.
+
     static void addRowVector(int m, int n, float[] bias, int biasOff, float[] c, int cOff) {
+        int full = n - n % L;
         for (int i = 0; i < m; i++) {
             int ci = cOff + i * n;
-            for (int j = 0; j < n; j += L) {
-                VectorMask<Float> mk = S.indexInRange(j, n);
-                FloatVector.fromArray(S, c, ci + j, mk)
-                        .add(FloatVector.fromArray(S, bias, biasOff + j, mk))
-                        .intoArray(c, ci + j, mk);
+            for (int j = 0; j < full; j += L) {
+                FloatVector.fromArray(S, c, ci + j)
+                        .add(FloatVector.fromArray(S, bias, biasOff + j))
+                        .intoArray(c, ci + j);
+            }
+            for (int j = full; j < n; j++) {
+                c[ci + j] += bias[biasOff + j];
             }
         }
     }
 
     static void columnSums(int m, int n, float[] a, int aOff, float beta, float[] out, int outOff) {
-        for (int j = 0; j < n; j += L) {
-            VectorMask<Float> mk = S.indexInRange(j, n);
+        int full = n - n % L;
+        for (int j = 0; j < full; j += L) {
             FloatVector acc = beta == 0f ? FloatVector.zero(S)
-                    : FloatVector.fromArray(S, out, outOff + j, mk).mul(beta);
+                    : FloatVector.fromArray(S, out, outOff + j).mul(beta);
             for (int i = 0, ai = aOff + j; i < m; i++, ai += n) {
-                acc = acc.add(FloatVector.fromArray(S, a, ai, mk));
+                acc = acc.add(FloatVector.fromArray(S, a, ai));
             }
-            acc.intoArray(out, outOff + j, mk);
+            acc.intoArray(out, outOff + j);
+        }
+        for (int j = full; j < n; j++) {
+            float acc = beta == 0f ? 0f : out[outOff + j] * beta;
+            for (int i = 0, ai = aOff + j; i < m; i++, ai += n) {
+                acc += a[ai];
+            }
+            out[outOff + j] = acc;
         }
     }
 
@@ -50,10 +64,8 @@ final class VectorElementwise {
             FloatVector.fromArray(S, x, xOff + i)
                     .fma(FloatVector.broadcast(S, alpha), FloatVector.fromArray(S, y, yOff + i)).intoArray(y, yOff + i);
         }
-        if (i < n) {
-            VectorMask<Float> mk = S.indexInRange(i, n);
-            FloatVector.fromArray(S, x, xOff + i, mk)
-                    .fma(FloatVector.broadcast(S, alpha), FloatVector.fromArray(S, y, yOff + i, mk)).intoArray(y, yOff + i, mk);
+        for (; i < n; i++) {
+            y[yOff + i] = Math.fma(x[xOff + i], alpha, y[yOff + i]);
         }
     }
 
@@ -62,9 +74,8 @@ final class VectorElementwise {
         for (; i <= n - L; i += L) {
             FloatVector.fromArray(S, x, xOff + i).mul(alpha).intoArray(x, xOff + i);
         }
-        if (i < n) {
-            VectorMask<Float> mk = S.indexInRange(i, n);
-            FloatVector.fromArray(S, x, xOff + i, mk).mul(alpha).intoArray(x, xOff + i, mk);
+        for (; i < n; i++) {
+            x[xOff + i] *= alpha;
         }
     }
 

@@ -50,7 +50,76 @@ final class VectorGemm {
             j += L;
         }
         if (j < n) {
-            strip(1, n - j, j, i0, i1, n, k, alpha, a, aOff, rs, cs, b, bOff, beta, c, cOff);
+            tail(n - j, j, i0, i1, n, k, alpha, a, aOff, rs, cs, b, bOff, beta, c, cOff);
+        }
+    }
+
+    /** Per-thread scratch for the packed column tail of B and one row of results. */
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(
+            () -> new float[][] {new float[0], new float[L]});
+
+    /**
+     * The last {@code valid} &lt; L columns of C. Their B columns are packed into a k×L scratch
+     * panel (lanes ≥ valid hold stale values that only reach lanes that are never stored), so every
+     * load is a full, unmasked vector: masked accesses whose full width passes the end of an array
+     * are not intrinsified (the Vector API falls back to per-lane checks, ~100× slower), and the
+     * last rows of a small B always hit that case. Results go through a scratch row (unmasked
+     * vector store, then a copy of the valid lanes). Each element gets exactly the operations of the
+     * other kernels, so results are the same bits.
+     */
+    private static void tail(int valid, int j, int i0, int i1, int n, int k, float alpha,
+                             float[] a, int aOff, int rs, int cs, float[] b, int bOff, float beta,
+                             float[] c, int cOff) {
+        float[][] scratch = SCRATCH.get();
+        if (scratch[0].length < k * L) {
+            scratch[0] = new float[Math.max(k * L, 2 * scratch[0].length)];
+        }
+        float[] bt = scratch[0];
+        for (int p = 0; p < k; p++) {
+            System.arraycopy(b, bOff + p * n + j, bt, p * L, valid);
+        }
+        VectorMask<Float> bm = S.maskAll(beta != 0f);
+        FloatVector al = FloatVector.broadcast(S, alpha);
+        FloatVector be = FloatVector.broadcast(S, beta);
+        float[] row = scratch[1];
+        int i = i0;
+        for (; i + MR <= i1; i += MR) { // four rows: four independent FMA chains
+            int ap = aOff + i * rs;
+            FloatVector c0v = FloatVector.zero(S), c1v = c0v, c2v = c0v, c3v = c0v;
+            for (int p = 0, bp = 0; p < k; p++, ap += cs, bp += L) {
+                FloatVector bv = FloatVector.fromArray(S, bt, bp);
+                c0v = bv.fma(FloatVector.broadcast(S, a[ap]), c0v);
+                c1v = bv.fma(FloatVector.broadcast(S, a[ap + rs]), c1v);
+                c2v = bv.fma(FloatVector.broadcast(S, a[ap + 2 * rs]), c2v);
+                c3v = bv.fma(FloatVector.broadcast(S, a[ap + 3 * rs]), c3v);
+            }
+            int o = cOff + i * n + j;
+            System.arraycopy(c, o, row, 0, valid);
+            c0v.mul(al).add(FloatVector.fromArray(S, row, 0).mul(be), bm).intoArray(row, 0);
+            System.arraycopy(row, 0, c, o, valid);
+            o += n;
+            System.arraycopy(c, o, row, 0, valid);
+            c1v.mul(al).add(FloatVector.fromArray(S, row, 0).mul(be), bm).intoArray(row, 0);
+            System.arraycopy(row, 0, c, o, valid);
+            o += n;
+            System.arraycopy(c, o, row, 0, valid);
+            c2v.mul(al).add(FloatVector.fromArray(S, row, 0).mul(be), bm).intoArray(row, 0);
+            System.arraycopy(row, 0, c, o, valid);
+            o += n;
+            System.arraycopy(c, o, row, 0, valid);
+            c3v.mul(al).add(FloatVector.fromArray(S, row, 0).mul(be), bm).intoArray(row, 0);
+            System.arraycopy(row, 0, c, o, valid);
+        }
+        for (; i < i1; i++) {
+            int ap = aOff + i * rs;
+            FloatVector acc = FloatVector.zero(S);
+            for (int p = 0, bp = 0; p < k; p++, ap += cs, bp += L) {
+                acc = FloatVector.fromArray(S, bt, bp).fma(FloatVector.broadcast(S, a[ap]), acc);
+            }
+            int o = cOff + i * n + j;
+            System.arraycopy(c, o, row, 0, valid);
+            acc.mul(al).add(FloatVector.fromArray(S, row, 0).mul(be), bm).intoArray(row, 0);
+            System.arraycopy(row, 0, c, o, valid);
         }
     }
 
