@@ -1,14 +1,15 @@
 package org.sbi4j.kernels;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vector API activations and their derivatives (definitions: {@link Activation} and
- * {@link ScalarMath}); the transcendental parts come from {@link VectorMath}. The tail shorter
- * than a vector is handled with masks.
+ * {@link ScalarMath}); the transcendental parts come from {@link VectorMath}. The last n mod L
+ * elements go through {@link ScalarMath} (a masked access past the end of an array is not
+ * intrinsified and costs far more than the scalar code); which path an element takes depends
+ * only on n and its index, so results stay repeatable.
  *
  * <p>One loop per activation, not one loop with a switch inside: the loop calls into
  * {@link VectorMath} must be inlined by C2 (else every vector is boxed on the heap), and a shared
@@ -59,114 +60,150 @@ final class VectorActivations {
 
     /** max(0, x), with NaN mapped to 0 as in {@link ScalarMath}. */
     private static void relu(int n, float[] x, int xOff, float[] y, int yOff) {
-        for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xOff + i, m);
-            FloatVector.zero(S).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(y, yOff + i, m);
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, xOff + i);
+            FloatVector.zero(S).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(y, yOff + i);
+        }
+        for (; i < n; i++) {
+            y[yOff + i] = ScalarMath.apply(Activation.RELU, x[xOff + i]);
         }
     }
 
     private static void tanh(int n, float[] x, int xOff, float[] y, int yOff) {
-        for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            VectorMath.tanh(FloatVector.fromArray(S, x, xOff + i, m)).intoArray(y, yOff + i, m);
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            VectorMath.tanh(FloatVector.fromArray(S, x, xOff + i)).intoArray(y, yOff + i);
+        }
+        for (; i < n; i++) {
+            y[yOff + i] = ScalarMath.apply(Activation.TANH, x[xOff + i]);
         }
     }
 
     private static void elu(int n, float[] x, int xOff, float[] y, int yOff) {
-        for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xOff + i, m);
-            VectorMath.expm1Neg(v).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(y, yOff + i, m);
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, xOff + i);
+            VectorMath.expm1Neg(v).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(y, yOff + i);
+        }
+        for (; i < n; i++) {
+            y[yOff + i] = ScalarMath.apply(Activation.ELU, x[xOff + i]);
         }
     }
 
     private static void silu(int n, float[] x, int xOff, float[] y, int yOff) {
-        for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xOff + i, m);
-            v.mul(VectorMath.sigmoid(v)).intoArray(y, yOff + i, m);
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, xOff + i);
+            v.mul(VectorMath.sigmoid(v)).intoArray(y, yOff + i);
+        }
+        for (; i < n; i++) {
+            y[yOff + i] = ScalarMath.apply(Activation.SILU, x[xOff + i]);
         }
     }
 
     /** ½x(1 + tanh u), u = √(2/π)(x + 0.044715x³). */
     private static void gelu(int n, float[] x, int xOff, float[] y, int yOff) {
-        for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xOff + i, m);
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, xOff + i);
             FloatVector u = v.mul(GELU_A).mul(v).mul(v).add(v).mul(GELU_C);
-            v.mul(0.5f).mul(VectorMath.tanh(u).add(1f)).intoArray(y, yOff + i, m);
+            v.mul(0.5f).mul(VectorMath.tanh(u).add(1f)).intoArray(y, yOff + i);
+        }
+        for (; i < n; i++) {
+            y[yOff + i] = ScalarMath.apply(Activation.GELU, x[xOff + i]);
         }
     }
 
     private static void sigmoid(int n, float[] x, int xOff, float[] y, int yOff) {
-        for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            VectorMath.sigmoid(FloatVector.fromArray(S, x, xOff + i, m)).intoArray(y, yOff + i, m);
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            VectorMath.sigmoid(FloatVector.fromArray(S, x, xOff + i)).intoArray(y, yOff + i);
+        }
+        for (; i < n; i++) {
+            y[yOff + i] = ScalarMath.apply(Activation.SIGMOID, x[xOff + i]);
         }
     }
 
     private static void reluBack(int n, float[] x, int xOff, float[] dy, int dyOff, float[] dx, int dxOff) {
-        for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xOff + i, m);
-            FloatVector g = FloatVector.fromArray(S, dy, dyOff + i, m);
-            FloatVector.zero(S).blend(g, v.compare(VectorOperators.GT, 0f)).intoArray(dx, dxOff + i, m);
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, xOff + i);
+            FloatVector g = FloatVector.fromArray(S, dy, dyOff + i);
+            FloatVector.zero(S).blend(g, v.compare(VectorOperators.GT, 0f)).intoArray(dx, dxOff + i);
+        }
+        for (; i < n; i++) {
+            dx[dxOff + i] = dy[dyOff + i] * ScalarMath.derivative(Activation.RELU, x[xOff + i], x[xOff + i]);
         }
     }
 
     /** dy·(1 − y²). */
     private static void tanhBack(int n, float[] y, int yOff, float[] dy, int dyOff, float[] dx, int dxOff) {
-        for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector t = FloatVector.fromArray(S, y, yOff + i, m);
-            FloatVector g = FloatVector.fromArray(S, dy, dyOff + i, m);
-            g.mul(t.mul(t).neg().add(1f)).intoArray(dx, dxOff + i, m);
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector t = FloatVector.fromArray(S, y, yOff + i);
+            FloatVector g = FloatVector.fromArray(S, dy, dyOff + i);
+            g.mul(t.mul(t).neg().add(1f)).intoArray(dx, dxOff + i);
+        }
+        for (; i < n; i++) {
+            dx[dxOff + i] = dy[dyOff + i] * ScalarMath.derivative(Activation.TANH, y[yOff + i], y[yOff + i]);
         }
     }
 
     /** dy for x &gt; 0, dy·(y + 1) otherwise. */
     private static void eluBack(int n, float[] x, int xOff, float[] y, int yOff, float[] dy, int dyOff,
                                 float[] dx, int dxOff) {
-        for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xOff + i, m);
-            FloatVector g = FloatVector.fromArray(S, dy, dyOff + i, m);
-            FloatVector d = FloatVector.fromArray(S, y, yOff + i, m).add(1f);
-            g.mul(d).blend(g, v.compare(VectorOperators.GT, 0f)).intoArray(dx, dxOff + i, m);
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, xOff + i);
+            FloatVector g = FloatVector.fromArray(S, dy, dyOff + i);
+            FloatVector d = FloatVector.fromArray(S, y, yOff + i).add(1f);
+            g.mul(d).blend(g, v.compare(VectorOperators.GT, 0f)).intoArray(dx, dxOff + i);
+        }
+        for (; i < n; i++) {
+            dx[dxOff + i] = dy[dyOff + i] * ScalarMath.derivative(Activation.ELU, x[xOff + i], y[yOff + i]);
         }
     }
 
     /** dy·σ(x)(1 + x(1 − σ(x))). */
     private static void siluBack(int n, float[] x, int xOff, float[] dy, int dyOff, float[] dx, int dxOff) {
-        for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xOff + i, m);
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, xOff + i);
             FloatVector s = VectorMath.sigmoid(v);
             FloatVector d = s.mul(v.mul(s.neg().add(1f)).add(1f));
-            FloatVector.fromArray(S, dy, dyOff + i, m).mul(d).intoArray(dx, dxOff + i, m);
+            FloatVector.fromArray(S, dy, dyOff + i).mul(d).intoArray(dx, dxOff + i);
+        }
+        for (; i < n; i++) {
+            dx[dxOff + i] = dy[dyOff + i] * ScalarMath.derivative(Activation.SILU, x[xOff + i], x[xOff + i]);
         }
     }
 
     /** dy·(½(1 + t) + ½x(1 − t²)·√(2/π)(1 + 3·0.044715x²)), t = tanh u. */
     private static void geluBack(int n, float[] x, int xOff, float[] dy, int dyOff, float[] dx, int dxOff) {
-        for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xOff + i, m);
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, xOff + i);
             FloatVector t = VectorMath.tanh(v.mul(GELU_A).mul(v).mul(v).add(v).mul(GELU_C));
             FloatVector du = v.mul(v).mul(3f * GELU_A).add(1f).mul(GELU_C);
             FloatVector d = v.mul(0.5f).mul(t.mul(t).neg().add(1f)).mul(du).add(t.add(1f).mul(0.5f));
-            FloatVector.fromArray(S, dy, dyOff + i, m).mul(d).intoArray(dx, dxOff + i, m);
+            FloatVector.fromArray(S, dy, dyOff + i).mul(d).intoArray(dx, dxOff + i);
+        }
+        for (; i < n; i++) {
+            dx[dxOff + i] = dy[dyOff + i] * ScalarMath.derivative(Activation.GELU, x[xOff + i], x[xOff + i]);
         }
     }
 
     /** dy·y(1 − y). */
     private static void sigmoidBack(int n, float[] y, int yOff, float[] dy, int dyOff, float[] dx, int dxOff) {
-        for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector s = FloatVector.fromArray(S, y, yOff + i, m);
-            FloatVector g = FloatVector.fromArray(S, dy, dyOff + i, m);
-            g.mul(s.mul(s.neg().add(1f))).intoArray(dx, dxOff + i, m);
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector s = FloatVector.fromArray(S, y, yOff + i);
+            FloatVector g = FloatVector.fromArray(S, dy, dyOff + i);
+            g.mul(s.mul(s.neg().add(1f))).intoArray(dx, dxOff + i);
+        }
+        for (; i < n; i++) {
+            dx[dxOff + i] = dy[dyOff + i] * ScalarMath.derivative(Activation.SIGMOID, y[yOff + i], y[yOff + i]);
         }
     }
 }

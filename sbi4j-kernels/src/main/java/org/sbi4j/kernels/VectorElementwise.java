@@ -1,16 +1,17 @@
 package org.sbi4j.kernels;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vector API versions of the row/column, BLAS-1 and reduction kernels of {@link Kernels}. Tails
- * shorter than a vector use masked loads and stores. Sums use four vector accumulators (lane l of
+ * shorter than a vector run as scalar loops (a masked access past the end of an array is not
+ * intrinsified: per-lane index checks cost more than the work), doing per element what a lane
+ * does where that matters (columnSums, axpy with a fused multiply-add). Sums use four vector accumulators (lane l of
  * accumulator q holds the elements i ≡ 4L·t + q·L + l) combined as (s0 + s1) + (s2 + s3) and then by
- * {@link VectorMath#HALVES}: a fixed order, so repeated calls give the same bits.
+ * {@link VectorMath#HALVES}, then the tail one by one: a fixed order, so repeated calls give the same bits.
  */
 final class VectorElementwise {
 
@@ -23,24 +24,33 @@ final class VectorElementwise {
     static void addRowVector(int m, int n, float[] bias, int biasOff, float[] c, int cOff) {
         for (int i = 0; i < m; i++) {
             int ci = cOff + i * n;
-            for (int j = 0; j < n; j += L) {
-                VectorMask<Float> mk = S.indexInRange(j, n);
-                FloatVector.fromArray(S, c, ci + j, mk)
-                        .add(FloatVector.fromArray(S, bias, biasOff + j, mk))
-                        .intoArray(c, ci + j, mk);
+            int j = 0;
+            for (; j <= n - L; j += L) {
+                FloatVector.fromArray(S, c, ci + j).add(FloatVector.fromArray(S, bias, biasOff + j))
+                        .intoArray(c, ci + j);
+            }
+            for (; j < n; j++) {
+                c[ci + j] += bias[biasOff + j];
             }
         }
     }
 
     static void columnSums(int m, int n, float[] a, int aOff, float beta, float[] out, int outOff) {
-        for (int j = 0; j < n; j += L) {
-            VectorMask<Float> mk = S.indexInRange(j, n);
+        int j = 0;
+        for (; j <= n - L; j += L) {
             FloatVector acc = beta == 0f ? FloatVector.zero(S)
-                    : FloatVector.fromArray(S, out, outOff + j, mk).mul(beta);
+                    : FloatVector.fromArray(S, out, outOff + j).mul(beta);
             for (int i = 0, ai = aOff + j; i < m; i++, ai += n) {
-                acc = acc.add(FloatVector.fromArray(S, a, ai, mk));
+                acc = acc.add(FloatVector.fromArray(S, a, ai));
             }
-            acc.intoArray(out, outOff + j, mk);
+            acc.intoArray(out, outOff + j);
+        }
+        for (; j < n; j++) { // the same operations as a vector lane
+            float acc = beta == 0f ? 0f : out[outOff + j] * beta;
+            for (int i = 0, ai = aOff + j; i < m; i++, ai += n) {
+                acc += a[ai];
+            }
+            out[outOff + j] = acc;
         }
     }
 
@@ -50,10 +60,8 @@ final class VectorElementwise {
             FloatVector.fromArray(S, x, xOff + i)
                     .fma(FloatVector.broadcast(S, alpha), FloatVector.fromArray(S, y, yOff + i)).intoArray(y, yOff + i);
         }
-        if (i < n) {
-            VectorMask<Float> mk = S.indexInRange(i, n);
-            FloatVector.fromArray(S, x, xOff + i, mk)
-                    .fma(FloatVector.broadcast(S, alpha), FloatVector.fromArray(S, y, yOff + i, mk)).intoArray(y, yOff + i, mk);
+        for (; i < n; i++) {
+            y[yOff + i] = Math.fma(x[xOff + i], alpha, y[yOff + i]);
         }
     }
 
@@ -62,9 +70,8 @@ final class VectorElementwise {
         for (; i <= n - L; i += L) {
             FloatVector.fromArray(S, x, xOff + i).mul(alpha).intoArray(x, xOff + i);
         }
-        if (i < n) {
-            VectorMask<Float> mk = S.indexInRange(i, n);
-            FloatVector.fromArray(S, x, xOff + i, mk).mul(alpha).intoArray(x, xOff + i, mk);
+        for (; i < n; i++) {
+            x[xOff + i] *= alpha;
         }
     }
 
@@ -77,14 +84,18 @@ final class VectorElementwise {
             s2 = s2.add(FloatVector.fromArray(S, x, xOff + i + 2 * L));
             s3 = s3.add(FloatVector.fromArray(S, x, xOff + i + 3 * L));
         }
-        for (; i < n; i += L) {
-            s0 = s0.add(FloatVector.fromArray(S, x, xOff + i, S.indexInRange(i, n)));
+        for (; i <= n - L; i += L) {
+            s0 = s0.add(FloatVector.fromArray(S, x, xOff + i));
         }
         FloatVector v = s0.add(s1).add(s2.add(s3));
         for (VectorShuffle<Float> sh : VectorMath.HALVES) { // horizontal sum of VectorMath.HALVES (no boxing)
             v = v.add(v.rearrange(sh));
         }
-        return v.lane(0);
+        float s = v.lane(0);
+        for (; i < n; i++) {
+            s += x[xOff + i];
+        }
+        return s;
     }
 
     static float dot(int n, float[] x, int xOff, float[] y, int yOff) {
@@ -96,15 +107,18 @@ final class VectorElementwise {
             s2 = FloatVector.fromArray(S, x, xOff + i + 2 * L).fma(FloatVector.fromArray(S, y, yOff + i + 2 * L), s2);
             s3 = FloatVector.fromArray(S, x, xOff + i + 3 * L).fma(FloatVector.fromArray(S, y, yOff + i + 3 * L), s3);
         }
-        for (; i < n; i += L) {
-            VectorMask<Float> mk = S.indexInRange(i, n);
-            s0 = FloatVector.fromArray(S, x, xOff + i, mk).fma(FloatVector.fromArray(S, y, yOff + i, mk), s0);
+        for (; i <= n - L; i += L) {
+            s0 = FloatVector.fromArray(S, x, xOff + i).fma(FloatVector.fromArray(S, y, yOff + i), s0);
         }
         FloatVector v = s0.add(s1).add(s2.add(s3));
         for (VectorShuffle<Float> sh : VectorMath.HALVES) { // horizontal sum of VectorMath.HALVES (no boxing)
             v = v.add(v.rearrange(sh));
         }
-        return v.lane(0);
+        float s = v.lane(0);
+        for (; i < n; i++) {
+            s = Math.fma(x[xOff + i], y[yOff + i], s);
+        }
+        return s;
     }
 
     /** Max with Math.max semantics (NaN wins), so the lane order does not matter. */
@@ -114,11 +128,11 @@ final class VectorElementwise {
         for (; i <= n - L; i += L) {
             acc = acc.max(FloatVector.fromArray(S, x, xOff + i));
         }
-        if (i < n) {
-            VectorMask<Float> mk = S.indexInRange(i, n);
-            acc = acc.lanewise(VectorOperators.MAX, FloatVector.fromArray(S, x, xOff + i, mk), mk);
+        float mx = acc.reduceLanes(VectorOperators.MAX);
+        for (; i < n; i++) {
+            mx = Math.max(mx, x[xOff + i]);
         }
-        return acc.reduceLanes(VectorOperators.MAX);
+        return mx;
     }
 
     /** m + log Σ e^(x − m), m = max x; the sum in float lanes with the exp of {@link VectorMath}. */
@@ -131,14 +145,17 @@ final class VectorElementwise {
             return m;
         }
         FloatVector acc = FloatVector.zero(S);
-        for (int i = 0; i < n; i += L) {
-            VectorMask<Float> mk = S.indexInRange(i, n);
-            FloatVector e = VectorMath.exp(FloatVector.fromArray(S, x, xOff + i, mk).sub(m));
-            acc = acc.add(e, mk);
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            acc = acc.add(VectorMath.exp(FloatVector.fromArray(S, x, xOff + i).sub(m)));
         }
         for (VectorShuffle<Float> sh : VectorMath.HALVES) { // horizontal sum of VectorMath.HALVES
             acc = acc.add(acc.rearrange(sh));
         }
-        return (float) (m + Math.log(acc.lane(0)));
+        float s = acc.lane(0);
+        for (; i < n; i++) {
+            s += (float) Math.exp(x[xOff + i] - m);
+        }
+        return (float) (m + Math.log(s));
     }
 }
