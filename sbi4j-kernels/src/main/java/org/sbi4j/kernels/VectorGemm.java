@@ -26,7 +26,9 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Masked loads and stores are used only when the whole vector lies inside the array: past
  * the end, the Vector API falls back to a per-lane index check that costs far more than the
  * product (seen in a JFR profile of flow training, where narrow matrices are common). Such
- * column tails go to {@link GemmScalar}, which performs the same operations per element.
+ * column tails go to {@link GemmScalar}, which performs the same operations per element; the
+ * 4-row tail kernel runs its masked loop over the rows p of B that are in range and finishes
+ * each lane's fma chain in scalar code (usually only the last few p).
  */
 final class VectorGemm {
 
@@ -169,18 +171,30 @@ final class VectorGemm {
 
     private static void k4x1(int k, int n, float alpha, float beta, float[] a, int a0, int rs, int cs,
                              float[] b, int b0, float[] c, int c0, int valid) {
-        if (b0 + (k - 1) * n + L > b.length || c0 + 3 * n + L > c.length) {
+        int pSafe = GemmScalar.inRangeSteps(b.length, b0, n, k, L);
+        if (pSafe == 0) {
             GemmScalar.block(4, k, n, alpha, beta, a, a0, rs, cs, b, b0, c, c0, valid);
             return;
         }
         VectorMask<Float> m = S.indexInRange(0, valid);
         FloatVector c0v = FloatVector.zero(S), c1v = c0v, c2v = c0v, c3v = c0v;
-        for (int p = 0, ap = a0, bp = b0; p < k; p++, ap += cs, bp += n) {
+        for (int p = 0, ap = a0, bp = b0; p < pSafe; p++, ap += cs, bp += n) {
             FloatVector bv = FloatVector.fromArray(S, b, bp, m);
             c0v = bv.fma(FloatVector.broadcast(S, a[ap]), c0v);
             c1v = bv.fma(FloatVector.broadcast(S, a[ap + rs]), c1v);
             c2v = bv.fma(FloatVector.broadcast(S, a[ap + 2 * rs]), c2v);
             c3v = bv.fma(FloatVector.broadcast(S, a[ap + 3 * rs]), c3v);
+        }
+        if (pSafe < k || c0 + 3 * n + L > c.length) { // finish each lane's fma chain in scalar code
+            for (int j = 0; j < valid; j++) {
+                GemmScalar.finish(c0v.lane(j), pSafe, k, n, alpha, beta, a, a0, cs, b, b0 + j, c, c0 + j);
+                GemmScalar.finish(c1v.lane(j), pSafe, k, n, alpha, beta, a, a0 + rs, cs, b, b0 + j, c, c0 + n + j);
+                GemmScalar.finish(c2v.lane(j), pSafe, k, n, alpha, beta, a, a0 + 2 * rs, cs, b, b0 + j, c,
+                        c0 + 2 * n + j);
+                GemmScalar.finish(c3v.lane(j), pSafe, k, n, alpha, beta, a, a0 + 3 * rs, cs, b, b0 + j, c,
+                        c0 + 3 * n + j);
+            }
+            return;
         }
         FloatVector al = FloatVector.broadcast(S, alpha), be = FloatVector.broadcast(S, beta);
         VectorMask<Float> bm = S.maskAll(beta != 0f);
