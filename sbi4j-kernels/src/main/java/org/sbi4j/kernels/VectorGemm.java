@@ -2,7 +2,6 @@ package org.sbi4j.kernels;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -23,6 +22,13 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Code shape: no method takes or returns a vector unless it is tiny, because C2 inlines cold
  * call sites (code after a loop) only below 35 bytecodes, and a vector crossing a call that is
  * not inlined is boxed on the heap. Hence the stores are written out in each micro-kernel.
+ *
+ * <p>Masked loads and stores are used only when the whole vector lies inside the array: past
+ * the end, the Vector API falls back to a per-lane index check that costs far more than the
+ * product (seen in a JFR profile of flow training, where narrow matrices are common). Such
+ * column tails go to {@link GemmScalar}, which performs the same operations per element; the
+ * 4-row tail kernel runs its masked loop over the rows p of B that are in range and finishes
+ * each lane's fma chain in scalar code (usually only the last few p).
  */
 final class VectorGemm {
 
@@ -234,14 +240,30 @@ final class VectorGemm {
 
     private static void k4x1(int k, int n, float alpha, float beta, float[] a, int a0, int rs, int cs,
                              float[] b, int b0, float[] c, int c0, int valid) {
+        int pSafe = GemmScalar.inRangeSteps(b.length, b0, n, k, L);
+        if (pSafe == 0) {
+            GemmScalar.block(4, k, n, alpha, beta, a, a0, rs, cs, b, b0, c, c0, valid);
+            return;
+        }
         VectorMask<Float> m = S.indexInRange(0, valid);
         FloatVector c0v = FloatVector.zero(S), c1v = c0v, c2v = c0v, c3v = c0v;
-        for (int p = 0, ap = a0, bp = b0; p < k; p++, ap += cs, bp += n) {
+        for (int p = 0, ap = a0, bp = b0; p < pSafe; p++, ap += cs, bp += n) {
             FloatVector bv = FloatVector.fromArray(S, b, bp, m);
             c0v = bv.fma(FloatVector.broadcast(S, a[ap]), c0v);
             c1v = bv.fma(FloatVector.broadcast(S, a[ap + rs]), c1v);
             c2v = bv.fma(FloatVector.broadcast(S, a[ap + 2 * rs]), c2v);
             c3v = bv.fma(FloatVector.broadcast(S, a[ap + 3 * rs]), c3v);
+        }
+        if (pSafe < k || c0 + 3 * n + L > c.length) { // finish each lane's fma chain in scalar code
+            for (int j = 0; j < valid; j++) {
+                GemmScalar.finish(c0v.lane(j), pSafe, k, n, alpha, beta, a, a0, cs, b, b0 + j, c, c0 + j);
+                GemmScalar.finish(c1v.lane(j), pSafe, k, n, alpha, beta, a, a0 + rs, cs, b, b0 + j, c, c0 + n + j);
+                GemmScalar.finish(c2v.lane(j), pSafe, k, n, alpha, beta, a, a0 + 2 * rs, cs, b, b0 + j, c,
+                        c0 + 2 * n + j);
+                GemmScalar.finish(c3v.lane(j), pSafe, k, n, alpha, beta, a, a0 + 3 * rs, cs, b, b0 + j, c,
+                        c0 + 3 * n + j);
+            }
+            return;
         }
         FloatVector al = FloatVector.broadcast(S, alpha), be = FloatVector.broadcast(S, beta);
         VectorMask<Float> bm = S.maskAll(beta != 0f);
@@ -273,6 +295,10 @@ final class VectorGemm {
 
     private static void k1x1(int k, int n, float alpha, float beta, float[] a, int a0, int cs,
                              float[] b, int b0, float[] c, int c0, int valid) {
+        if (b0 + (k - 1) * n + L > b.length || c0 + L > c.length) {
+            GemmScalar.block(1, k, n, alpha, beta, a, a0, 0, cs, b, b0, c, c0, valid);
+            return;
+        }
         VectorMask<Float> m = S.indexInRange(0, valid);
         FloatVector acc = FloatVector.zero(S);
         for (int p = 0, ap = a0, bp = b0; p < k; p++, ap += cs, bp += n) {
@@ -280,70 +306,5 @@ final class VectorGemm {
         }
         FloatVector be = FloatVector.broadcast(S, beta);
         acc.mul(alpha).add(FloatVector.fromArray(S, c, c0, m).mul(be), S.maskAll(beta != 0f)).intoArray(c, c0, m);
-    }
-
-    /**
-     * Rows [i0, i1) of C = α·A·Bᵀ + β·C by dot products (for few rows, where packing Bᵀ would cost
-     * more than it saves): four rows of B share each load of A; each dot is summed lane-wise over p
-     * (masked tail) and then by the fixed tree of {@link VectorMath#HALVES}, so the order is fixed.
-     */
-    static void ntDots(int i0, int i1, int n, int k, float alpha, float[] a, int aOff, float[] b,
-                       int bOff, float beta, float[] c, int cOff) {
-        for (int i = i0; i < i1; i++) {
-            int ai = aOff + i * k;
-            int ci = cOff + i * n;
-            int j = 0;
-            for (; j + 4 <= n; j += 4) {
-                int bj = bOff + j * k;
-                FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
-                for (int p = 0; p < k; p += L) {
-                    VectorMask<Float> m = S.indexInRange(p, k);
-                    FloatVector av = FloatVector.fromArray(S, a, ai + p, m);
-                    s0 = FloatVector.fromArray(S, b, bj + p, m).fma(av, s0);
-                    s1 = FloatVector.fromArray(S, b, bj + k + p, m).fma(av, s1);
-                    s2 = FloatVector.fromArray(S, b, bj + 2 * k + p, m).fma(av, s2);
-                    s3 = FloatVector.fromArray(S, b, bj + 3 * k + p, m).fma(av, s3);
-                }
-                for (VectorShuffle<Float> sh : VectorMath.HALVES) { // hsum, written out (see class doc)
-                    s0 = s0.add(s0.rearrange(sh));
-                    s1 = s1.add(s1.rearrange(sh));
-                    s2 = s2.add(s2.rearrange(sh));
-                    s3 = s3.add(s3.rearrange(sh));
-                }
-                put(c, ci + j, alpha, beta, s0.lane(0));
-                put(c, ci + j + 1, alpha, beta, s1.lane(0));
-                put(c, ci + j + 2, alpha, beta, s2.lane(0));
-                put(c, ci + j + 3, alpha, beta, s3.lane(0));
-            }
-            for (; j < n; j++) {
-                int bj = bOff + j * k;
-                FloatVector s0 = FloatVector.zero(S);
-                for (int p = 0; p < k; p += L) {
-                    VectorMask<Float> m = S.indexInRange(p, k);
-                    s0 = FloatVector.fromArray(S, b, bj + p, m).fma(FloatVector.fromArray(S, a, ai + p, m), s0);
-                }
-                for (VectorShuffle<Float> sh : VectorMath.HALVES) {
-                    s0 = s0.add(s0.rearrange(sh));
-                }
-                put(c, ci + j, alpha, beta, s0.lane(0));
-            }
-        }
-    }
-
-    private static void put(float[] c, int idx, float alpha, float beta, float s) {
-        c[idx] = beta == 0f ? alpha * s : alpha * s + beta * c[idx];
-    }
-
-    /** bt[p·n + j] = b[bOff + j·k + p]: the k×n transpose of the n×k matrix B, in 16-row panels. */
-    static void transpose(int n, int k, float[] b, int bOff, float[] bt) {
-        for (int j0 = 0; j0 < n; j0 += 16) {
-            int j1 = Math.min(n, j0 + 16);
-            for (int p = 0; p < k; p++) {
-                int row = p * n;
-                for (int j = j0; j < j1; j++) {
-                    bt[row + j] = b[bOff + j * k + p];
-                }
-            }
-        }
     }
 }

@@ -96,7 +96,7 @@ public final class VectorKernels implements Kernels {
     public void gemmNT(int m, int n, int k, float alpha, float[] a, int aOff, float[] b, int bOff,
                        float beta, float[] c, int cOff) {
         if (m < NT_PACK_MIN_ROWS) {
-            VectorGemm.ntDots(0, m, n, k, alpha, a, aOff, b, bOff, beta, c, cOff);
+            VectorGemmNT.ntDots(0, m, n, k, alpha, a, aOff, b, bOff, beta, c, cOff);
             return;
         }
         float[] bt = scratch.get();
@@ -104,7 +104,7 @@ public final class VectorKernels implements Kernels {
             bt = new float[n * k];
             scratch.set(bt);
         }
-        VectorGemm.transpose(n, k, b, bOff, bt);
+        VectorGemmNT.transpose(n, k, b, bOff, bt);
         gemm(m, n, k, alpha, a, aOff, k, 1, bt, 0, beta, c, cOff);
     }
 

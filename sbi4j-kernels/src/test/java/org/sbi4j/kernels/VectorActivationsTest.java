@@ -131,6 +131,26 @@ class VectorActivationsTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Activation.class, names = {"TANH", "ELU"})
+    void sameBitsBeforeAndAfterTheJitCompilesTheLoop(Activation a) {
+        // Only exactly rounded operations, so the interpreter and C2 must agree to the last bit.
+        // 1600 elements × 400 calls: C2 compiles the loop after about 200 calls (PrintCompilation).
+        // TANH covers exp and the tanh polynomial, ELU expm1; the other activations combine these.
+        Kernels fresh = VectorKernels.create(1);
+        float[] x = TestArrays.uniform(1600, 21);
+        for (int i = 0; i < x.length; i++) {
+            x[i] *= 8f;
+        }
+        float[] first = new float[x.length];
+        fresh.activate(a, x.length, x, 0, first, 0);
+        float[] y = new float[x.length];
+        for (int r = 0; r < 400; r++) {
+            fresh.activate(a, x.length, x, 0, y, 0);
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(first, y, a.name());
+    }
+
     /** yv inside [1, n+1), x outside (the in-place result keeps x's untouched ends). */
     private static float[] padded(float[] yv, float[] x) {
         float[] r = yv.clone();

@@ -77,6 +77,26 @@ class VectorGemmTest {
         }
     }
 
+    @Test
+    void scalarAndMaskedColumnTailsGiveTheSameBits() {
+        // exactly sized arrays push the column tail (and narrow n < L) to the scalar block; padded
+        // arrays keep it on masked vectors. Both must perform the same operations per element.
+        for (String form : List.of("NN", "TN", "NT")) {
+            for (int n : new int[] {2, 5, 17, 35}) {
+                int m = 13, k = 9;
+                float[] tight = run(VECTOR, form, m, n, k, 0.75f, 0.5f);
+                float[] a = TestArrays.uniform(m * k + 64, 11);
+                float[] b = TestArrays.uniform(k * n + 64, 12);
+                float[] c = TestArrays.uniform(m * n + 64, 13);
+                System.arraycopy(TestArrays.uniform(m * k, 11), 0, a, 0, m * k);
+                System.arraycopy(TestArrays.uniform(k * n, 12), 0, b, 0, k * n);
+                System.arraycopy(TestArrays.uniform(m * n, 13), 0, c, 0, m * n);
+                gemm(VECTOR, form, m, n, k, 0.75f, a, 0, b, 0, 0.5f, c, 0);
+                assertArrayEquals(tight, Arrays.copyOf(c, m * n), form + " n=" + n);
+            }
+        }
+    }
+
     private static float[] run(Kernels kr, String form, int m, int n, int k, float alpha, float beta) {
         float[] a = TestArrays.uniform(m * k, 11);
         float[] b = TestArrays.uniform(k * n, 12);
