@@ -40,6 +40,11 @@ final class Progress {
         return new Stage("simulate", total);
     }
 
+    /** Progress of a named stage with a known total (e.g. "sample"). */
+    Stage stage(String name, long total) {
+        return new Stage(name, total);
+    }
+
     /** A training listener reporting epochs. */
     TrainingListener training() {
         return new TrainingListener() {

@@ -1,0 +1,67 @@
+package org.sbi4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.sbi4j.io.Csv;
+import org.sbi4j.io.Npy;
+import org.sbi4j.io.NpyArray;
+import org.sbi4j.io.Table;
+import org.sbi4j.tensor.Matrix;
+
+/** simulate → train → sample → info on two_moons with few simulations and epochs. */
+class PipelineTest {
+
+    @Test
+    void simulateTrainSampleOnTwoMoons() throws Exception {
+        Path dir = Cli.outputs("pipeline");
+        Path sims = dir.resolve("sims");
+        Cli.Result sim = Cli.run("simulate", "--task", "two_moons", "--num", "1000", "--seed", "7",
+                "--threads", "2", "--out", sims.toString());
+        assertThat(sim.code()).as(sim.toString()).isZero();
+        Matrix theta = Npy.readMatrix(sims.resolve("theta.npy"));
+        Matrix x = Npy.readMatrix(sims.resolve("x.npy"));
+        NpyArray index = Npy.read(sims.resolve("index.npy"));
+        assertThat(theta.rows()).isEqualTo(1000);
+        assertThat(theta.cols()).isEqualTo(2);
+        assertThat(x.cols()).isEqualTo(2);
+        assertThat(index.longs()).startsWith(0L, 1L, 2L).endsWith(999L);
+        Map<String, Object> meta = Metadata.read(sims.resolve("metadata.json"));
+        assertThat(meta).containsEntry("task", "two_moons").containsEntry("seed", 7)
+                .containsEntry("num", 1000).containsEntry("invalid", 0);
+
+        Path model = dir.resolve("model.sbi4j");
+        Cli.Result train = Cli.run("train", "--data", sims.toString(), "--seed", "3",
+                "--max-epochs", "3", "--out", model.toString());
+        assertThat(train.code()).as(train.toString()).isZero();
+        assertThat(model).isRegularFile();
+        Map<String, Object> report = Metadata.read(TrainCommand.reportFile(model));
+        assertThat(report).containsEntry("task", "two_moons").containsEntry("seed", 3);
+
+        Path obs = dir.resolve("obs.csv");
+        Files.writeString(obs, "x1,x2\n0.1,0.2\n-0.3,0.05\n");
+        Path samples = dir.resolve("samples.csv");
+        Cli.Result sample = Cli.run("sample", "--model", model.toString(), "--observation",
+                obs.toString(), "--num", "500", "--seed", "1", "--out", samples.toString());
+        assertThat(sample.code()).as(sample.toString()).isZero();
+        for (int k = 1; k <= 2; k++) {
+            Table t = Csv.read(dir.resolve("samples-" + k + ".csv"));
+            assertThat(t.names()).containsExactly("parameter_1", "parameter_2");
+            assertThat(t.values().rows()).isEqualTo(500);
+        }
+        Path npy = dir.resolve("single.npy");
+        Files.writeString(dir.resolve("one.csv"), "a,b\n0.1,0.2\n");
+        Cli.Result one = Cli.run("sample", "--model", model.toString(), "--observation",
+                dir.resolve("one.csv").toString(), "--num", "200", "--seed", "1", "--out",
+                npy.toString());
+        assertThat(one.code()).as(one.toString()).isZero();
+        assertThat(Npy.readMatrix(npy).rows()).isEqualTo(200);
+
+        Cli.Result info = Cli.run("info", model.toString());
+        assertThat(info.code()).as(info.toString()).isZero();
+        assertThat(info.out()).contains("nsf", "seed           3", "x dimension    2");
+    }
+}
