@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.sbi4j.diagnostics.C2st;
+import org.sbi4j.diagnostics.C2stResult;
 import org.sbi4j.io.Csv;
 import org.sbi4j.npe.Npe;
 import org.sbi4j.npe.NpeResult;
@@ -48,8 +50,12 @@ final class TaskAnalysis {
     }
 
     /** Result of one analysis. */
-    record Outcome(NpeResult npe, Matrix samples, double sampleSeconds, double acceptance) {
+    record Outcome(NpeResult npe, Matrix samples, double sampleSeconds, double acceptance,
+                   C2stResult c2st, double c2stSeconds) {
     }
+
+    /** Stream index of the C2ST classifier's generator. */
+    static final long C2ST_STREAM = 0x5B14_C257_0000L;
 
     Outcome run(int observation, int numSamples, Path out, PrintWriter stdout) throws IOException {
         task.checkObservation(observation);
@@ -65,7 +71,12 @@ final class TaskAnalysis {
         ConditionedPosterior.Draws draws = post.sampleWithStats(numSamples, rng);
         double sampleSeconds = (System.nanoTime() - t0) / 1e9;
         Csv.write(out.resolve("samples.csv"), r.posterior().names(), draws.samples());
-        Outcome o = new Outcome(r, draws.samples(), sampleSeconds, draws.acceptanceRate());
+        long t1 = System.nanoTime();
+        C2stResult c2st = C2st.run(task.referenceSamples(observation), draws.samples(),
+                SimulationStreams.streamFor(seed, C2ST_STREAM));
+        double c2stSeconds = (System.nanoTime() - t1) / 1e9;
+        Outcome o = new Outcome(r, draws.samples(), sampleSeconds, draws.acceptanceRate(), c2st,
+                c2stSeconds);
         summarise(o, observation, post);
         lines.forEach(stdout::println);
         stdout.flush();
@@ -84,6 +95,8 @@ final class TaskAnalysis {
                 rep.stopReason().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
         lines.add(String.format(Locale.ROOT, "sample    %.3f s for %d samples (acceptance %.1f %%)",
                 o.sampleSeconds(), o.samples().rows(), 100 * o.acceptance()));
+        lines.add(String.format(Locale.ROOT, "c2st      %.4f against the reference posterior (%.1f s;"
+                + " 0.5 = indistinguishable)", o.c2st().accuracy(), o.c2stSeconds()));
         double[] mean = Intervals.mean(o.samples());
         List<Interval> iv = post.equalTailedIntervals(o.samples(), 0.9);
         float[] truth = task.trueParameters(observation);

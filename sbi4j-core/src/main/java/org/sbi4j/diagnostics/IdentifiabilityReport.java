@@ -1,0 +1,36 @@
+package org.sbi4j.diagnostics;
+
+import java.util.List;
+
+/**
+ * Which parameter combinations the data constrain, in linear and in log space.
+ *
+ * @param names     parameter names
+ * @param linear    directions in linear space, most constrained first
+ * @param log       directions in log space (log of the parameters that are positive in every
+ *                  sample), most constrained first; empty when no parameter is positive
+ * @param preferred "linear" or "log": the space whose most constrained direction is sharpest
+ *                  (smallest sd ratio), in which the verdict is phrased
+ * @param threshold sd ratio at or above which a direction counts as not constrained
+ * @param verdict   the finding in plain words
+ */
+public record IdentifiabilityReport(List<String> names, List<Direction> linear,
+                                    List<Direction> log, String preferred, double threshold,
+                                    String verdict) {
+
+    public IdentifiabilityReport {
+        names = List.copyOf(names);
+        linear = List.copyOf(linear);
+        log = List.copyOf(log);
+    }
+
+    /** The directions of the preferred space. */
+    public List<Direction> directions() {
+        return "log".equals(preferred) ? log : linear;
+    }
+
+    /** Number of directions in the preferred space that the data do not constrain. */
+    public int unconstrained() {
+        return (int) directions().stream().filter(d -> !d.constrained()).count();
+    }
+}
