@@ -44,11 +44,16 @@ final class Observations {
             throw new IllegalArgumentException("observation file " + file
                     + " must end in .csv (with a header row) or .npy");
         }
+        return check(m, "observation file " + file, xDim);
+    }
+
+    /** The rows of m, checked: at least one, {@code xDim} values each, all finite. */
+    static List<float[]> check(Matrix m, String what, int xDim) {
         if (m.rows() == 0) {
-            throw new IllegalArgumentException("observation file " + file + " holds no rows");
+            throw new IllegalArgumentException(what + " holds no rows");
         }
         if (m.cols() != xDim) {
-            throw new IllegalArgumentException("observation file " + file + " has " + m.cols()
+            throw new IllegalArgumentException(what + " has " + m.cols()
                     + " values per row but the model expects x of dimension " + xDim);
         }
         List<float[]> rows = new ArrayList<>();
@@ -57,7 +62,7 @@ final class Observations {
             for (int j = 0; j < xDim; j++) {
                 row[j] = m.get(i, j);
                 if (!Float.isFinite(row[j])) {
-                    throw new IllegalArgumentException("observation " + (i + 1) + " in " + file
+                    throw new IllegalArgumentException("observation " + (i + 1) + " in " + what
                             + " has " + row[j] + " in column " + (j + 1)
                             + "; observations must be finite");
                 }

@@ -35,6 +35,12 @@ final class Progress {
         }
     }
 
+    /** Prints a warning (also with --quiet). */
+    void warn(String fmt, Object... args) {
+        err.println("warning: " + String.format(Locale.ROOT, fmt, args));
+        err.flush();
+    }
+
     /** Progress of a simulation run; close the returned handle when done. */
     Stage simulation(long total) {
         return new Stage("simulate", total);

@@ -91,7 +91,7 @@ final class SimulateCommand implements Callable<Integer> {
             }
             StoreSummary s = store.finish();
             double seconds = (System.nanoTime() - t0) / 1e9;
-            Metadata.write(out.resolve(METADATA), metadata(src, settings, s, seconds));
+            Metadata.write(out.resolve(METADATA), metadata(src, settings, s, seconds, shard));
             common.out().println("simulate: " + s.summary() + " in " + out);
             common.out().flush();
             return 0;
@@ -154,8 +154,9 @@ final class SimulateCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, Object> metadata(Source src, StoreSettings st, StoreSummary s,
-                                         double seconds) {
+    /** The contents of metadata.json for a finished store. */
+    static Map<String, Object> metadata(Source src, StoreSettings st, StoreSummary s,
+                                        double seconds, String shard) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", "sbi4j-simulations/1");
         m.put("task", src.task());
