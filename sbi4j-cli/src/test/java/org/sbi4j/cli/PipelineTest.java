@@ -63,5 +63,53 @@ class PipelineTest {
         Cli.Result info = Cli.run("info", model.toString());
         assertThat(info.code()).as(info.toString()).isZero();
         assertThat(info.out()).contains("nsf", "seed           3", "x dimension    2");
+
+        // diagnose sbc: the task is found through model.sbi4j.report.json
+        Path sbcDir = dir.resolve("sbc");
+        Cli.Result sbc = Cli.run("diagnose", "sbc", "--model", model.toString(), "--num-tests",
+                "40", "--num-samples", "50", "--seed", "5", "--out", sbcDir.toString());
+        assertThat(sbc.code()).as(sbc.toString()).isZero();
+        assertThat(sbc.out()).contains("parameter_1", "sbc: ");
+        NpyArray ranks = Npy.read(sbcDir.resolve("ranks.npy"));
+        assertThat(ranks.shape()).containsExactly(40, 2);
+        assertThat(ranks.longs()).allMatch(r -> r >= 0 && r <= 50);
+        assertThat(Metadata.read(sbcDir.resolve("sbc.json"))).containsKey("calibrated");
+
+        Path covDir = dir.resolve("coverage");
+        Cli.Result cov = Cli.run("diagnose", "coverage", "--model", model.toString(), "--task",
+                "two_moons", "--num-tests", "40", "--num-samples", "50", "--seed", "5", "--out",
+                covDir.toString());
+        assertThat(cov.code()).as(cov.toString()).isZero();
+        assertThat(Csv.read(covDir.resolve("coverage.csv")).names()).startsWith("level", "hpd");
+
+        Cli.Result ident = Cli.run("diagnose", "identifiability", "--model", model.toString(),
+                "--observation", dir.resolve("one.csv").toString(), "--num-samples", "300",
+                "--seed", "2", "--out", dir.resolve("ident").toString());
+        assertThat(ident.code()).as(ident.toString()).isZero();
+        assertThat(dir.resolve("ident/identifiability-1.json")).isRegularFile();
+
+        Cli.Result ppc = Cli.run("diagnose", "ppc", "--model", model.toString(), "--observation",
+                dir.resolve("one.csv").toString(), "--num-samples", "200", "--seed", "2");
+        assertThat(ppc.code()).as(ppc.toString()).isZero();
+        assertThat(ppc.out()).startsWith("ppc observation 1: ");
+
+        // c2st of a sample set against itself cannot tell them apart; against shifted samples it can
+        Path c2st = dir.resolve("c2st.json");
+        Cli.Result same = Cli.run("diagnose", "c2st", dir.resolve("samples-1.csv").toString(),
+                dir.resolve("samples-1.csv").toString(), "--seed", "1", "--out", c2st.toString());
+        assertThat(same.code()).as(same.toString()).isZero();
+        assertThat(((Number) Metadata.read(c2st).get("accuracy")).doubleValue())
+                .isBetween(0.3, 0.7); // identical sets: chance level, ±0.2 for 1,000 points in 5 folds
+
+        Path corner = dir.resolve("corner.png");
+        Cli.Result plot = Cli.run("plot", dir.resolve("samples-1.csv").toString(), "--out",
+                corner.toString(), "--truth", "0.1,0.2");
+        assertThat(plot.code()).as(plot.toString()).isZero();
+        assertThat(corner).isNotEmptyFile();
+        Path loss = dir.resolve("loss.png");
+        Cli.Result lossPlot = Cli.run("plot", TrainCommand.reportFile(model).toString(), "--out",
+                loss.toString());
+        assertThat(lossPlot.code()).as(lossPlot.toString()).isZero();
+        assertThat(loss).isNotEmptyFile();
     }
 }
