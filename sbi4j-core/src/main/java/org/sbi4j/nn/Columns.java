@@ -1,6 +1,7 @@
 package org.sbi4j.nn;
 
 import org.sbi4j.tensor.Matrix;
+import org.sbi4j.tensor.Ops;
 
 /** Row-wise copies between column blocks: [a | b] ↔ a, b (no allocation). */
 final class Columns {
@@ -44,7 +45,7 @@ final class Columns {
                     + from + " of " + dst.shape());
         }
         for (int r = 0; r < g.rows(); r++) {
-            org.sbi4j.tensor.Ops.kernels().axpy(g.cols(), 1f, g.data(), g.rowOffset(r),
+            Ops.kernels().axpy(g.cols(), 1f, g.data(), g.rowOffset(r),
                     dst.data(), dst.rowOffset(r) + from);
         }
     }

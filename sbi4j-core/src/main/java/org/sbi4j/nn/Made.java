@@ -152,7 +152,12 @@ public final class Made implements Layer {
             return this;
         }
 
-        /** Hidden layer widths (at least one layer). */
+        /**
+         * Hidden layer widths (at least one layer). With cycling degrees a layer narrower than
+         * the number of hidden degrees (D, or D − 1 without context) leaves the highest degrees
+         * out, so the last dimensions see fewer earlier ones: still autoregressive, less
+         * expressive.
+         */
         public Builder hidden(int... sizes) {
             if (sizes.length == 0) {
                 throw new IllegalArgumentException("MADE needs at least one hidden layer");

@@ -209,12 +209,18 @@ public final class ResidualNet implements Layer {
         }
 
         public Builder activation(Activation f) {
-            this.activation = java.util.Objects.requireNonNull(f, "activation");
+            if (f == null) {
+                throw new IllegalArgumentException("activation must not be null");
+            }
+            this.activation = f;
             return this;
         }
 
         public Builder contextMode(ContextMode m) {
-            this.mode = java.util.Objects.requireNonNull(m, "context mode");
+            if (m == null) {
+                throw new IllegalArgumentException("context mode must not be null");
+            }
+            this.mode = m;
             return this;
         }
 

@@ -37,6 +37,7 @@ public final class ConditionedPosterior {
     private final float[] observation;
     private final Matrix context;
     private volatile double acceptance = Double.NaN;
+    private volatile MisspecificationResult misspecification;
 
     ConditionedPosterior(Posterior posterior, float[] observation) {
         if (observation.length != posterior.xDim()) {
@@ -77,6 +78,10 @@ public final class ConditionedPosterior {
     public Draws sampleWithStats(int n, UniformRandomProvider rng) {
         if (n < 0) {
             throw new IllegalArgumentException("number of samples must be >= 0, got " + n);
+        }
+        MisspecificationResult m = misspecification();
+        if (m != null && m.outside()) {
+            LOG.warn(m.verdict());
         }
         int d = posterior.thetaDim();
         Matrix out = Matrix.of(n, d);
@@ -196,6 +201,22 @@ public final class ConditionedPosterior {
         }
         // a zero count would make every density infinite: use half a draw instead
         return Math.max(in, 0.5) / ACCEPTANCE_DRAWS;
+    }
+
+    /**
+     * How far x_o lies from the simulated x the estimator was trained on (Mahalanobis distance
+     * of the standardised x_o against the stored training rows' own distances, at the 0.99
+     * level), or null when the model keeps no training rows. Sampling logs its verdict as a
+     * warning when the observation is outside.
+     */
+    public MisspecificationResult misspecification() {
+        MisspecificationResult m = misspecification;
+        if (m == null && posterior.referenceX() != null) {
+            m = Misspecification.mahalanobis(posterior.referenceX(), context.row(0),
+                    Misspecification.DEFAULT_LEVEL);
+            misspecification = m;
+        }
+        return m;
     }
 
     /** Equal-tailed credible intervals for every parameter from {@code samples}. */

@@ -1,6 +1,7 @@
 package org.sbi4j.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
@@ -35,7 +36,7 @@ class ActivationLayerTest {
             Matrix y = a.forward(x, a.workspace(1));
             for (int j = 0; j < 3; j++) {
                 assertThat((double) y.get(0, j)).as("%s(%s)", f, xs[j])
-                        .isCloseTo(reference(f, xs[j]), org.assertj.core.data.Offset.offset(1e-5));
+                        .isCloseTo(reference(f, xs[j]), offset(1e-5));
             }
         }
     }

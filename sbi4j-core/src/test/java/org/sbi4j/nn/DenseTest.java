@@ -1,6 +1,7 @@
 package org.sbi4j.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.apache.commons.rng.UniformRandomProvider;
@@ -41,7 +42,7 @@ class DenseTest {
         d.backward(g, ws);
         float[] twice = d.weight().grad().toArray();
         for (int i = 0; i < once.length; i++) {
-            assertThat(twice[i]).isCloseTo(2 * once[i], org.assertj.core.data.Offset.offset(1e-5f));
+            assertThat(twice[i]).isCloseTo(2 * once[i], offset(1e-5f));
         }
     }
 

@@ -1,4 +1,4 @@
-package org.sbi4j.diagnostics;
+package org.sbi4j.posterior;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

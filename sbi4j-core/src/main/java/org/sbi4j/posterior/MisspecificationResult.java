@@ -1,4 +1,4 @@
-package org.sbi4j.diagnostics;
+package org.sbi4j.posterior;
 
 /**
  * How far an observation lies from the training distribution of x.

@@ -1,4 +1,4 @@
-package org.sbi4j.diagnostics;
+package org.sbi4j.posterior;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -39,8 +39,8 @@ public final class Misspecification {
         check(xTrain, xObs, level);
         int n = xTrain.rows();
         int d = xTrain.cols();
-        double[] mu = Stats.mean(xTrain);
-        double[][] cov = Stats.covariance(xTrain, mu);
+        double[] mu = Intervals.mean(xTrain);
+        double[][] cov = Intervals.covariance(xTrain);
         double ridge = 0;
         for (int j = 0; j < d; j++) {
             ridge += cov[j][j];
@@ -172,9 +172,10 @@ public final class Misspecification {
         boolean outside = pct > level;
         String verdict = String.format(Locale.ROOT,
                 "%s distance of the observation: %s, larger than for %.1f%% of training points: %s",
-                method, Stats.fmt(dist), 100 * pct, outside
+                method, String.format(Locale.ROOT, "%.3g", dist), 100 * pct, outside
                         ? "the observation lies OUTSIDE the training distribution (beyond the "
-                        + Stats.percent(level) + "th percentile); the posterior extrapolates "
+                        + new java.math.BigDecimal(100 * level).round(new java.math.MathContext(4))
+                        .stripTrailingZeros().toPlainString() + "th percentile); the posterior extrapolates "
                         + "and may be wrong: check the simulator, the prior and the data"
                         : "the observation lies inside the training distribution.");
         return new MisspecificationResult(method, dist, pct, level, outside, verdict);

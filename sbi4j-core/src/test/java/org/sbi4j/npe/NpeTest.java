@@ -1,0 +1,145 @@
+package org.sbi4j.npe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sbi4j.data.Dataset;
+import org.sbi4j.posterior.ConditionedPosterior;
+import org.sbi4j.posterior.Intervals;
+import org.sbi4j.posterior.PosteriorFiles;
+import org.sbi4j.prob.Prior;
+import org.sbi4j.prob.Priors;
+import org.sbi4j.sim.SimulationProgress;
+import org.sbi4j.sim.Simulator;
+import org.sbi4j.tensor.Matrix;
+import org.sbi4j.train.TrainingListener;
+
+class NpeTest {
+
+    static final Prior PRIOR = NpeTestModels.standardNormal("a");
+    /** x = θ + N(0, 0.5²): the posterior is N(x/1.25, 0.2). */
+    static final Simulator SIM = NpeTestModels.linear(new double[][] {{1}}, 0.5);
+
+    static NpeResult fit(Prior prior, Simulator sim, int threads, long seed) {
+        return Npe.run(prior, sim, 4000, seed, NpeTestModels.fast(), threads,
+                SimulationProgress.NONE, TrainingListener.NONE);
+    }
+
+    @Test
+    void recoversTheConjugateGaussianPosterior() {
+        NpeResult r = fit(PRIOR, SIM, 2, 1L);
+        Matrix s = r.posterior().at(new float[] {1f}).sample(20_000,
+                RandomSource.XO_RO_SHI_RO_128_PP.create(2L));
+        // exact: mean 0.8, variance 0.2; 4,000 simulations and a MAF give a few-% errors, so
+        // 0.05 on the mean (0.11 sd) and 20 % on the variance
+        assertThat(Intervals.mean(s)[0]).isCloseTo(0.8, within(0.05));
+        assertThat(Intervals.covariance(s)[0][0]).isCloseTo(0.2, within(0.04));
+    }
+
+    @Test
+    void sameSeedGivesIdenticalModelBytesWithOneAndTwoThreads(@TempDir Path dir)
+            throws Exception {
+        PosteriorFiles.save(fit(PRIOR, SIM, 1, 3L).posterior(), dir.resolve("one.sbi4j"));
+        PosteriorFiles.save(fit(PRIOR, SIM, 2, 3L).posterior(), dir.resolve("two.sbi4j"));
+        assertThat(Files.readAllBytes(dir.resolve("two.sbi4j")))
+                .isEqualTo(Files.readAllBytes(dir.resolve("one.sbi4j")));
+    }
+
+    @Test
+    void nuisanceMarginalEqualsTheMarginalOfTheJointFit() {
+        // x = a + b + N(0, 0.3²), a, b ~ N(0, 1): a | x ~ N(x/2.09, 1.09/2.09)
+        Simulator sim = NpeTestModels.linear(new double[][] {{1, 1}}, 0.3);
+        Prior both = NpeTestModels.standardNormal("a", "b");
+        Prior nuisance = Priors.withNuisance(both, "b");
+        NpeResult joint = Npe.run(both, sim, 8000, 5L, NpeTestModels.fast(), 2,
+                SimulationProgress.NONE, TrainingListener.NONE);
+        NpeResult marginal = Npe.run(nuisance, sim, 8000, 5L, NpeTestModels.fast(), 2,
+                SimulationProgress.NONE, TrainingListener.NONE);
+        assertThat(marginal.posterior().names()).containsExactly("a");
+        float[] xo = {1.5f};
+        Matrix sj = joint.posterior().at(xo).sample(20_000, RandomSource.XO_RO_SHI_RO_128_PP.create(6L));
+        Matrix sm = marginal.posterior().at(xo).sample(20_000, RandomSource.XO_RO_SHI_RO_128_PP.create(7L));
+        double meanJoint = Intervals.mean(sj)[0];
+        double varJoint = Intervals.covariance(sj)[0][0];
+        double meanMarg = Intervals.mean(sm)[0];
+        double varMarg = Intervals.covariance(sm)[0][0];
+        // both near the exact marginal (mean 0.718, sd 0.722, variance 0.522) and near each
+        // other; the tolerances (0.1 ≈ 0.14 sd on means, 20 % on variances) cover the errors of
+        // two independent 8k-simulation fits, while ignoring the nuisance's effect (treating b
+        // as 0 gives mean 1.38) or conditioning on b = 0 (variance 0.08) fails them
+        assertThat(meanMarg).isCloseTo(meanJoint, within(0.1));
+        assertThat(varMarg).isCloseTo(varJoint, within(0.2 * 0.522));
+        assertThat(meanMarg).isCloseTo(1.5 / 2.09, within(0.1));
+        assertThat(varMarg).isCloseTo(1.09 / 2.09, within(0.2 * 0.522));
+    }
+
+    @Test
+    void modelFilesRoundTripAndRefuseForeignOrDamagedFiles(@TempDir Path dir) throws Exception {
+        NpeResult r = fit(PRIOR, SIM, 2, 8L);
+        Path f = dir.resolve("m.sbi4j");
+        PosteriorFiles.save(r.posterior(), f);
+        var loaded = PosteriorFiles.load(f);
+        Matrix theta = Matrix.fromRows(new float[][] {{-1f}, {0.3f}, {2f}});
+        assertThat(loaded.at(new float[] {0.5f}).unnormalizedLogProb(theta))
+                .containsExactly(r.posterior().at(new float[] {0.5f}).unnormalizedLogProb(theta));
+        assertThat(loaded.names()).containsExactly("a");
+
+        byte[] bytes = Files.readAllBytes(f);
+        byte[] newer = bytes.clone();
+        newer[11] = 9; // format version 9
+        Files.write(dir.resolve("newer.sbi4j"), newer);
+        assertThatThrownBy(() -> PosteriorFiles.load(dir.resolve("newer.sbi4j")))
+                .hasMessageContaining("format version 9").hasMessageContaining("reads only version 1");
+        byte[] damaged = bytes.clone();
+        damaged[bytes.length / 2] ^= 0x40;
+        Files.write(dir.resolve("damaged.sbi4j"), damaged);
+        assertThatThrownBy(() -> PosteriorFiles.load(dir.resolve("damaged.sbi4j")))
+                .hasMessageContaining("damaged");
+        Files.writeString(dir.resolve("text.sbi4j"), "hello");
+        assertThatThrownBy(() -> PosteriorFiles.load(dir.resolve("text.sbi4j")))
+                .hasMessageContaining("not an sbi4j model file");
+    }
+
+    @Test
+    void badInputIsRejectedWithTheProblemAndTheValue() {
+        NpeResult r = fit(PRIOR, SIM, 2, 9L);
+        assertThatThrownBy(() -> r.posterior().at(new float[] {1f, 2f}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 values")
+                .hasMessageContaining("dimension 1");
+        assertThatThrownBy(() -> r.posterior().at(new float[] {Float.NaN}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN");
+        ConditionedPosterior p = r.posterior().at(new float[] {0f});
+        assertThatThrownBy(() -> p.logProb(Matrix.of(3, 2)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 columns");
+        assertThatThrownBy(() -> Npe.train(PRIOR, Dataset.of(Matrix.of(0, 1), Matrix.of(0, 1)),
+                1L, NpeTestModels.fast(), TrainingListener.NONE))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Priors.uniform("c", 2.0, 1.0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2.0");
+        assertThatThrownBy(() -> Npe.run(NpeTestModels.standardNormal("a", "b"), SIM, 100, 1L,
+                NpeTestModels.fast(), 1, SimulationProgress.NONE, TrainingListener.NONE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("2 parameters").hasMessageContaining("expects 1");
+    }
+
+    @Test
+    void warnsWhenTheObservationLiesOutsideTheTrainingData() {
+        NpeResult r = fit(PRIOR, SIM, 2, 10L);
+        assertThat(r.posterior().at(new float[] {0.5f}).misspecification().outside()).isFalse();
+        assertThat(r.posterior().at(new float[] {40f}).misspecification().outside()).isTrue();
+    }
+
+    @Test
+    void mapEstimateFindsTheMode() {
+        NpeResult r = fit(PRIOR, SIM, 2, 11L);
+        double[] map = r.posterior().at(new float[] {1f}).map(RandomSource.XO_RO_SHI_RO_128_PP.create(12L));
+        // the exact mode is 0.8; the fitted density's mode is within the fit's error
+        assertThat(map[0]).isCloseTo(0.8, within(0.06));
+    }
+}
