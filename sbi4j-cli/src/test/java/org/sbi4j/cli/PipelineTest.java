@@ -72,7 +72,7 @@ class PipelineTest {
         assertThat(sbc.out()).contains("parameter_1", "sbc: ");
         NpyArray ranks = Npy.read(sbcDir.resolve("ranks.npy"));
         assertThat(ranks.shape()).containsExactly(40, 2);
-        assertThat(ranks.longs()).allMatch(r -> r >= 0 && r <= 50);
+        assertThat(java.util.Arrays.stream(ranks.longs()).allMatch(r -> r >= 0 && r <= 50)).isTrue();
         assertThat(Metadata.read(sbcDir.resolve("sbc.json"))).containsKey("calibrated");
 
         Path covDir = dir.resolve("coverage");
