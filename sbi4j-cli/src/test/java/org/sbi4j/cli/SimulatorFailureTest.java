@@ -43,7 +43,7 @@ class SimulatorFailureTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"crash, exited", "hang, time-out of 3.0 s", "garbage, not JSON", "rows, expected 25 rows in \"\"x\"\", got 24",
+    @CsvSource({"crash, exited", "hang, time-out of 3.0 s", "garbage, not JSON", "rows, 'expected 25 rows in \"x\", got 24'",
             "length, 1 values"})
     void aBrokenSimulatorStopsTheRunWithOneErrorLine(String mode, String fragment)
             throws Exception {
