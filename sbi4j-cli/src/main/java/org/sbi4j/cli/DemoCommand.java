@@ -34,6 +34,12 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--observation", paramLabel = "K", description = "sbibm observation 1-10 (default: ${DEFAULT-VALUE}).")
     int observation = 1;
 
+    @Option(names = "--sbc-pairs", paramLabel = "N", description = "SBC test pairs (0 skips; default: ${DEFAULT-VALUE}).")
+    int sbcPairs = 500;
+
+    @Option(names = "--sbc-samples", paramLabel = "L", description = "Posterior samples per SBC pair (default: ${DEFAULT-VALUE}).")
+    int sbcSamples = 500;
+
     @Mixin
     CommonOptions common;
 
@@ -45,7 +51,7 @@ final class DemoCommand implements Callable<Integer> {
         Progress progress = common.progress();
         progress.note("sbi4j demo: NPE on two_moons, %d simulations, seed %d", num, seed);
         TaskAnalysis analysis = new TaskAnalysis(task, num, seed, NpeSettings.defaults(),
-                common.threads(), progress);
+                common.threads(), progress).calibration(sbcPairs, sbcSamples);
         analysis.run(observation, 10_000, out, common.out());
         return 0;
     }

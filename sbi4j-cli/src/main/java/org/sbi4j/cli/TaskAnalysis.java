@@ -10,7 +10,12 @@ import java.util.Locale;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.sbi4j.diagnostics.C2st;
 import org.sbi4j.diagnostics.C2stResult;
+import org.sbi4j.diagnostics.PosteriorChecks;
 import org.sbi4j.io.Csv;
+import org.sbi4j.plot.CornerPlot;
+import org.sbi4j.plot.CoveragePlot;
+import org.sbi4j.plot.LossPlot;
+import org.sbi4j.plot.RankPlot;
 import org.sbi4j.npe.Npe;
 import org.sbi4j.npe.NpeResult;
 import org.sbi4j.npe.NpeSettings;
@@ -51,7 +56,21 @@ final class TaskAnalysis {
 
     /** Result of one analysis. */
     record Outcome(NpeResult npe, Matrix samples, double sampleSeconds, double acceptance,
-                   C2stResult c2st, double c2stSeconds) {
+                   C2stResult c2st, double c2stSeconds, PosteriorChecks.Calibration calibration,
+                   double calibrationSeconds) {
+    }
+
+    /** Stream index of the calibration (SBC) generator; its test simulations use seed + 1. */
+    static final long SBC_STREAM = 0x5B14_5BC0_0000L;
+
+    private int sbcPairs = 300;
+    private int sbcSamples = 300;
+
+    /** Sets the SBC size (0 pairs skips calibration). */
+    TaskAnalysis calibration(int pairs, int samples) {
+        this.sbcPairs = pairs;
+        this.sbcSamples = samples;
+        return this;
     }
 
     /** Stream index of the C2ST classifier's generator. */
@@ -75,8 +94,18 @@ final class TaskAnalysis {
         C2stResult c2st = C2st.run(task.referenceSamples(observation), draws.samples(),
                 SimulationStreams.streamFor(seed, C2ST_STREAM));
         double c2stSeconds = (System.nanoTime() - t1) / 1e9;
+        PosteriorChecks.Calibration cal = null;
+        long t2 = System.nanoTime();
+        if (sbcPairs > 0) {
+            progress.note("calibrate: SBC with %d test pairs x %d samples", sbcPairs, sbcSamples);
+            cal = PosteriorChecks.calibrate(r.posterior(), task.prior(), task.simulator(),
+                    sbcPairs, sbcSamples, seed + 1, threads,
+                    SimulationStreams.streamFor(seed, SBC_STREAM));
+        }
+        double calSeconds = (System.nanoTime() - t2) / 1e9;
         Outcome o = new Outcome(r, draws.samples(), sampleSeconds, draws.acceptanceRate(), c2st,
-                c2stSeconds);
+                c2stSeconds, cal, calSeconds);
+        writePlots(o, observation, out);
         summarise(o, observation, post);
         lines.forEach(stdout::println);
         stdout.flush();
@@ -97,6 +126,11 @@ final class TaskAnalysis {
                 o.sampleSeconds(), o.samples().rows(), 100 * o.acceptance()));
         lines.add(String.format(Locale.ROOT, "c2st      %.4f against the reference posterior (%.1f s;"
                 + " 0.5 = indistinguishable)", o.c2st().accuracy(), o.c2stSeconds()));
+        if (o.calibration() != null) {
+            lines.add(String.format(Locale.ROOT, "calibrate %.1f s", o.calibrationSeconds()));
+            lines.add("  " + o.calibration().sbc().verdict());
+            lines.add("  " + o.calibration().coverage().verdict());
+        }
         double[] mean = Intervals.mean(o.samples());
         List<Interval> iv = post.equalTailedIntervals(o.samples(), 0.9);
         float[] truth = task.trueParameters(observation);
@@ -118,7 +152,34 @@ final class TaskAnalysis {
         lines.forEach(l -> sb.append(l).append('\n'));
         sb.append("```\n\n");
         sb.append("Files: `samples.csv` (").append(o.samples().rows())
-                .append(" posterior samples, one column per parameter).\n");
+                .append(" posterior samples, one column per parameter), `corner.png` (posterior"
+                        + " with the true parameters marked), `loss.png` (training and validation"
+                        + " loss per epoch)");
+        if (o.calibration() != null) {
+            sb.append(", `sbc_ranks.png` (SBC rank histograms with the band expected under "
+                    + "uniformity), `coverage.png` (expected coverage of highest-density regions)");
+        }
+        sb.append("; each plot also as SVG.\n");
         return sb.toString();
+    }
+
+    private void writePlots(Outcome o, int observation, Path out) throws IOException {
+        float[] t = task.trueParameters(observation);
+        double[] truth = new double[t.length];
+        for (int j = 0; j < t.length; j++) {
+            truth[j] = t[j];
+        }
+        String what = task.name() + ", observation " + observation;
+        CornerPlot.of(o.samples(), o.npe().posterior().names(), truth, "Posterior: " + what)
+                .write(out.resolve("corner"));
+        TrainingReport rep = o.npe().report();
+        LossPlot.of(rep.trainLosses(), rep.validationLosses(), "Training: " + task.name(),
+                "negative log-likelihood").write(out.resolve("loss"));
+        if (o.calibration() != null) {
+            RankPlot.of(o.calibration().sbc(), "SBC ranks: " + task.name())
+                    .write(out.resolve("sbc_ranks"));
+            CoveragePlot.of("Expected coverage: " + task.name(), o.calibration().coverage())
+                    .write(out.resolve("coverage"));
+        }
     }
 }

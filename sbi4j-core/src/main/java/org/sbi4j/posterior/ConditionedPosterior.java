@@ -86,7 +86,8 @@ public final class ConditionedPosterior {
         int d = posterior.thetaDim();
         Matrix out = Matrix.of(n, d);
         ConditionalDensityEstimator est = posterior.estimator();
-        ConditionalDensityEstimator.Workspace ws = est.workspace(CHUNK);
+        ConditionalDensityEstimator.Workspace ws = est.workspace(Math.min(CHUNK,
+                Math.max(64, n + n / 8)));
         int filled = 0;
         long proposed = 0;
         long limit = Math.max(1L, (long) n) * MAX_DRAWS_PER_SAMPLE;
@@ -98,7 +99,8 @@ public final class ConditionedPosterior {
                                 + "outside the prior: check the observation and the prior",
                         filled, n, proposed, filled / (double) proposed));
             }
-            int want = (int) Math.min(CHUNK, Math.max(n - filled, 64));
+            int want = (int) Math.min(Math.min(CHUNK, Math.max(64, n + n / 8)),
+                    Math.max((n - filled) + (n - filled) / 8, 64));
             Matrix z = est.sample(want, context, rng, ws);
             proposed += want;
             Matrix theta = posterior.thetaStandardizer().inverseInPlace(z);
