@@ -1,7 +1,5 @@
 package org.sbi4j.cli;
 
-import java.util.Arrays;
-import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.sbi4j.diagnostics.Identifiability;
 import org.sbi4j.diagnostics.IdentifiabilityReport;
@@ -135,10 +133,5 @@ final class Diagnoses {
             }
         }
         return true;
-    }
-
-    /** "name: verdict" lines for the Markdown summary. */
-    static List<String> lines(String name, String verdict) {
-        return Arrays.asList(name + ": " + verdict);
     }
 }
