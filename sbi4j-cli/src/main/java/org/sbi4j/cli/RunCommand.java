@@ -82,7 +82,10 @@ final class RunCommand implements Callable<Integer> {
             NpeSettings settings = NpeSettings.defaults()
                     .withEstimator(Estimators.fromJob(jf.estimator()))
                     .withTraining(jf.training().toConfig());
-            NpeResult r = Npe.train(src.prior(), data, seed, settings, progress.training());
+            NpeResult r;
+            try (Progress.Training listener = progress.training(settings.training().maxEpochs())) {
+                r = Npe.train(src.prior(), data, seed, settings, listener);
+            }
             Path model = dir.resolve("model.sbi4j");
             PosteriorFiles.save(r.posterior(), model);
             TrainCommand.writeReport(TrainCommand.reportFile(model), r, src,

@@ -68,7 +68,10 @@ final class TrainCommand implements Callable<Integer> {
             Progress progress = common.progress();
             progress.note("train: %s on %d pairs from %s (%s), seed %d", settings.estimator().kind()
                     .name().toLowerCase(Locale.ROOT), d.size(), data, src.describe(), seed);
-            NpeResult r = Npe.train(src.prior(), d, seed, settings, progress.training());
+            NpeResult r;
+            try (Progress.Training listener = progress.training(settings.training().maxEpochs())) {
+                r = Npe.train(src.prior(), d, seed, settings, listener);
+            }
             Files.createDirectories(out.toAbsolutePath().getParent());
             PosteriorFiles.save(r.posterior(), out);
             writeReport(reportFile(out), r, src, data, seed);
