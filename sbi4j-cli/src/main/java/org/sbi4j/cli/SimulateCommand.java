@@ -90,6 +90,11 @@ final class SimulateCommand implements Callable<Integer> {
                         common.threads(), stage);
             }
             StoreSummary s = store.finish();
+            if (s.invalid() > 0) {
+                progress.warn("%d of %d simulations failed and were left out%s", s.invalid(),
+                        s.attempted(), s.failureExamples().isEmpty() ? ""
+                                : " (e.g. " + s.failureExamples().getFirst() + ")");
+            }
             double seconds = (System.nanoTime() - t0) / 1e9;
             Metadata.write(out.resolve(METADATA), metadata(src, settings, s, seconds, shard));
             common.out().println("simulate: " + s.summary() + " in " + out);

@@ -102,6 +102,12 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The pairs of a simulation folder, with the x shape recorded in its metadata. */
     static Dataset load(Path dir, Map<String, Object> meta) throws IOException {
+        if (Files.isDirectory(dir) && !Files.exists(dir.resolve("theta.npy"))
+                && Files.exists(dir.resolve("manifest.json"))) {
+            throw new IllegalArgumentException(dir + " holds an unfinished simulation run; finish"
+                    + " it by running the same 'sbi4j simulate' command again (or 'sbi4j merge'"
+                    + " its shards)");
+        }
         Matrix theta = Npy.readMatrix(dir.resolve("theta.npy"));
         Matrix x = Npy.readMatrix(dir.resolve("x.npy"));
         Path idx = dir.resolve("index.npy");

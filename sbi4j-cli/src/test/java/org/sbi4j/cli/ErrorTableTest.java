@@ -83,6 +83,17 @@ class ErrorTableTest {
     }
 
     @Test
+    void trainingOnAnUnfinishedRunSaysHowToFinishIt() throws Exception {
+        Path sims = tmp.resolve("half");
+        org.sbi4j.store.SimulationStore store = org.sbi4j.store.SimulationStore.open(sims,
+                org.sbi4j.store.StoreSettings.of("task:two_moons", "p", 1, 200, 100, 2, 2));
+        assertThat(store.missing()).hasSize(2);
+        assertError(Cli.run("train", "--data", sims.toString(), "--task", "two_moons", "--out",
+                tmp.resolve("m.sbi4j").toString()), "unfinished simulation run",
+                "same 'sbi4j simulate' command");
+    }
+
+    @Test
     void damagedModelFile() throws Exception {
         byte[] bytes = Files.readAllBytes(model);
         Path damaged = tmp.resolve("damaged.sbi4j");
