@@ -4,42 +4,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sbi4j.io.Csv;
 import org.sbi4j.io.Npy;
 import org.sbi4j.io.Table;
 
-/** A whole {@code run} of a job with the example Python simulator (examples/simulators/gaussian.py). */
+/**
+ * A whole {@code run} of the example job examples/jobs/external_python.json (scaled down) with
+ * the example Python simulator examples/simulators/gaussian.py.
+ */
 class RunCommandTest {
 
+    static final Path EXAMPLE = Path.of("..", "examples", "jobs", "external_python.json");
     static final Path GAUSSIAN = Path.of("..", "examples", "simulators", "gaussian.py")
             .toAbsolutePath().normalize();
 
     @Test
+    @SuppressWarnings("unchecked")
     void runWritesAReportFolder() throws Exception {
         Path dir = Cli.outputs("run");
+        // examples/jobs/external_python.json made small: its priors (two parameters of
+        // interest and a nuisance offset), simulator and observation, with 800 simulations,
+        // a small MAF trained for 5 epochs, two observations and every diagnostic.
+        Map<String, Object> example = Metadata.JSON.readValue(Files.readString(EXAMPLE), Map.class);
+        Map<String, Object> sim = (Map<String, Object>) example.get("simulator");
+        assertThat((List<String>) sim.get("command")).contains("../simulators/gaussian.py");
+        sim.put("command", List.of("python3", GAUSSIAN.toString(), "0.1"));
+        example.put("simulations", 800);
+        example.put("estimator", Map.of("type", "maf", "hidden_features", 20, "transforms", 2));
+        example.put("training", Map.of("max_epochs", 5));
+        example.put("observations", List.of(List.of(0.3, -0.2, 0.1), List.of(1.0, 0.5, 0.0)));
+        example.put("samples", 1000);
+        example.put("output", "report");
+        example.put("diagnostics", List.of("sbc", "coverage", "ppc", "identifiability"));
         Path job = dir.resolve("job.json");
-        // The shape of examples/jobs/external_python.json, made small: 2 parameters of interest
-        // and a nuisance offset, 800 simulations, 5 epochs.
-        Files.writeString(job, """
-                {
-                  "priors": [
-                    {"name": "mu_1", "distribution": "normal", "mean": 0, "sd": 1},
-                    {"name": "mu_2", "distribution": "normal(0, 1)"},
-                    {"name": "offset", "distribution": "uniform", "low": -0.5, "high": 0.5,
-                     "nuisance": true}
-                  ],
-                  "simulator": {"command": ["python3", "%s", "0.1"], "x_dim": 3, "workers": 2},
-                  "simulations": 800,
-                  "seed": 42,
-                  "estimator": {"type": "maf", "hidden_features": 20, "transforms": 2},
-                  "training": {"max_epochs": 5},
-                  "observations": [[0.3, -0.2, 0.1], [1.0, 0.5, 0.0]],
-                  "samples": 1000,
-                  "output": "report",
-                  "diagnostics": ["sbc", "coverage", "ppc", "identifiability"]
-                }
-                """.formatted(GAUSSIAN.toString().replace("\\", "\\\\")));
+        Files.writeString(job, Metadata.JSON.writeValueAsString(example));
         Cli.Result r = Cli.run("run", job.toString(), "--num-tests", "30", "--num-test-samples",
                 "40", "--threads", "2");
         assertThat(r.code()).as(r.toString()).isZero();
