@@ -68,7 +68,7 @@ final class SampleCommand implements Callable<Integer> {
             Matrix s = sample(post.at(obs.get(k - 1)), num, seed, k, progress);
             Observations.writeSamples(file, post.names(), s);
             common.out().println("sample: " + num + " samples for observation " + k + " in "
-                    + file);
+                    + file + " (seed " + seed + ")");
         }
         common.out().flush();
         return 0;

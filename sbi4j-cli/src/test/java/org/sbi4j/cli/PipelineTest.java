@@ -59,6 +59,12 @@ class PipelineTest {
                 npy.toString());
         assertThat(one.code()).as(one.toString()).isZero();
         assertThat(Npy.readMatrix(npy).rows()).isEqualTo(200);
+        assertThat(one.out()).contains("(seed 1)");
+        Path again = dir.resolve("again.npy");
+        assertThat(Cli.run("sample", "--model", model.toString(), "--observation",
+                dir.resolve("one.csv").toString(), "--num", "200", "--seed", "1", "--out",
+                again.toString(), "--quiet").code()).isZero();
+        assertThat(Files.readAllBytes(again)).isEqualTo(Files.readAllBytes(npy)); // same seed
 
         Cli.Result info = Cli.run("info", model.toString());
         assertThat(info.code()).as(info.toString()).isZero();
