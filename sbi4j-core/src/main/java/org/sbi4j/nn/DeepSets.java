@@ -6,7 +6,10 @@ import org.sbi4j.tensor.Matrix;
 
 /**
  * A permutation-invariant embedding of a set of i.i.d. trials (Zaheer et al. 2017, "Deep
- * sets"): e = ρ( (1/m) Σ_{t valid} φ(x_t) ), with φ and ρ any layers (usually MLPs).
+ * sets"): e = ρ( [(1/m) Σ_{t valid} φ(x_t), m/T] ), with φ and ρ any layers (usually MLPs).
+ * The mean alone forgets the set size m, on which the posterior's width depends (Wagstaff et al.
+ * 2019, "On the limitations of representing functions on sets"), so ρ also receives m/T, and
+ * ρ.inputSize() = φ.outputSize() + 1.
  *
  * <p>Shapes: an input row holds up to T = maxTrials trials of d = φ.inputSize() values each,
  * trial-major (value j of trial t at column t·d + j); the output is n×ρ.outputSize(). Sets smaller
@@ -16,8 +19,8 @@ import org.sbi4j.tensor.Matrix;
  * empty set has no mean and zeros would silently pose as data).
  *
  * <p>Forward: the trials are stacked into an (n·T)×d matrix (padding as zeros), H = φ(trials),
- * M[i] = (1/m_i) Σ_{t valid} H[i·T + t], e = ρ(M). Backward: dM = ρ'ᵀ dL/de, dH[i·T + t] =
- * dM[i]/m_i for valid trials and 0 for padding, then φ's backward; padding rows of φ get a zero
+ * M[i] = [(1/m_i) Σ_{t valid} H[i·T + t], m_i/T], e = ρ(M). Backward: dM = ρ'ᵀ dL/de, dH[i·T + t]
+ * = dM[i, :h]/m_i for valid trials (the count column has no gradient) and 0 for padding, then φ's backward; padding rows of φ get a zero
  * output gradient and so add nothing to φ's parameter gradients. The mean makes e invariant to
  * the order of the trials and to where the padding sits.
  */
@@ -40,9 +43,10 @@ public final class DeepSets implements Layer {
     }
 
     /**
-     * ρ(mean of φ over the valid trials) for rows of maxTrials trials of φ.inputSize() values.
+     * ρ(mean of φ over the valid trials, their share m/T) for rows of maxTrials trials of
+     * φ.inputSize() values.
      *
-     * @throws IllegalArgumentException if ρ's input size differs from φ's output size, maxTrials
+     * @throws IllegalArgumentException if ρ's input size is not φ's output size + 1, maxTrials
      *         is not positive or parameter names of φ and ρ clash
      */
     public static DeepSets of(Layer phi, Layer rho, int maxTrials) {
@@ -50,9 +54,10 @@ public final class DeepSets implements Layer {
             throw new IllegalArgumentException("deep sets need both φ and ρ networks");
         }
         Shapes.checkPositive("maximum number of trials", maxTrials);
-        if (phi.outputSize() != rho.inputSize()) {
+        if (phi.outputSize() + 1 != rho.inputSize()) {
             throw new IllegalArgumentException("φ outputs " + phi.outputSize()
-                    + " features but ρ expects " + rho.inputSize());
+                    + " features, so ρ must take " + (phi.outputSize() + 1)
+                    + " (with the trial count), but it expects " + rho.inputSize());
         }
         for (Param a : phi.params()) {
             for (Param b : rho.params()) {
@@ -114,6 +119,7 @@ public final class DeepSets implements Layer {
         for (int i = 0; i < n; i++) {
             float inv = 1f / ws.count[i];
             int mo = mean.rowOffset(i);
+            md[mo + width] = (float) ws.count[i] / maxTrials;
             for (int t = 0; t < maxTrials; t++) {
                 if (ws.valid[i * maxTrials + t]) {
                     int ho = h.rowOffset(i * maxTrials + t);
@@ -219,7 +225,7 @@ public final class DeepSets implements Layer {
             this.maxRows = maxRows;
             int rows = Math.multiplyExact(maxRows, d.maxTrials);
             this.trials = Matrix.of(rows, d.trialDim);
-            this.mean = Matrix.of(maxRows, d.phi.outputSize());
+            this.mean = Matrix.of(maxRows, d.phi.outputSize() + 1);
             this.gradH = Matrix.of(rows, d.phi.outputSize());
             this.gradInput = Matrix.of(maxRows, d.inputSize());
             this.valid = new boolean[rows];

@@ -31,7 +31,8 @@ import org.sbi4j.tensor.Matrix;
  *     then an MLP head flat → hidden → outputs.</li>
  * <li>{@link Kind#DEEPSETS}, for x of shape {T} or {T, d}: T trials of d values, NaN-padded
  *     (see {@link DeepSets}); φ = d → phiHidden → phiOutputs with the activation also after
- *     its last layer, ρ = phiOutputs → hidden → outputs.</li>
+ *     its last layer, ρ = phiOutputs + 1 (the mean of φ and the share of valid trials) →
+ *     hidden → outputs.</li>
  * </ul>
  *
  * @param kind       none, mlp, conv1d or deepsets
@@ -259,7 +260,7 @@ public record EmbeddingSpec(Kind kind, int[] hidden, int outputs, Activation act
         int d = trialDim(xShape);
         Layer phi = Sequential.of(mlp("phi", d, phiHidden, phiOutputs, rng),
                 ActivationLayer.of(activation, phiOutputs));
-        return DeepSets.of(phi, mlp("rho", phiOutputs, hidden, outputs, rng), xShape[0]);
+        return DeepSets.of(phi, mlp("rho", phiOutputs + 1, hidden, outputs, rng), xShape[0]);
     }
 
     private static int trialDim(int[] xShape) {

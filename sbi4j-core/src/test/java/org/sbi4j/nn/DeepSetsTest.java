@@ -20,7 +20,7 @@ class DeepSetsTest {
     private DeepSets net() {
         Layer phi = Sequential.of(Mlp.of(D, new int[] {6}, 4, Activation.TANH, rng),
                 ActivationLayer.of(Activation.TANH, 4));
-        Layer rho = Sequential.of(Dense.of("rho0", 4, 5, Init.GLOROT_UNIFORM, rng),
+        Layer rho = Sequential.of(Dense.of("rho0", 5, 5, Init.GLOROT_UNIFORM, rng),
                 ActivationLayer.of(Activation.TANH, 5), Dense.of("rho1", 5, 3,
                         Init.GLOROT_UNIFORM, rng));
         return DeepSets.of(phi, rho, T);
@@ -88,28 +88,33 @@ class DeepSetsTest {
     }
 
     @Test
-    void paddingChangesNothing() {
-        // a set of 2 trials padded to 5 gives the output of the same 2 trials with maxTrials = 2
+    void wherePaddingSitsChangesNothing() {
+        // the same 3 trials at positions 0, 1, 2 and at positions 1, 3, 4 (NaN elsewhere)
         DeepSets net = net();
-        DeepSets small = DeepSets.of(net.phi(), net.rho(), 2);
-        Matrix x = sets(new int[] {2});
-        Matrix x2 = x.copy();
-        Matrix trimmed = Matrix.of(1, 2 * D);
-        for (int j = 0; j < 2 * D; j++) {
-            trimmed.set(0, j, x.get(0, j));
+        Matrix x = sets(new int[] {3});
+        Matrix spread = Matrix.of(1, T * D).fill(Float.NaN);
+        int[] at = {1, 3, 4};
+        for (int t = 0; t < 3; t++) {
+            for (int j = 0; j < D; j++) {
+                spread.set(0, at[t] * D + j, x.get(0, t * D + j));
+            }
         }
-        float[] padded = net.forward(x2, net.workspace(1)).toArray();
-        float[] plain = small.forward(trimmed, small.workspace(1)).toArray();
-        assertThat(padded).containsExactly(plain);
+        assertThat(net.forward(spread, net.workspace(1)).toArray())
+                .containsExactly(net.forward(x, net.workspace(1)).toArray());
     }
 
     @Test
-    void oneTrialOfFiveEqualsRhoOfPhi() {
+    void oneTrialOfFiveIsRhoOfPhiAndTheShareOfValidTrials() {
         DeepSets net = net();
         Matrix x = sets(new int[] {1});
         Matrix trial = Matrix.fromRows(new float[][] {{x.get(0, 0), x.get(0, 1)}});
-        Matrix direct = net.rho().forward(net.phi().forward(trial, net.phi().workspace(1)),
-                net.rho().workspace(1));
+        Matrix h = net.phi().forward(trial, net.phi().workspace(1));
+        Matrix m = Matrix.of(1, 5);
+        for (int j = 0; j < 4; j++) {
+            m.set(0, j, h.get(0, j));
+        }
+        m.set(0, 4, 1f / T);
+        Matrix direct = net.rho().forward(m, net.rho().workspace(1));
         assertThat(net.forward(x, net.workspace(1)).toArray()).containsExactly(direct.toArray());
     }
 
