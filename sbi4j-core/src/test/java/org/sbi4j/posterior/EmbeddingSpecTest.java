@@ -59,6 +59,25 @@ class EmbeddingSpecTest {
     }
 
     @Test
+    void setStandardizerPoolsTrialsAndSkipsPadding() {
+        // 3 rows of 3 trials of 2 values; padding NaN. Component 0 takes 1, 2, 3, 4, 5 and
+        // component 1 takes 10, 10, 10, 10, 10 (constant: σ = 1) over the valid trials.
+        float n = Float.NaN;
+        Matrix x = Matrix.fromRows(new float[][] {{1, 10, 2, 10, n, n}, {3, 10, n, n, n, n},
+                {4, 10, 5, 10, n, n}});
+        Standardizer z = SETS.fitStandardizer(x, new int[] {3, 2});
+        double sd = Math.sqrt(10.0 / 4); // deviations −2, −1, 0, 1, 2 with n − 1 = 4
+        assertThat(z.mean()).containsExactly(3, 10, 3, 10, 3, 10);
+        assertThat(z.std()).containsExactly(sd, 1, sd, 1, sd, 1);
+        Matrix out = z.transform(x, Matrix.of(3, 6));
+        assertThat(out.get(1, 2)).isNaN();
+        assertThat(out.get(1, 0)).isZero();
+        assertThatThrownBy(() -> EmbeddingSpec.mlp(new int[0], 2).fitStandardizer(x,
+                new int[] {6})).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NaN");
+    }
+
+    @Test
     void badSettingsAreNamed() {
         assertThatThrownBy(() -> EmbeddingSpec.conv1d(new int[0], 3, new int[0], 2))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("channels");
