@@ -15,6 +15,8 @@ import org.sbi4j.tensor.Matrix;
  */
 public final class AvgPool1d implements Layer {
 
+    private static final String NAME = "AvgPool1d";
+
     private final int channels;
     private final int length;
     private final int window;
@@ -72,8 +74,8 @@ public final class AvgPool1d implements Layer {
 
     @Override
     public Matrix forward(Matrix input, Workspace workspace) {
-        Ws ws = Shapes.cast(toString(), workspace, Ws.class);
-        Shapes.checkInput(toString(), input, inputSize(), ws.maxRows);
+        Ws ws = Shapes.cast(NAME, workspace, Ws.class);
+        Shapes.checkInput(NAME, input, inputSize(), ws.maxRows);
         ws.input = input;
         Matrix y = ws.output.setRows(input.rows());
         float[] xd = input.data();
@@ -98,8 +100,8 @@ public final class AvgPool1d implements Layer {
 
     @Override
     public Matrix backward(Matrix gradOutput, Workspace workspace) {
-        Ws ws = Shapes.cast(toString(), workspace, Ws.class);
-        Shapes.checkGradOutput(toString(), ws.input, gradOutput, ws.output);
+        Ws ws = Shapes.cast(NAME, workspace, Ws.class);
+        Shapes.checkGradOutput(NAME, ws.input, gradOutput, ws.output);
         Matrix dx = ws.gradInput.setRows(gradOutput.rows());
         dx.fill(0f);
         float[] gd = gradOutput.data();
