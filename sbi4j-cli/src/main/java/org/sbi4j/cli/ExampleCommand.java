@@ -58,6 +58,10 @@ final class ExampleCommand implements Callable<Integer> {
     @Option(names = "--max-epochs", paramLabel = "E", description = "Epoch limit (default: none).")
     int maxEpochs = Integer.MAX_VALUE;
 
+    @Option(names = "--samples", paramLabel = "N", description = "Posterior samples for "
+            + "observation 1 (default: ${DEFAULT-VALUE}).")
+    int samples = 10_000;
+
     @Mixin
     CommonOptions common;
 
@@ -68,7 +72,7 @@ final class ExampleCommand implements Callable<Integer> {
         }
         OutputDir.prepare(out, overwrite, ".sbi4j-example");
         ExampleRun run = new ExampleRun(Tasks.byName(name), out, common.seed(), common.threads(),
-                common.progress());
+                common.progress(), samples);
         NpeSettings settings = NpeSettings.defaults().withTraining(
                 NpeSettings.defaults().training().withMaxEpochs(maxEpochs));
         PrintWriter stdout = common.out();
@@ -121,7 +125,7 @@ final class ExampleCommand implements Callable<Integer> {
 
     /** NPE vs the MCMC reference on the banana likelihood. */
     static void banana(ExampleRun run, PrintWriter stdout) throws IOException {
-        run.line("c2st %.4f against 10,000 adaptive-Metropolis reference samples (0.5 = "
+        run.line("c2st %.4f against adaptive-Metropolis reference samples (0.5 = "
                 + "indistinguishable)", c2st(run, run.task.referenceSamples(1)));
         run.finish("Example: NPE against MCMC on a tractable likelihood",
                 "x_1 = θ_1 + 0.5 η_1, x_2 = θ_1² + θ_2 + 0.3 η_2: the likelihood is Gaussian and "
@@ -129,8 +133,11 @@ final class ExampleCommand implements Callable<Integer> {
                         + "posterior; C2ST measures how close NPE comes.", "", stdout);
     }
 
+    /** C2ST of the samples against (at most as many) reference samples. */
     static double c2st(ExampleRun run, Matrix reference) {
-        return C2st.run(reference, run.samples, C2st.Config.sbibm().withThreads(Math.min(5, run.threads)),
+        Matrix ref = reference.rows() > run.samples.rows()
+                ? reference.rowView(0, run.samples.rows()).copy() : reference;
+        return C2st.run(ref, run.samples, C2st.Config.sbibm().withThreads(Math.min(5, run.threads)),
                 SimulationStreams.streamFor(run.seed, C2ST_STREAM)).accuracy();
     }
 }

@@ -21,7 +21,7 @@ import org.sbi4j.tensor.Matrix;
 import org.sbi4j.train.TrainingReport;
 
 /**
- * The part every {@code sbi4j example} shares: NPE on the task, 10,000 samples for observation
+ * The part every {@code sbi4j example} shares: NPE on the task, samples (10,000 by default) for observation
  * 1, samples.csv, corner and loss plots, and summary lines (timings, posterior means and 90 %
  * intervals beside the true values of the parameters of interest). Examples add their own lines
  * ({@link #line}) and files, then {@link #finish} writes summary.md and prints the lines.
@@ -33,11 +33,16 @@ final class ExampleRun {
     final long seed;
     final int threads;
     final Progress progress;
+    final int numSamples;
     final List<String> lines = new ArrayList<>();
     NpeResult npe;
     Matrix samples;
 
-    ExampleRun(Task task, Path out, long seed, int threads, Progress progress) {
+    ExampleRun(Task task, Path out, long seed, int threads, Progress progress, int numSamples) {
+        if (numSamples < 10) {
+            throw new IllegalArgumentException("--samples must be at least 10, got " + numSamples);
+        }
+        this.numSamples = numSamples;
         this.task = task;
         this.out = out;
         this.seed = seed;
@@ -54,14 +59,15 @@ final class ExampleRun {
         }
         ConditionedPosterior post = npe.posterior().at(task.observation(1));
         long t0 = System.nanoTime();
-        samples = post.sample(10_000, SimulationStreams.streamFor(seed, TaskAnalysis.SAMPLE_STREAM + 1));
+        samples = post.sample(numSamples, SimulationStreams.streamFor(seed, TaskAnalysis.SAMPLE_STREAM + 1));
         double sampleS = (System.nanoTime() - t0) / 1e9;
         Csv.write(out.resolve("samples.csv"), npe.posterior().names(), samples);
         TrainingReport rep = npe.report();
         line("example %s: observation 1, %d simulations (%d invalid), seed %d", task.name(), num,
                 npe.simulation().invalid(), seed);
-        line("simulate %.2f s, train %.2f s (%d epochs, best %d), sample %.3f s for 10,000",
-                npe.simulateSeconds(), npe.trainSeconds(), rep.epochCount(), rep.bestEpoch(), sampleS);
+        line("simulate %.2f s, train %.2f s (%d epochs, best %d), sample %.3f s for %d",
+                npe.simulateSeconds(), npe.trainSeconds(), rep.epochCount(), rep.bestEpoch(), sampleS,
+                numSamples);
         double[] truth = interestTruth(1);
         double[] mean = Intervals.mean(samples);
         List<Interval> iv = post.equalTailedIntervals(samples, 0.9);
@@ -98,7 +104,8 @@ final class ExampleRun {
         StringBuilder sb = new StringBuilder("# ").append(title).append("\n\n")
                 .append(explanation).append("\n\n```\n");
         lines.forEach(l -> sb.append(l).append('\n'));
-        sb.append("```\n\nFiles: `samples.csv` (10,000 posterior samples for observation 1), "
+        sb.append("```\n\nFiles: `samples.csv` ("
+                + numSamples + " posterior samples for observation 1), "
                 + "`corner.png` (posterior, true values marked), `loss.png` (training curves)");
         sb.append(files.isEmpty() ? "" : ", " + files).append("; plots also as SVG.\n");
         Files.writeString(out.resolve("summary.md"), sb.toString());

@@ -35,6 +35,8 @@ final class Lorenz96Example {
     static final double F_TRUE = 8;
     static final double SIGMA = 0.5;
     static final int TESTS = 20;
+    /** Points of the F grid on [7, 9]. */
+    static final int GRID = 401;
 
     private Lorenz96Example() {
     }
@@ -65,7 +67,7 @@ final class Lorenz96Example {
         for (int i = 0; i < TESTS; i++) {
             run.task.prior().sample(rng, theta, 0);
             sim.simulate(theta, 0, rng, x, 0);
-            Matrix s = run.npe.posterior().at(x).sample(1000, rng);
+            Matrix s = run.npe.posterior().at(x).sample(Math.min(1000, run.numSamples), rng);
             double[] m = Intervals.mean(s);
             double[] sd = Intervals.covarianceDiagonalSqrt(s);
             double[] row = {theta[0], m[0], sd[0], theta[1], m[1], sd[1]};
@@ -97,13 +99,15 @@ final class Lorenz96Example {
         for (int k = 0; k < z0.length; k++) {
             z0[k] = F_TRUE + g.sample();
         }
-        double[][] obs = Lorenz96.observe(F_TRUE, z0, LONG);
+        // the window starts on the attractor (after the simulator's spin-up) with its state known
+        z0 = Lorenz96.spinUp(F_TRUE, z0);
+        double[][] obs = Lorenz96.observe(F_TRUE, z0, LONG, 0);
         for (double[] ch : obs) {
             for (int t = 0; t < ch.length; t++) {
                 ch[t] += SIGMA * g.sample();
             }
         }
-        int n = 801;
+        int n = GRID;
         double[] f = new double[n];
         double[] shortLl = new double[n];
         double[] longLl = new double[n];
@@ -115,7 +119,7 @@ final class Lorenz96Example {
             csv.append(String.format(Locale.ROOT, "%.4f,%.4f,%.4f%n", f[i], shortLl[i], longLl[i]));
         }
         Files.writeString(run.out.resolve("likelihood_slice.csv"), csv.toString());
-        run.line("likelihood slice in F on [7, 9] (step 0.0025), true F %.1f, sigma %.1f, initial state known:", F_TRUE, SIGMA);
+        run.line("likelihood slice in F on [7, 9] (step 0.005), true F %.1f, sigma %.1f, state at the window start known:", F_TRUE, SIGMA);
         for (Object[] w : new Object[][] {{"short", SHORT, shortLl}, {"long", LONG, longLl}}) {
             double[] ll = (double[]) w[2];
             run.line("  %-5s window (%3d times = %4.1f time units): %3d local maxima, argmax F = %.4f",

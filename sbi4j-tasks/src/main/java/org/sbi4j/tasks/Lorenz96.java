@@ -17,7 +17,8 @@ import org.sbi4j.sim.Simulator;
  *
  * <p>The likelihood is intractable (the initial state is latent and the dynamics chaotic); the
  * task has no reference posterior. {@link #logLikelihood} gives the Gaussian log-likelihood of
- * a series for a known initial state, as a function of F, for the likelihood-slice example.
+ * a series for a known state at the start of the window, as a function of F, for the
+ * likelihood-slice example.
  */
 public final class Lorenz96 implements Simulator {
 
@@ -85,9 +86,24 @@ public final class Lorenz96 implements Simulator {
      * observations; result [channel][time].
      */
     public static double[][] observe(double f, double[] z0, int length) {
+        return observe(f, z0, length, SPIN_UP);
+    }
+
+    /** The state after the simulator's spin-up of 2 time units from z0 (copied). */
+    public static double[] spinUp(double f, double[] z0) {
         double[] z = z0.clone();
         Rk4 rk = new Rk4();
         for (int s = 0; s < SPIN_UP; s++) {
+            rk.step(z, f);
+        }
+        return z;
+    }
+
+    /** As {@link #observe(double, double[], int)} with {@code spinUp} RK4 steps of spin-up. */
+    public static double[][] observe(double f, double[] z0, int length, int spinUp) {
+        double[] z = z0.clone();
+        Rk4 rk = new Rk4();
+        for (int s = 0; s < spinUp; s++) {
             rk.step(z, f);
         }
         double[][] out = new double[CHANNELS][length];
@@ -104,10 +120,12 @@ public final class Lorenz96 implements Simulator {
 
     /**
      * Gaussian log-likelihood Σ_{c, t &lt; window} log N(obs[c][t]; z_c(t; F, z0), σ²) of the first
-     * {@code window} observation times, for a known initial state z0.
+     * {@code window} observation times, for a known state z0 at the start of the window (no
+     * spin-up: observation t is z(0.1 (t+1)) from z(0) = z0), i.e. for obs made by
+     * {@code observe(F, z0, n, 0)} plus noise.
      */
     public static double logLikelihood(double[][] obs, double f, double sigma, double[] z0, int window) {
-        double[][] path = observe(f, z0, window);
+        double[][] path = observe(f, z0, window, 0);
         double ll = 0;
         for (int c = 0; c < CHANNELS; c++) {
             for (int t = 0; t < window; t++) {
