@@ -20,7 +20,7 @@ public final class PosteriorChecks {
 
     /** The posterior as a {@link PosteriorSampler}. */
     public static PosteriorSampler sampler(Posterior p) {
-        return (x, n, rng) -> p.at(x).sample(n, rng);
+        return (x, n, rng) -> p.at(x).sampleWithStats(n, rng, false).samples();
     }
 
     /** The posterior's (unnormalised, support-restricted) log-density. */

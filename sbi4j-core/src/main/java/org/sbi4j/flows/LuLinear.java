@@ -3,7 +3,6 @@ package org.sbi4j.flows;
 import java.util.List;
 import org.sbi4j.nn.Param;
 import org.sbi4j.tensor.Matrix;
-import org.sbi4j.tensor.Ops;
 
 /**
  * Invertible linear map z = W·θ + b with W = L·U, L unit lower triangular, U upper triangular
@@ -98,7 +97,7 @@ public final class LuLinear implements ConditionalTransform {
                 ws.u.set(i, j, i < j ? up.get(i, j) : (i == j ? (float) diagonal(i) : 0f));
             }
         }
-        Ops.mult(ws.l, ws.u, ws.w);
+        SmallMatrices.mult(ws.l, ws.u, ws.w);
     }
 
     @Override
@@ -107,8 +106,7 @@ public final class LuLinear implements ConditionalTransform {
         weights(ws);
         ws.theta[0] = theta;
         Matrix z = ws.z.setRows(theta.rows());
-        Ops.multTransB(theta, ws.w, z);
-        Ops.addRowVector(bias.value(), z);
+        SmallMatrices.multTransB(theta, ws.w, bias.value(), 0f, z);
         float ld = (float) logAbsDet();
         for (int i = 0; i < theta.rows(); i++) {
             logAbsDet[i] += ld;
@@ -122,21 +120,27 @@ public final class LuLinear implements ConditionalTransform {
         Ws ws = (Ws) workspace;
         Matrix theta = ws.theta[0];
         int n = theta.rows();
-        Ops.multTransA(gradZ, theta, ws.gw);
-        Ops.columnSums(gradZ, 1f, bias.grad());
+        SmallMatrices.multTransA(gradZ, theta, ws.gw);
+        float[] gb = bias.grad().data();
+        for (int i = 0; i < n; i++) {
+            int gi = gradZ.rowOffset(i);
+            for (int j = 0; j < d; j++) {
+                gb[bias.grad().offset() + j] += gradZ.data()[gi + j];
+            }
+        }
         Matrix gTheta = ws.grad.setRows(n);
-        Ops.mult(gradZ, ws.w, gTheta);
+        SmallMatrices.mult(gradZ, ws.w, gTheta);
         double gl = 0;
         for (int i = 0; i < n; i++) {
             gl += gradLogAbsDet[i];
         }
-        Ops.multTransB(ws.gw, ws.u, ws.gTmp); // dL/dL = dL/dW · Uᵀ
+        SmallMatrices.multTransB(ws.gw, ws.u, null, 0f, ws.gTmp); // dL/dL = dL/dW · Uᵀ
         for (int i = 0; i < d; i++) {
             for (int j = 0; j < i; j++) {
                 lower.grad().set(i, j, lower.grad().get(i, j) + ws.gTmp.get(i, j));
             }
         }
-        Ops.multTransA(ws.l, ws.gw, ws.gTmp); // dL/dU = Lᵀ · dL/dW
+        SmallMatrices.multTransA(ws.l, ws.gw, ws.gTmp); // dL/dU = Lᵀ · dL/dW
         for (int i = 0; i < d; i++) {
             for (int j = i + 1; j < d; j++) {
                 upper.grad().set(i, j, upper.grad().get(i, j) + ws.gTmp.get(i, j));

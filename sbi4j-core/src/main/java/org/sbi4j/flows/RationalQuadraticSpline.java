@@ -5,7 +5,7 @@ package org.sbi4j.flows;
  * (Durkan et al. 2019, "Neural Spline Flows", eqs. 4-6; parameterised as nflows/zuko).
  *
  * <p>Parameters per element, 3K−1 unconstrained values laid out as
- * {@code [u_w(0..K-1), u_h(0..K-1), u_d(1..K-1)]}: bin widths w_k = 2B·(m_w + (1 − K·m_w)·softmax(u_w)_k),
+ * {@code [u_w(0..K-1), u_h(0..K-1), u_d(1..K-1)]}: bin widths w_k = 2B·(m_w + (1 − K·m_w)·softmax(c·u_w)_k),
  * heights likewise, interior knot derivatives δ_k = m_d + softplus(u_d,k) and boundary
  * derivatives δ_0 = δ_K = 1, so the spline joins the identity tails with slope 1.
  * Within bin k, with ξ = (θ − x_k)/w_k and s_k = h_k/w_k:
@@ -14,15 +14,19 @@ package org.sbi4j.flows;
  *   g'(θ) = s_k²·[δ_{k+1} ξ² + 2 s_k ξ(1−ξ) + δ_k (1−ξ)²] / [s_k + (δ_{k+1} + δ_k − 2 s_k) ξ(1−ξ)]²
  * </pre>
  * Outside [−B, B] the map is the identity, log g' = 0 and all parameter gradients are zero.
+ * The width and height logits are multiplied by {@code logitScale} c before the softmax (nflows
+ * divides them by √hidden, c = 1/√H, so a fresh conditioner gives nearly uniform bins).
  *
  * @param bins          K ≥ 1
  * @param bound         B &gt; 0
  * @param minWidth      m_w, with K·m_w &lt; 1
  * @param minHeight     m_h, with K·m_h &lt; 1
  * @param minDerivative m_d ∈ (0, 1)
+ * @param logitScale    c &gt; 0 multiplying u_w and u_h
  */
 public record RationalQuadraticSpline(int bins, float bound, float minWidth, float minHeight,
-                                      float minDerivative) implements ElementwiseBijection {
+                                      float minDerivative, float logitScale)
+        implements ElementwiseBijection {
 
     /** The minimum bin width, height and derivative of nflows and zuko. */
     public static final float DEFAULT_MIN = 1e-3f;
@@ -46,11 +50,21 @@ public record RationalQuadraticSpline(int bins, float bound, float minWidth, flo
             throw new IllegalArgumentException("minimum derivative must be in (0, 1): "
                     + minDerivative);
         }
+        if (!(logitScale > 0) || Float.isInfinite(logitScale)) {
+            throw new IllegalArgumentException("logit scale must be positive and finite: "
+                    + logitScale);
+        }
     }
 
     /** K bins on [−bound, bound] with minimum width, height and derivative 1e-3. */
     public static RationalQuadraticSpline of(int bins, float bound) {
-        return new RationalQuadraticSpline(bins, bound, DEFAULT_MIN, DEFAULT_MIN, DEFAULT_MIN);
+        return new RationalQuadraticSpline(bins, bound, DEFAULT_MIN, DEFAULT_MIN, DEFAULT_MIN,
+                1f);
+    }
+
+    /** As {@link #of(int, float)} with width and height logits scaled by c (nflows: 1/√H). */
+    public RationalQuadraticSpline withLogitScale(float c) {
+        return new RationalQuadraticSpline(bins, bound, minWidth, minHeight, minDerivative, c);
     }
 
     @Override
@@ -74,12 +88,13 @@ public record RationalQuadraticSpline(int bins, float bound, float minWidth, flo
     private void cumulative(float[] p, int off, double min, double[] s, int knotOff, int probOff) {
         int k = bins;
         double m = Double.NEGATIVE_INFINITY;
+        double c = logitScale;
         for (int j = 0; j < k; j++) {
-            m = Math.max(m, p[off + j]);
+            m = Math.max(m, c * p[off + j]);
         }
         double sum = 0;
         for (int j = 0; j < k; j++) {
-            double e = Math.exp(p[off + j] - m);
+            double e = Math.exp(c * p[off + j] - m);
             s[probOff + j] = e;
             sum += e;
         }
@@ -262,7 +277,7 @@ public record RationalQuadraticSpline(int bins, float bound, float minWidth, flo
 
     /**
      * Knot k = −B + 2B·Σ_{j&lt;k} f_j and width 2B·f_k with f = m + a·softmax(u): given dL/dknot_k
-     * (gKnot) and dL/dwidth_k (gWidth), writes dL/du_j = a·π_j·(gf_j − Σ_i π_i gf_i).
+     * (gKnot) and dL/dwidth_k (gWidth), writes dL/du_j = c·a·π_j·(gf_j − Σ_i π_i gf_i).
      */
     private void softmaxBackward(int k, double gKnot, double gWidth, double[] s, int probOff,
                                  double a, float[] gp, int go) {
@@ -274,7 +289,7 @@ public record RationalQuadraticSpline(int bins, float bound, float minWidth, flo
         double mean = twoB * (gKnot * below + gWidth * s[probOff + k]);
         for (int j = 0; j < bins; j++) {
             double gf = j < k ? twoB * gKnot : (j == k ? twoB * gWidth : 0.0);
-            gp[go + j] = (float) (a * s[probOff + j] * (gf - mean));
+            gp[go + j] = (float) (logitScale * a * s[probOff + j] * (gf - mean));
         }
     }
 }

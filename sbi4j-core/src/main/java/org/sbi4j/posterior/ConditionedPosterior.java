@@ -74,14 +74,28 @@ public final class ConditionedPosterior {
         return sampleWithStats(n, rng).samples();
     }
 
-    /** As {@link #sample}, also reporting how many draws were proposed; warns on low acceptance. */
+    /**
+     * As {@link #sample}, also reporting how many draws were proposed; logs a warning when the
+     * observation lies outside the training data or the acceptance rate is below 1 %.
+     */
     public Draws sampleWithStats(int n, UniformRandomProvider rng) {
+        return sampleWithStats(n, rng, true);
+    }
+
+    /**
+     * As {@link #sampleWithStats(int, UniformRandomProvider)}; {@code warn = false} skips the
+     * warnings (for diagnostics that sample thousands of simulated observations, a few of
+     * which lie in the tails of the training data by design).
+     */
+    public Draws sampleWithStats(int n, UniformRandomProvider rng, boolean warn) {
         if (n < 0) {
             throw new IllegalArgumentException("number of samples must be >= 0, got " + n);
         }
-        MisspecificationResult m = misspecification();
-        if (m != null && m.outside()) {
-            LOG.warn(m.verdict());
+        if (warn) {
+            MisspecificationResult m = misspecification();
+            if (m != null && m.outside()) {
+                LOG.warn(m.verdict());
+            }
         }
         int d = posterior.thetaDim();
         Matrix out = Matrix.of(n, d);
@@ -112,7 +126,7 @@ public final class ConditionedPosterior {
             }
         }
         double rate = n == 0 ? 1.0 : n / (double) proposed;
-        if (rate < WARN_ACCEPTANCE) {
+        if (warn && rate < WARN_ACCEPTANCE) {
             LOG.warn("only {}% of posterior draws fell inside the prior's support; the estimator "
                     + "leaks mass (more simulations or a better-fitting estimator help)",
                     String.format(java.util.Locale.ROOT, "%.2f", 100 * rate));

@@ -3,7 +3,7 @@ package org.sbi4j.train;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.sbi4j.data.BatchIterator;
+import org.sbi4j.data.BatchSource;
 import org.sbi4j.data.Dataset;
 import org.sbi4j.flows.ConditionalDensityEstimator;
 import org.sbi4j.nn.Param;
@@ -59,19 +59,35 @@ public final class Trainer {
                                        Dataset validation, TrainingConfig config,
                                        UniformRandomProvider rng, TrainingListener listener,
                                        Checkpoint resume) {
-        checkData(estimator, train, "training");
-        checkData(estimator, validation, "validation");
+        checkData(estimator, train.size(), train.thetaDim(), train.xDim(), "training");
+        checkData(estimator, validation.size(), validation.thetaDim(), validation.xDim(),
+                "validation");
+        return train(estimator, BatchSource.of(train, Math.min(config.batchSize(), train.size())),
+                BatchSource.of(validation, Math.min(Validator.BATCH, validation.size())), config,
+                rng, listener, resume);
+    }
+
+    /**
+     * Training from batch sources, e.g. memory-mapped data larger than the heap
+     * ({@link org.sbi4j.data.MappedDataset}); the training source's batch size is the one used
+     * (the config's is ignored here), the validation source's only sets the evaluation chunk.
+     */
+    public static TrainingReport train(ConditionalDensityEstimator estimator, BatchSource batches,
+                                       BatchSource validation, TrainingConfig config,
+                                       UniformRandomProvider rng, TrainingListener listener,
+                                       Checkpoint resume) {
+        checkData(estimator, batches.size(), batches.thetaDim(), batches.xDim(), "training");
+        checkData(estimator, validation.size(), validation.thetaDim(), validation.xDim(),
+                "validation");
         long start = System.nanoTime();
         List<Param> params = estimator.params();
         TrainingState s = resume == null
                 ? TrainingState.fresh(params, config, rng.nextLong())
                 : TrainingState.resume(params, config, resume);
         Adam adam = s.adam();
-        int batch = Math.min(config.batchSize(), train.size());
-        BatchIterator batches = train.batches(batch);
         Matrix theta = batches.newThetaBuffer();
         Matrix x = batches.newXBuffer();
-        ConditionalDensityEstimator.Workspace ws = estimator.workspace(batch);
+        ConditionalDensityEstimator.Workspace ws = estimator.workspace(batches.batchSize());
         Validator validator = new Validator(estimator, validation);
         TrainingReport.StopReason reason = TrainingReport.StopReason.MAX_EPOCHS;
         while (s.epoch < config.maxEpochs()) {
@@ -129,13 +145,14 @@ public final class Trainer {
                 new ArrayList<>(s.events), (System.nanoTime() - start) / 1e9);
     }
 
-    private static void checkData(ConditionalDensityEstimator e, Dataset d, String what) {
-        if (d.size() == 0) {
+    private static void checkData(ConditionalDensityEstimator e, long size, int thetaDim,
+                                  int xDim, String what) {
+        if (size == 0) {
             throw new IllegalArgumentException("the " + what + " set is empty");
         }
-        if (d.thetaDim() != e.thetaSize() || d.xDim() != e.contextSize()) {
+        if (thetaDim != e.thetaSize() || xDim != e.contextSize()) {
             throw new IllegalArgumentException("the " + what + " set has theta dimension "
-                    + d.thetaDim() + " and x dimension " + d.xDim() + ", the estimator expects "
+                    + thetaDim + " and x dimension " + xDim + ", the estimator expects "
                     + e.thetaSize() + " and " + e.contextSize());
         }
     }

@@ -1,6 +1,6 @@
 package org.sbi4j.train;
 
-import org.sbi4j.data.BatchIterator;
+import org.sbi4j.data.BatchSource;
 import org.sbi4j.data.Dataset;
 import org.sbi4j.flows.ConditionalDensityEstimator;
 import org.sbi4j.tensor.Matrix;
@@ -12,22 +12,25 @@ final class Validator {
     static final int BATCH = 4096;
 
     private final ConditionalDensityEstimator estimator;
-    private final BatchIterator batches;
+    private final BatchSource batches;
     private final Matrix theta;
     private final Matrix x;
     private final float[] logProb;
     private final ConditionalDensityEstimator.Workspace ws;
-    private final int size;
+    private final long size;
 
     Validator(ConditionalDensityEstimator estimator, Dataset data) {
+        this(estimator, BatchSource.of(data, Math.min(BATCH, data.size())));
+    }
+
+    Validator(ConditionalDensityEstimator estimator, BatchSource data) {
         this.estimator = estimator;
         this.size = data.size();
-        int batch = Math.min(BATCH, data.size());
-        this.batches = data.batches(batch);
+        this.batches = data;
         this.theta = batches.newThetaBuffer();
         this.x = batches.newXBuffer();
-        this.logProb = new float[batch];
-        this.ws = estimator.workspace(batch);
+        this.logProb = new float[batches.batchSize()];
+        this.ws = estimator.workspace(batches.batchSize());
     }
 
     /** −(1/n)·Σ log q(θ_i | x_i); NaN or +∞ if any term is not finite. */

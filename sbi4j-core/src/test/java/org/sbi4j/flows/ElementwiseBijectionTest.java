@@ -15,7 +15,8 @@ class ElementwiseBijectionTest {
 
     static Stream<ElementwiseBijection> bijections() {
         return Stream.of(AffineBijection.standard(), RationalQuadraticSpline.of(8, 3f),
-                RationalQuadraticSpline.of(1, 2f), RationalQuadraticSpline.of(10, 3f));
+                RationalQuadraticSpline.of(1, 2f), RationalQuadraticSpline.of(10, 3f),
+                RationalQuadraticSpline.of(6, 2.5f).withLogitScale(0.3f));
     }
 
     /** n elements with θ spread over [−4, 4] (so some fall in the spline tails). */
@@ -170,8 +171,10 @@ class ElementwiseBijectionTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0");
         assertThatThrownBy(() -> RationalQuadraticSpline.of(4, -1f))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1");
-        assertThatThrownBy(() -> new RationalQuadraticSpline(10, 3f, 0.2f, 1e-3f, 1e-3f))
+        assertThatThrownBy(() -> new RationalQuadraticSpline(10, 3f, 0.2f, 1e-3f, 1e-3f, 1f))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0.2");
+        assertThatThrownBy(() -> RationalQuadraticSpline.of(4, 3f).withLogitScale(0f))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("logit");
         assertThatThrownBy(() -> AffineBijection.of(0f))
                 .isInstanceOf(IllegalArgumentException.class);
     }

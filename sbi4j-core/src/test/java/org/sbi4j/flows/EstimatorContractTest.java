@@ -144,4 +144,23 @@ class EstimatorContractTest {
         mass *= Math.pow(h, c.features());
         assertThat(mass).isCloseTo(1.0, within(1e-2));
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void farTailsGiveFiniteLogProb(Case c) {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(27);
+        ConditionalDensityEstimator e = c.build(28);
+        int n = 12;
+        Matrix theta = Matrix.of(n, c.features());
+        for (int i = 0; i < theta.size(); i++) {
+            // magnitudes 1e1 .. 1e3 with both signs
+            theta.data()[i] = (float) ((i % 2 == 0 ? 1 : -1) * Math.pow(10, 1 + 2 * rng.nextDouble()));
+        }
+        Matrix ctx = random(n, c.context(), 1.0, rng);
+        float[] lp = new float[n];
+        e.logProb(theta, ctx, lp, e.workspace(n));
+        for (int i = 0; i < n; i++) {
+            assertThat(Float.isFinite(lp[i])).as("log q of row %d = %s", i, lp[i]).isTrue();
+        }
+    }
 }

@@ -57,6 +57,12 @@ class SimulationStoreTest {
         SimulationStore again = SimulationStore.openExisting(dir);
         assertThat(again.isFinished()).isTrue();
         assertThat(again.load().index()).isEqualTo(Npy.read(dir.resolve("index.npy")).longs());
+        SimulationStore reopened = SimulationStore.open(dir, StoreModels.settings(7, 230, 50));
+        StoreModels.Line idle = new StoreModels.Line(0);
+        reopened.run(PRIOR, idle, 1, SimulationProgress.NONE);
+        assertThat(idle.calls.get()).isZero();
+        assertThat(reopened.finish()).isEqualTo(s);
+        assertSameAsInMemoryRun(dir, 7, 230);
     }
 
     @Test

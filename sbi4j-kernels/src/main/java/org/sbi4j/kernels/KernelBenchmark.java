@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * A small self-timing GEMM benchmark for {@code sbi4j bench kernels}: no JMH, no dependencies.
  * For each form (NN, TN, NT) and shape m×k×n with m = {@value #M} and k = n ∈ {@link #SIZES}, it
- * warms up, then reports the best of several timed trials as GFLOP/s = 2·m·k·n / time. Best-of
+ * first warms up every case (each shape uses its own micro-kernels, which the JIT must compile),
+ * then reports the best of several timed trials as GFLOP/s = 2·m·k·n / time. Best-of
  * rather than mean because the machine may be shared: the fastest trial is the least disturbed.
  * The JMH benchmark in sbi4j-bench is the careful measurement; this is the quick check.
  */
@@ -47,7 +48,7 @@ public final class KernelBenchmark {
         return new KernelBenchmark(warmupMillis, trials, trialMillis);
     }
 
-    /** The defaults: 300 ms warm-up, best of 5 trials of 50 ms (about 5 s in all). */
+    /** The defaults: 300 ms warm-up, best of 5 trials of 50 ms (about 9 s in all). */
     public static KernelBenchmark defaults() {
         return of(300, 5, 50);
     }
@@ -62,6 +63,9 @@ public final class KernelBenchmark {
 
     /** As {@link #run(Kernels)} for k = n ∈ {@code sizes} (each ≥ 1). */
     public List<String> run(Kernels kernels, int... sizes) {
+        if (sizes.length == 0) {
+            throw new IllegalArgumentException("sizes must not be empty");
+        }
         for (int size : sizes) {
             if (size < 1) {
                 throw new IllegalArgumentException("sizes must be >= 1: " + size);
@@ -69,37 +73,55 @@ public final class KernelBenchmark {
         }
         List<String> lines = new ArrayList<>();
         lines.add("provider " + kernels.name());
+        for (String form : FORMS) { // warm every case first: each shape uses its own micro-kernels
+            for (int size : sizes) {
+                warm(kernels, form, M, size, size);
+            }
+        }
         for (String form : FORMS) {
             for (int size : sizes) {
-                double g = gflops(kernels, form, M, size, size);
+                double g = measure(kernels, form, M, size, size);
                 lines.add(String.format(Locale.ROOT, "gemm %s %dx%dx%d %.1f", form, M, size, size, g));
             }
         }
         return lines;
     }
 
-    /** Best-of-trials GFLOP/s of one product C[m×n] = A·B in the given form (k the reduction). */
+    /**
+     * Best-of-trials GFLOP/s of one product C[m×n] = A·B in the given form (k the reduction):
+     * warm-up, then the repetitions per trial doubled until a trial lasts about trialMillis.
+     */
     public double gflops(Kernels kernels, String form, int m, int k, int n) {
+        warm(kernels, form, m, k, n);
+        return measure(kernels, form, m, k, n);
+    }
+
+    private void warm(Kernels kernels, String form, int m, int k, int n) {
         if (!FORMS.contains(form)) {
             throw new IllegalArgumentException("form must be one of " + FORMS + ": " + form);
         }
-        float[] a = fill(m * k, 1);
-        float[] b = fill(k * n, 2);
-        float[] c = new float[m * n];
-        double flops = 2.0 * m * n * k;
+        float[][] abc = data(m, k, n);
         long end = System.nanoTime() + warmupMillis * 1_000_000L;
-        int reps = 1;
         do {
-            long t = time(kernels, form, m, n, k, a, b, c, reps);
-            if (t < trialMillis * 1_000_000L / 4) {
-                reps *= 2;
-            }
+            time(kernels, form, m, n, k, abc[0], abc[1], abc[2], 1);
         } while (System.nanoTime() < end);
+    }
+
+    private double measure(Kernels kernels, String form, int m, int k, int n) {
+        float[][] abc = data(m, k, n);
+        int reps = 1;
+        while (reps < (1 << 24) && time(kernels, form, m, n, k, abc[0], abc[1], abc[2], reps) < trialMillis * 500_000L) {
+            reps *= 2;
+        }
         long best = Long.MAX_VALUE;
         for (int t = 0; t < trials; t++) {
-            best = Math.min(best, time(kernels, form, m, n, k, a, b, c, reps));
+            best = Math.min(best, time(kernels, form, m, n, k, abc[0], abc[1], abc[2], reps));
         }
-        return flops * reps / best;
+        return 2.0 * m * n * k * reps / best;
+    }
+
+    private static float[][] data(int m, int k, int n) {
+        return new float[][] {fill(m * k, 1), fill(k * n, 2), new float[m * n]};
     }
 
     private static long time(Kernels kr, String form, int m, int n, int k, float[] a, float[] b,

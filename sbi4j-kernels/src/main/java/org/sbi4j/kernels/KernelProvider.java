@@ -52,20 +52,10 @@ public final class KernelProvider {
 
     private static Kernels choose() {
         String forced = System.getProperty(PROPERTY, "").trim();
-        if (forced.equalsIgnoreCase("scalar")) {
-            return scalar("forced by -D" + PROPERTY + "=scalar");
-        }
-        if (!forced.isEmpty() && !forced.equalsIgnoreCase("vector")) {
-            throw new IllegalArgumentException("-D" + PROPERTY + " must be scalar or vector: " + forced);
-        }
-        if (ModuleLayer.boot().findModule(VECTOR_MODULE).isEmpty()) {
-            return scalar("module " + VECTOR_MODULE + " is not in the boot layer; run java with"
-                    + " --add-modules " + VECTOR_MODULE + " for the SIMD kernels");
-        }
-        int feature = Runtime.version().feature();
-        if (feature != TESTED_FEATURE && !forced.equalsIgnoreCase("vector")) {
-            return scalar("Java " + feature + " is not the tested version " + TESTED_FEATURE
-                    + "; set -D" + PROPERTY + "=vector to use the Vector API kernels anyway");
+        boolean module = ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent();
+        String why = scalarReason(forced, module, Runtime.version().feature());
+        if (why != null) {
+            return scalar(why);
         }
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
@@ -86,6 +76,32 @@ public final class KernelProvider {
         } catch (Throwable e) {
             return scalar("the Vector API kernels failed to load: " + e);
         }
+    }
+
+    /**
+     * Why the scalar kernels must be used, or null when the Vector kernels may be tried.
+     *
+     * @param forced the value of {@code -Dsbi4j.kernels} ("" when unset)
+     * @param moduleInBootLayer whether {@code jdk.incubator.vector} is in the boot layer
+     * @param feature the Java feature version
+     * @throws IllegalArgumentException if {@code forced} is neither empty, scalar nor vector
+     */
+    static String scalarReason(String forced, boolean moduleInBootLayer, int feature) {
+        if (forced.equalsIgnoreCase("scalar")) {
+            return "forced by -D" + PROPERTY + "=scalar";
+        }
+        if (!forced.isEmpty() && !forced.equalsIgnoreCase("vector")) {
+            throw new IllegalArgumentException("-D" + PROPERTY + " must be scalar or vector: " + forced);
+        }
+        if (!moduleInBootLayer) {
+            return "module " + VECTOR_MODULE + " is not in the boot layer; run java with"
+                    + " --add-modules " + VECTOR_MODULE + " for the SIMD kernels";
+        }
+        if (feature != TESTED_FEATURE && !forced.equalsIgnoreCase("vector")) {
+            return "Java " + feature + " is not the tested version " + TESTED_FEATURE
+                    + "; set -D" + PROPERTY + "=vector to use the Vector API kernels anyway";
+        }
+        return null;
     }
 
     private static Kernels scalar(String why) {

@@ -9,6 +9,10 @@ import jdk.incubator.vector.VectorSpecies;
  * Vector API activations and their derivatives (definitions: {@link Activation} and
  * {@link ScalarMath}); the transcendental parts come from {@link VectorMath}. The tail shorter
  * than a vector is handled with masks.
+ *
+ * <p>One loop per activation, not one loop with a switch inside: the loop calls into
+ * {@link VectorMath} must be inlined by C2 (else every vector is boxed on the heap), and a shared
+ * loop would mix the call profiles of all activations and make each call look rare.
  */
 final class VectorActivations {
 
@@ -21,73 +25,148 @@ final class VectorActivations {
     }
 
     static void activate(Activation f, int n, float[] x, int xOff, float[] y, int yOff) {
-        if (f == Activation.IDENTITY) {
-            if (x != y || xOff != yOff) {
-                System.arraycopy(x, xOff, y, yOff, n);
+        switch (f) {
+            case IDENTITY -> {
+                if (x != y || xOff != yOff) {
+                    System.arraycopy(x, xOff, y, yOff, n);
+                }
             }
-            return;
-        }
-        for (int i = 0; i < n; i += L) {
-            VectorMask<Float> mk = S.indexInRange(i, n);
-            apply(f, FloatVector.fromArray(S, x, xOff + i, mk)).intoArray(y, yOff + i, mk);
+            case RELU -> relu(n, x, xOff, y, yOff);
+            case TANH -> tanh(n, x, xOff, y, yOff);
+            case ELU -> elu(n, x, xOff, y, yOff);
+            case SILU -> silu(n, x, xOff, y, yOff);
+            case GELU -> gelu(n, x, xOff, y, yOff);
+            case SIGMOID -> sigmoid(n, x, xOff, y, yOff);
         }
     }
 
     static void backward(Activation f, int n, float[] x, int xOff, float[] y, int yOff,
                          float[] dy, int dyOff, float[] dx, int dxOff) {
-        if (f == Activation.IDENTITY) {
-            if (dy != dx || dyOff != dxOff) {
-                System.arraycopy(dy, dyOff, dx, dxOff, n);
+        switch (f) {
+            case IDENTITY -> {
+                if (dy != dx || dyOff != dxOff) {
+                    System.arraycopy(dy, dyOff, dx, dxOff, n);
+                }
             }
-            return;
+            case RELU -> reluBack(n, x, xOff, dy, dyOff, dx, dxOff);
+            case TANH -> tanhBack(n, y, yOff, dy, dyOff, dx, dxOff);
+            case ELU -> eluBack(n, x, xOff, y, yOff, dy, dyOff, dx, dxOff);
+            case SILU -> siluBack(n, x, xOff, dy, dyOff, dx, dxOff);
+            case GELU -> geluBack(n, x, xOff, dy, dyOff, dx, dxOff);
+            case SIGMOID -> sigmoidBack(n, y, yOff, dy, dyOff, dx, dxOff);
         }
+    }
+
+    /** max(0, x), with NaN mapped to 0 as in {@link ScalarMath}. */
+    private static void relu(int n, float[] x, int xOff, float[] y, int yOff) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> mk = S.indexInRange(i, n);
-            FloatVector xv = FloatVector.fromArray(S, x, xOff + i, mk);
-            FloatVector yv = FloatVector.fromArray(S, y, yOff + i, mk);
-            FloatVector g = FloatVector.fromArray(S, dy, dyOff + i, mk);
-            g.mul(derivative(f, xv, yv)).intoArray(dx, dxOff + i, mk);
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector v = FloatVector.fromArray(S, x, xOff + i, m);
+            FloatVector.zero(S).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(y, yOff + i, m);
         }
     }
 
-    /** f(x) lane-wise. */
-    static FloatVector apply(Activation f, FloatVector x) {
-        FloatVector zero = FloatVector.zero(S);
-        return switch (f) {
-            case IDENTITY -> x;
-            case RELU -> zero.blend(x, x.compare(VectorOperators.GT, 0f));
-            case TANH -> VectorMath.tanh(x);
-            case ELU -> VectorMath.expm1(x).blend(x, x.compare(VectorOperators.GT, 0f));
-            case SILU -> x.mul(VectorMath.sigmoid(x));
-            case GELU -> x.mul(0.5f).mul(VectorMath.tanh(geluArg(x)).add(1f));
-            case SIGMOID -> VectorMath.sigmoid(x);
-        };
+    private static void tanh(int n, float[] x, int xOff, float[] y, int yOff) {
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            VectorMath.tanh(FloatVector.fromArray(S, x, xOff + i, m)).intoArray(y, yOff + i, m);
+        }
     }
 
-    /** f'(x) lane-wise, given y = f(x). */
-    static FloatVector derivative(Activation f, FloatVector x, FloatVector y) {
-        FloatVector one = FloatVector.broadcast(S, 1f);
-        return switch (f) {
-            case IDENTITY -> one;
-            case RELU -> FloatVector.zero(S).blend(one, x.compare(VectorOperators.GT, 0f));
-            case TANH -> one.sub(y.mul(y));
-            case ELU -> y.add(1f).blend(one, x.compare(VectorOperators.GT, 0f));
-            case SILU -> {
-                FloatVector s = VectorMath.sigmoid(x);
-                yield s.mul(x.mul(one.sub(s)).add(1f));
-            }
-            case GELU -> {
-                FloatVector t = VectorMath.tanh(geluArg(x));
-                FloatVector du = x.mul(x).mul(3f * GELU_A).add(1f).mul(GELU_C);
-                FloatVector left = t.add(1f).mul(0.5f);
-                yield x.mul(0.5f).mul(one.sub(t.mul(t))).mul(du).add(left);
-            }
-            case SIGMOID -> y.mul(one.sub(y));
-        };
+    private static void elu(int n, float[] x, int xOff, float[] y, int yOff) {
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector v = FloatVector.fromArray(S, x, xOff + i, m);
+            VectorMath.expm1Neg(v).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(y, yOff + i, m);
+        }
     }
 
-    /** √(2/π)·(x + 0.044715·x³). */
-    private static FloatVector geluArg(FloatVector x) {
-        return x.mul(GELU_A).mul(x).mul(x).add(x).mul(GELU_C);
+    private static void silu(int n, float[] x, int xOff, float[] y, int yOff) {
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector v = FloatVector.fromArray(S, x, xOff + i, m);
+            v.mul(VectorMath.sigmoid(v)).intoArray(y, yOff + i, m);
+        }
+    }
+
+    /** ½x(1 + tanh u), u = √(2/π)(x + 0.044715x³). */
+    private static void gelu(int n, float[] x, int xOff, float[] y, int yOff) {
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector v = FloatVector.fromArray(S, x, xOff + i, m);
+            FloatVector u = v.mul(GELU_A).mul(v).mul(v).add(v).mul(GELU_C);
+            v.mul(0.5f).mul(VectorMath.tanh(u).add(1f)).intoArray(y, yOff + i, m);
+        }
+    }
+
+    private static void sigmoid(int n, float[] x, int xOff, float[] y, int yOff) {
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            VectorMath.sigmoid(FloatVector.fromArray(S, x, xOff + i, m)).intoArray(y, yOff + i, m);
+        }
+    }
+
+    private static void reluBack(int n, float[] x, int xOff, float[] dy, int dyOff, float[] dx, int dxOff) {
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector v = FloatVector.fromArray(S, x, xOff + i, m);
+            FloatVector g = FloatVector.fromArray(S, dy, dyOff + i, m);
+            FloatVector.zero(S).blend(g, v.compare(VectorOperators.GT, 0f)).intoArray(dx, dxOff + i, m);
+        }
+    }
+
+    /** dy·(1 − y²). */
+    private static void tanhBack(int n, float[] y, int yOff, float[] dy, int dyOff, float[] dx, int dxOff) {
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector t = FloatVector.fromArray(S, y, yOff + i, m);
+            FloatVector g = FloatVector.fromArray(S, dy, dyOff + i, m);
+            g.mul(t.mul(t).neg().add(1f)).intoArray(dx, dxOff + i, m);
+        }
+    }
+
+    /** dy for x &gt; 0, dy·(y + 1) otherwise. */
+    private static void eluBack(int n, float[] x, int xOff, float[] y, int yOff, float[] dy, int dyOff,
+                                float[] dx, int dxOff) {
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector v = FloatVector.fromArray(S, x, xOff + i, m);
+            FloatVector g = FloatVector.fromArray(S, dy, dyOff + i, m);
+            FloatVector d = FloatVector.fromArray(S, y, yOff + i, m).add(1f);
+            g.mul(d).blend(g, v.compare(VectorOperators.GT, 0f)).intoArray(dx, dxOff + i, m);
+        }
+    }
+
+    /** dy·σ(x)(1 + x(1 − σ(x))). */
+    private static void siluBack(int n, float[] x, int xOff, float[] dy, int dyOff, float[] dx, int dxOff) {
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector v = FloatVector.fromArray(S, x, xOff + i, m);
+            FloatVector s = VectorMath.sigmoid(v);
+            FloatVector d = s.mul(v.mul(s.neg().add(1f)).add(1f));
+            FloatVector.fromArray(S, dy, dyOff + i, m).mul(d).intoArray(dx, dxOff + i, m);
+        }
+    }
+
+    /** dy·(½(1 + t) + ½x(1 − t²)·√(2/π)(1 + 3·0.044715x²)), t = tanh u. */
+    private static void geluBack(int n, float[] x, int xOff, float[] dy, int dyOff, float[] dx, int dxOff) {
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector v = FloatVector.fromArray(S, x, xOff + i, m);
+            FloatVector t = VectorMath.tanh(v.mul(GELU_A).mul(v).mul(v).add(v).mul(GELU_C));
+            FloatVector du = v.mul(v).mul(3f * GELU_A).add(1f).mul(GELU_C);
+            FloatVector d = v.mul(0.5f).mul(t.mul(t).neg().add(1f)).mul(du).add(t.add(1f).mul(0.5f));
+            FloatVector.fromArray(S, dy, dyOff + i, m).mul(d).intoArray(dx, dxOff + i, m);
+        }
+    }
+
+    /** dy·y(1 − y). */
+    private static void sigmoidBack(int n, float[] y, int yOff, float[] dy, int dyOff, float[] dx, int dxOff) {
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector s = FloatVector.fromArray(S, y, yOff + i, m);
+            FloatVector g = FloatVector.fromArray(S, dy, dyOff + i, m);
+            g.mul(s.mul(s.neg().add(1f))).intoArray(dx, dxOff + i, m);
+        }
     }
 }

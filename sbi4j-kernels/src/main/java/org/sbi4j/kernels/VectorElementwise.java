@@ -3,13 +3,14 @@ package org.sbi4j.kernels;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vector API versions of the row/column, BLAS-1 and reduction kernels of {@link Kernels}. Tails
  * shorter than a vector use masked loads and stores. Sums use four vector accumulators (lane l of
  * accumulator q holds the elements i ≡ 4L·t + q·L + l) combined as (s0 + s1) + (s2 + s3) and then by
- * {@link VectorMath#hsum}: a fixed order, so repeated calls give the same bits.
+ * {@link VectorMath#HALVES}: a fixed order, so repeated calls give the same bits.
  */
 final class VectorElementwise {
 
@@ -79,7 +80,11 @@ final class VectorElementwise {
         for (; i < n; i += L) {
             s0 = s0.add(FloatVector.fromArray(S, x, xOff + i, S.indexInRange(i, n)));
         }
-        return VectorMath.hsum(s0.add(s1).add(s2.add(s3)));
+        FloatVector v = s0.add(s1).add(s2.add(s3));
+        for (VectorShuffle<Float> sh : VectorMath.HALVES) { // horizontal sum of VectorMath.HALVES (no boxing)
+            v = v.add(v.rearrange(sh));
+        }
+        return v.lane(0);
     }
 
     static float dot(int n, float[] x, int xOff, float[] y, int yOff) {
@@ -95,7 +100,11 @@ final class VectorElementwise {
             VectorMask<Float> mk = S.indexInRange(i, n);
             s0 = FloatVector.fromArray(S, x, xOff + i, mk).fma(FloatVector.fromArray(S, y, yOff + i, mk), s0);
         }
-        return VectorMath.hsum(s0.add(s1).add(s2.add(s3)));
+        FloatVector v = s0.add(s1).add(s2.add(s3));
+        for (VectorShuffle<Float> sh : VectorMath.HALVES) { // horizontal sum of VectorMath.HALVES (no boxing)
+            v = v.add(v.rearrange(sh));
+        }
+        return v.lane(0);
     }
 
     /** Max with Math.max semantics (NaN wins), so the lane order does not matter. */
@@ -127,6 +136,9 @@ final class VectorElementwise {
             FloatVector e = VectorMath.exp(FloatVector.fromArray(S, x, xOff + i, mk).sub(m));
             acc = acc.add(e, mk);
         }
-        return (float) (m + Math.log(VectorMath.hsum(acc)));
+        for (VectorShuffle<Float> sh : VectorMath.HALVES) { // horizontal sum of VectorMath.HALVES
+            acc = acc.add(acc.rearrange(sh));
+        }
+        return (float) (m + Math.log(acc.lane(0)));
     }
 }

@@ -2,6 +2,7 @@ package org.sbi4j.kernels;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -14,9 +15,14 @@ import jdk.incubator.vector.VectorSpecies;
  * row, one load of B per vector, one FMA per accumulator).
  *
  * <p>Every element is computed the same way whatever kernel or thread handles it: acc = 0, then
- * acc = fma(Â(i, p), B(p, j), acc) for p = 0..k−1, then C = α·acc (β = 0) or α·acc + β·C.
+ * acc = fma(Â(i, p), B(p, j), acc) for p = 0..k−1, then C = α·acc (β = 0: the old C, even NaN,
+ * is blended away) or α·acc + β·C.
  * These are exactly rounded IEEE operations, so results do not depend on the row split, the JIT
  * tier or the column tail (masked lanes).
+ *
+ * <p>Code shape: no method takes or returns a vector unless it is tiny, because C2 inlines cold
+ * call sites (code after a loop) only below 35 bytecodes, and a vector crossing a call that is
+ * not inlined is boxed on the heap. Hence the stores are written out in each micro-kernel.
  */
 final class VectorGemm {
 
@@ -24,7 +30,6 @@ final class VectorGemm {
     static final int L = S.length();
     /** Rows per register block; parallel row splits are multiples of it. */
     static final int MR = 4;
-    private static final VectorMask<Float> ALL = S.maskAll(true);
 
     private VectorGemm() {
     }
@@ -34,23 +39,22 @@ final class VectorGemm {
                      float[] b, int bOff, float beta, float[] c, int cOff) {
         int j = 0;
         for (; j + 3 * L <= n; j += 3 * L) {
-            strip(3, ALL, j, i0, i1, n, k, alpha, a, aOff, rs, cs, b, bOff, beta, c, cOff);
+            strip(3, L, j, i0, i1, n, k, alpha, a, aOff, rs, cs, b, bOff, beta, c, cOff);
         }
         if (j + 2 * L <= n) {
-            strip(2, ALL, j, i0, i1, n, k, alpha, a, aOff, rs, cs, b, bOff, beta, c, cOff);
+            strip(2, L, j, i0, i1, n, k, alpha, a, aOff, rs, cs, b, bOff, beta, c, cOff);
             j += 2 * L;
         }
         if (j + L <= n) {
-            strip(1, ALL, j, i0, i1, n, k, alpha, a, aOff, rs, cs, b, bOff, beta, c, cOff);
+            strip(1, L, j, i0, i1, n, k, alpha, a, aOff, rs, cs, b, bOff, beta, c, cOff);
             j += L;
         }
         if (j < n) {
-            VectorMask<Float> tail = S.indexInRange(0, n - j);
-            strip(1, tail, j, i0, i1, n, k, alpha, a, aOff, rs, cs, b, bOff, beta, c, cOff);
+            strip(1, n - j, j, i0, i1, n, k, alpha, a, aOff, rs, cs, b, bOff, beta, c, cOff);
         }
     }
 
-    private static void strip(int w, VectorMask<Float> mask, int j, int i0, int i1, int n, int k,
+    private static void strip(int w, int valid, int j, int i0, int i1, int n, int k,
                               float alpha, float[] a, int aOff, int rs, int cs, float[] b, int bOff,
                               float beta, float[] c, int cOff) {
         int i = i0;
@@ -62,7 +66,7 @@ final class VectorGemm {
             } else if (w == 2) {
                 k4x2(k, n, alpha, beta, a, a0, rs, cs, b, bOff + j, c, c0);
             } else {
-                k4x1(k, n, alpha, beta, a, a0, rs, cs, b, bOff + j, c, c0, mask);
+                k4x1(k, n, alpha, beta, a, a0, rs, cs, b, bOff + j, c, c0, valid);
             }
         }
         for (; i < i1; i++) {
@@ -72,7 +76,7 @@ final class VectorGemm {
                 k1x3(k, n, alpha, beta, a, a0, cs, b, bOff + j, c, c0);
             } else {
                 for (int v = 0; v < w; v++) {
-                    k1x1(k, n, alpha, beta, a, a0, cs, b, bOff + j + v * L, c, c0 + v * L, mask);
+                    k1x1(k, n, alpha, beta, a, a0, cs, b, bOff + j + v * L, c, c0 + v * L, valid);
                 }
             }
         }
@@ -103,10 +107,24 @@ final class VectorGemm {
             c31 = b1v.fma(av, c31);
             c32 = b2v.fma(av, c32);
         }
-        store3(c00, c01, c02, alpha, beta, c, c0);
-        store3(c10, c11, c12, alpha, beta, c, c0 + n);
-        store3(c20, c21, c22, alpha, beta, c, c0 + 2 * n);
-        store3(c30, c31, c32, alpha, beta, c, c0 + 3 * n);
+        FloatVector al = FloatVector.broadcast(S, alpha), be = FloatVector.broadcast(S, beta);
+        VectorMask<Float> bm = S.maskAll(beta != 0f);
+        int o = c0;
+        c00.mul(al).add(FloatVector.fromArray(S, c, o).mul(be), bm).intoArray(c, o);
+        c01.mul(al).add(FloatVector.fromArray(S, c, o + L).mul(be), bm).intoArray(c, o + L);
+        c02.mul(al).add(FloatVector.fromArray(S, c, o + 2 * L).mul(be), bm).intoArray(c, o + 2 * L);
+        o += n;
+        c10.mul(al).add(FloatVector.fromArray(S, c, o).mul(be), bm).intoArray(c, o);
+        c11.mul(al).add(FloatVector.fromArray(S, c, o + L).mul(be), bm).intoArray(c, o + L);
+        c12.mul(al).add(FloatVector.fromArray(S, c, o + 2 * L).mul(be), bm).intoArray(c, o + 2 * L);
+        o += n;
+        c20.mul(al).add(FloatVector.fromArray(S, c, o).mul(be), bm).intoArray(c, o);
+        c21.mul(al).add(FloatVector.fromArray(S, c, o + L).mul(be), bm).intoArray(c, o + L);
+        c22.mul(al).add(FloatVector.fromArray(S, c, o + 2 * L).mul(be), bm).intoArray(c, o + 2 * L);
+        o += n;
+        c30.mul(al).add(FloatVector.fromArray(S, c, o).mul(be), bm).intoArray(c, o);
+        c31.mul(al).add(FloatVector.fromArray(S, c, o + L).mul(be), bm).intoArray(c, o + L);
+        c32.mul(al).add(FloatVector.fromArray(S, c, o + 2 * L).mul(be), bm).intoArray(c, o + 2 * L);
     }
 
     private static void k4x2(int k, int n, float alpha, float beta, float[] a, int a0, int rs, int cs,
@@ -129,14 +147,25 @@ final class VectorGemm {
             c30 = b0v.fma(av, c30);
             c31 = b1v.fma(av, c31);
         }
-        store2(c00, c01, alpha, beta, c, c0);
-        store2(c10, c11, alpha, beta, c, c0 + n);
-        store2(c20, c21, alpha, beta, c, c0 + 2 * n);
-        store2(c30, c31, alpha, beta, c, c0 + 3 * n);
+        FloatVector al = FloatVector.broadcast(S, alpha), be = FloatVector.broadcast(S, beta);
+        VectorMask<Float> bm = S.maskAll(beta != 0f);
+        int o = c0;
+        c00.mul(al).add(FloatVector.fromArray(S, c, o).mul(be), bm).intoArray(c, o);
+        c01.mul(al).add(FloatVector.fromArray(S, c, o + L).mul(be), bm).intoArray(c, o + L);
+        o += n;
+        c10.mul(al).add(FloatVector.fromArray(S, c, o).mul(be), bm).intoArray(c, o);
+        c11.mul(al).add(FloatVector.fromArray(S, c, o + L).mul(be), bm).intoArray(c, o + L);
+        o += n;
+        c20.mul(al).add(FloatVector.fromArray(S, c, o).mul(be), bm).intoArray(c, o);
+        c21.mul(al).add(FloatVector.fromArray(S, c, o + L).mul(be), bm).intoArray(c, o + L);
+        o += n;
+        c30.mul(al).add(FloatVector.fromArray(S, c, o).mul(be), bm).intoArray(c, o);
+        c31.mul(al).add(FloatVector.fromArray(S, c, o + L).mul(be), bm).intoArray(c, o + L);
     }
 
     private static void k4x1(int k, int n, float alpha, float beta, float[] a, int a0, int rs, int cs,
-                             float[] b, int b0, float[] c, int c0, VectorMask<Float> m) {
+                             float[] b, int b0, float[] c, int c0, int valid) {
+        VectorMask<Float> m = S.indexInRange(0, valid);
         FloatVector c0v = FloatVector.zero(S), c1v = c0v, c2v = c0v, c3v = c0v;
         for (int p = 0, ap = a0, bp = b0; p < k; p++, ap += cs, bp += n) {
             FloatVector bv = FloatVector.fromArray(S, b, bp, m);
@@ -145,10 +174,16 @@ final class VectorGemm {
             c2v = bv.fma(FloatVector.broadcast(S, a[ap + 2 * rs]), c2v);
             c3v = bv.fma(FloatVector.broadcast(S, a[ap + 3 * rs]), c3v);
         }
-        store(c0v, alpha, beta, c, c0, m);
-        store(c1v, alpha, beta, c, c0 + n, m);
-        store(c2v, alpha, beta, c, c0 + 2 * n, m);
-        store(c3v, alpha, beta, c, c0 + 3 * n, m);
+        FloatVector al = FloatVector.broadcast(S, alpha), be = FloatVector.broadcast(S, beta);
+        VectorMask<Float> bm = S.maskAll(beta != 0f);
+        int o = c0;
+        c0v.mul(al).add(FloatVector.fromArray(S, c, o, m).mul(be), bm).intoArray(c, o, m);
+        o += n;
+        c1v.mul(al).add(FloatVector.fromArray(S, c, o, m).mul(be), bm).intoArray(c, o, m);
+        o += n;
+        c2v.mul(al).add(FloatVector.fromArray(S, c, o, m).mul(be), bm).intoArray(c, o, m);
+        o += n;
+        c3v.mul(al).add(FloatVector.fromArray(S, c, o, m).mul(be), bm).intoArray(c, o, m);
     }
 
     private static void k1x3(int k, int n, float alpha, float beta, float[] a, int a0, int cs,
@@ -160,44 +195,28 @@ final class VectorGemm {
             c1v = FloatVector.fromArray(S, b, bp + L).fma(av, c1v);
             c2v = FloatVector.fromArray(S, b, bp + 2 * L).fma(av, c2v);
         }
-        store3(c0v, c1v, c2v, alpha, beta, c, c0);
+        FloatVector al = FloatVector.broadcast(S, alpha), be = FloatVector.broadcast(S, beta);
+        VectorMask<Float> bm = S.maskAll(beta != 0f);
+        c0v.mul(al).add(FloatVector.fromArray(S, c, c0).mul(be), bm).intoArray(c, c0);
+        c1v.mul(al).add(FloatVector.fromArray(S, c, c0 + L).mul(be), bm).intoArray(c, c0 + L);
+        c2v.mul(al).add(FloatVector.fromArray(S, c, c0 + 2 * L).mul(be), bm).intoArray(c, c0 + 2 * L);
     }
 
     private static void k1x1(int k, int n, float alpha, float beta, float[] a, int a0, int cs,
-                             float[] b, int b0, float[] c, int c0, VectorMask<Float> m) {
+                             float[] b, int b0, float[] c, int c0, int valid) {
+        VectorMask<Float> m = S.indexInRange(0, valid);
         FloatVector acc = FloatVector.zero(S);
         for (int p = 0, ap = a0, bp = b0; p < k; p++, ap += cs, bp += n) {
             acc = FloatVector.fromArray(S, b, bp, m).fma(FloatVector.broadcast(S, a[ap]), acc);
         }
-        store(acc, alpha, beta, c, c0, m);
+        FloatVector be = FloatVector.broadcast(S, beta);
+        acc.mul(alpha).add(FloatVector.fromArray(S, c, c0, m).mul(be), S.maskAll(beta != 0f)).intoArray(c, c0, m);
     }
 
-    private static void store2(FloatVector x0, FloatVector x1, float alpha, float beta, float[] c,
-                               int off) {
-        store(x0, alpha, beta, c, off, ALL);
-        store(x1, alpha, beta, c, off + L, ALL);
-    }
-
-    private static void store3(FloatVector x0, FloatVector x1, FloatVector x2, float alpha, float beta,
-                               float[] c, int off) {
-        store(x0, alpha, beta, c, off, ALL);
-        store(x1, alpha, beta, c, off + L, ALL);
-        store(x2, alpha, beta, c, off + 2 * L, ALL);
-    }
-
-    /** C = α·acc (β = 0: old C ignored, NaN does not propagate) or α·acc + β·C. */
-    private static void store(FloatVector acc, float alpha, float beta, float[] c, int off,
-                              VectorMask<Float> m) {
-        FloatVector r = acc.mul(alpha);
-        if (beta != 0f) {
-            r = r.add(FloatVector.fromArray(S, c, off, m).mul(beta));
-        }
-        r.intoArray(c, off, m);
-    }
     /**
      * Rows [i0, i1) of C = α·A·Bᵀ + β·C by dot products (for few rows, where packing Bᵀ would cost
      * more than it saves): four rows of B share each load of A; each dot is summed lane-wise over p
-     * (masked tail) and then by {@link VectorMath#hsum}, so the order is fixed.
+     * (masked tail) and then by the fixed tree of {@link VectorMath#HALVES}, so the order is fixed.
      */
     static void ntDots(int i0, int i1, int n, int k, float alpha, float[] a, int aOff, float[] b,
                        int bOff, float beta, float[] c, int cOff) {
@@ -216,10 +235,16 @@ final class VectorGemm {
                     s2 = FloatVector.fromArray(S, b, bj + 2 * k + p, m).fma(av, s2);
                     s3 = FloatVector.fromArray(S, b, bj + 3 * k + p, m).fma(av, s3);
                 }
-                put(c, ci + j, alpha, beta, VectorMath.hsum(s0));
-                put(c, ci + j + 1, alpha, beta, VectorMath.hsum(s1));
-                put(c, ci + j + 2, alpha, beta, VectorMath.hsum(s2));
-                put(c, ci + j + 3, alpha, beta, VectorMath.hsum(s3));
+                for (VectorShuffle<Float> sh : VectorMath.HALVES) { // hsum, written out (see class doc)
+                    s0 = s0.add(s0.rearrange(sh));
+                    s1 = s1.add(s1.rearrange(sh));
+                    s2 = s2.add(s2.rearrange(sh));
+                    s3 = s3.add(s3.rearrange(sh));
+                }
+                put(c, ci + j, alpha, beta, s0.lane(0));
+                put(c, ci + j + 1, alpha, beta, s1.lane(0));
+                put(c, ci + j + 2, alpha, beta, s2.lane(0));
+                put(c, ci + j + 3, alpha, beta, s3.lane(0));
             }
             for (; j < n; j++) {
                 int bj = bOff + j * k;
@@ -228,7 +253,10 @@ final class VectorGemm {
                     VectorMask<Float> m = S.indexInRange(p, k);
                     s0 = FloatVector.fromArray(S, b, bj + p, m).fma(FloatVector.fromArray(S, a, ai + p, m), s0);
                 }
-                put(c, ci + j, alpha, beta, VectorMath.hsum(s0));
+                for (VectorShuffle<Float> sh : VectorMath.HALVES) {
+                    s0 = s0.add(s0.rearrange(sh));
+                }
+                put(c, ci + j, alpha, beta, s0.lane(0));
             }
         }
     }

@@ -21,7 +21,7 @@ public final class VectorKernels implements Kernels {
     /** System property with the number of threads for large products (default: CPU count). */
     public static final String THREADS_PROPERTY = "sbi4j.threads";
     /** Default parallel threshold, in floating-point operations 2·m·n·k. */
-    public static final long DEFAULT_MIN_FLOPS = 1L << 21;
+    public static final long DEFAULT_MIN_FLOPS = 1L << 23;
     static final int NT_PACK_MIN_ROWS = 8;
 
     private final RowPool pool;

@@ -8,7 +8,7 @@ import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Lane-wise exp, expm1, tanh and sigmoid, and a fixed-order horizontal sum, built only from
+ * Lane-wise exp, expm1 (x ≤ 0), tanh and sigmoid, and the shuffles of a fixed-order horizontal sum, built only from
  * exactly rounded operations (add, mul, fma, div, min/max, compare, integer shifts, shuffles).
  *
  * <p>Why not {@code lanewise(EXP)}, {@code lanewise(TANH)} or {@code reduceLanes(ADD)}: their
@@ -29,7 +29,13 @@ final class VectorMath {
     private static final float LN2_LO = -2.12194440e-4f;
     private static final float ROUND = 12582912f; // 1.5·2^23: adding and subtracting rounds to int
     @SuppressWarnings("unchecked")
-    private static final VectorShuffle<Float>[] HALVES = new VectorShuffle[Integer.numberOfTrailingZeros(S.length())];
+    /**
+     * Shuffles lane i ↔ i xor d for d = L/2, …, 1. The horizontal sum of v is
+     * {@code for (sh : HALVES) v = v.add(v.rearrange(sh)); v.lane(0)}: a fixed pairwise tree. Callers
+     * write this loop out rather than call a helper (a vector crossing a call that C2 does not
+     * inline is boxed on the heap).
+     */
+    static final VectorShuffle<Float>[] HALVES = new VectorShuffle[Integer.numberOfTrailingZeros(S.length())];
 
     static {
         for (int s = 0, d = S.length() / 2; d >= 1; s++, d /= 2) {
@@ -57,22 +63,28 @@ final class VectorMath {
         IntVector n2 = ni.sub(n1);
         FloatVector s1 = n1.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
         FloatVector s2 = n2.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-        y = y.mul(s1).mul(s2);
-        return y.blend(x, x.test(VectorOperators.IS_NAN));
+        return y.mul(s1).mul(s2); // NaN stays NaN through max/min and the polynomial
     }
 
-    /** e^x − 1 lane-wise, accurate near 0 (Taylor series to x⁹/9! for |x| &lt; 0.5). */
-    static FloatVector expm1(FloatVector x) {
-        FloatVector big = exp(x).sub(1f);
-        FloatVector t = x.mul(1f / 362880f).add(1f / 40320f);
-        t = fma(t, x, 1f / 5040f);
-        t = fma(t, x, 1f / 720f);
-        t = fma(t, x, 1f / 120f);
-        t = fma(t, x, 1f / 24f);
-        t = fma(t, x, 1f / 6f);
-        t = fma(t, x, 0.5f);
-        FloatVector small = t.mul(x.mul(x)).add(x);
-        return big.blend(small, x.abs().lt(0.5f));
+    /**
+     * e^x − 1 lane-wise for x ≤ 0 (ELU's negative branch; larger x is taken as 0, below −20 the
+     * float result is −1 anyway). With x = n·ln2 + r as in {@link #exp} and q = e^r − 1 =
+     * r + r²·P(r) (no cancellation), e^x − 1 = 2^n·q + (2^n − 1): exact to about 1 ulp, also near 0
+     * where n = 0 and the result is q itself (Cephes {@code expm1} idea).
+     */
+    static FloatVector expm1Neg(FloatVector x) {
+        FloatVector xc = x.min(0f).max(-20f);
+        FloatVector n = xc.fma(LOG2E, ROUND).sub(ROUND);
+        FloatVector r = n.fma(bc(-LN2_LO), n.fma(bc(-LN2_HI), xc));
+        FloatVector p = r.fma(1.9875691500E-4f, 1.3981999507E-3f);
+        p = fma(p, r, 8.3334519073E-3f);
+        p = fma(p, r, 4.1665795894E-2f);
+        p = fma(p, r, 1.6666665459E-1f);
+        p = fma(p, r, 5.0000001201E-1f);
+        FloatVector q = p.mul(r.mul(r)).add(r);
+        IntVector ni = (IntVector) n.convert(VectorOperators.F2I, 0);
+        FloatVector s = ni.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        return q.fma(s, s.sub(1f));
     }
 
     /** tanh x lane-wise. */
@@ -108,13 +120,5 @@ final class VectorMath {
     /** a·b + c lane-wise, fused. */
     private static FloatVector fma(FloatVector a, FloatVector b, float c) {
         return a.fma(b, bc(c));
-    }
-
-    /** Σ of the lanes by a fixed pairwise tree (lane i ↔ i xor d for d = L/2 … 1). */
-    static float hsum(FloatVector v) {
-        for (VectorShuffle<Float> sh : HALVES) {
-            v = v.add(v.rearrange(sh));
-        }
-        return v.lane(0);
     }
 }

@@ -56,6 +56,11 @@ public final class ExternalSimulator implements Simulator, AutoCloseable {
         return config.xDim();
     }
 
+    @Override
+    public int[] xShape() {
+        return config.xShape().stream().mapToInt(Integer::intValue).toArray();
+    }
+
     /**
      * Simulates one row as a batch of one, with seed {@code rng.nextLong() >>> 11} (in
      * [0, 2^53)) and a running index. Slow (one round trip per row): runners use the batch

@@ -15,9 +15,12 @@ import java.util.List;
  * @param batchSize rows sent per request line (default 100)
  * @param timeout   longest wait for the answer to one batch (default 600 s)
  * @param directory working directory of the program; {@code null} inherits the JVM's
+ * @param xShape    logical shape of one x (product = xDim), e.g. [channels, length] for an
+ *                  embedding network; {@code null} means the flat vector [xDim]
  */
 public record ExternalSimulatorConfig(List<String> command, int thetaDim, int xDim, int workers,
-                                      int batchSize, Duration timeout, Path directory) {
+                                      int batchSize, Duration timeout, Path directory,
+                                      List<Integer> xShape) {
 
     /** Default number of worker processes. */
     public static final int DEFAULT_WORKERS = 1;
@@ -48,32 +51,52 @@ public record ExternalSimulatorConfig(List<String> command, int thetaDim, int xD
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("time-out must be positive, got " + timeout);
         }
+        xShape = xShape == null ? List.of(xDim) : new java.util.ArrayList<>(xShape);
+        long size = 1;
+        for (Integer s : xShape) {
+            if (s == null || s < 1) {
+                throw new IllegalArgumentException("x shape " + xShape
+                        + " needs positive sizes");
+            }
+            size *= s;
+        }
+        if (size != xDim) {
+            throw new IllegalArgumentException("x shape " + xShape + " has " + size
+                    + " elements, x dimension is " + xDim);
+        }
+        xShape = List.copyOf(xShape);
     }
 
     /** A configuration with the default workers, batch size and time-out. */
     public static ExternalSimulatorConfig of(List<String> command, int thetaDim, int xDim) {
         return new ExternalSimulatorConfig(command, thetaDim, xDim, DEFAULT_WORKERS,
-                DEFAULT_BATCH_SIZE, DEFAULT_TIMEOUT, null);
+                DEFAULT_BATCH_SIZE, DEFAULT_TIMEOUT, null, null);
     }
 
     public ExternalSimulatorConfig withWorkers(int n) {
         return new ExternalSimulatorConfig(command, thetaDim, xDim, n, batchSize, timeout,
-                directory);
+                directory, xShape);
     }
 
     public ExternalSimulatorConfig withBatchSize(int n) {
         return new ExternalSimulatorConfig(command, thetaDim, xDim, workers, n, timeout,
-                directory);
+                directory, xShape);
     }
 
     public ExternalSimulatorConfig withTimeout(Duration t) {
         return new ExternalSimulatorConfig(command, thetaDim, xDim, workers, batchSize, t,
-                directory);
+                directory, xShape);
     }
 
     public ExternalSimulatorConfig withDirectory(Path dir) {
         return new ExternalSimulatorConfig(command, thetaDim, xDim, workers, batchSize, timeout,
-                dir);
+                dir, xShape);
+    }
+
+    /** The same configuration with x of the given logical shape (product = xDim). */
+    public ExternalSimulatorConfig withXShape(List<Integer> shape) {
+        return new ExternalSimulatorConfig(command, thetaDim, xDim, workers, batchSize, timeout,
+                directory, shape);
     }
 
     /** The command as one readable string, for messages. */

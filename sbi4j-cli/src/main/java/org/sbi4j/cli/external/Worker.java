@@ -27,6 +27,8 @@ final class Worker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ExternalSimulator.class);
     /** End-of-stream marker in the stdout queue (compared by identity). */
     private static final String EOF = new String("<end of stdout>");
+    /** Marker in the stdout queue: writing to stdin failed (compared by identity). */
+    private static final String WRITE_FAILED = new String("<write to stdin failed>");
     private static final int STDERR_TAIL = 10;
     /** How long to wait for the program to exit after its stdin is closed. */
     static final Duration EXIT_GRACE = Duration.ofSeconds(2);
@@ -38,6 +40,7 @@ final class Worker implements AutoCloseable {
     private final Deque<String> stderrTail = new ArrayDeque<>();
     private final Thread outReader;
     private final Thread errReader;
+    private volatile String writeError;
 
     Worker(ExternalSimulatorConfig config, int id) {
         this.name = config.commandLine() + " #" + id;
@@ -94,31 +97,53 @@ final class Worker implements AutoCloseable {
     }
 
     /**
-     * Sends one request line and returns the answer line.
+     * Sends one request line and returns the answer line. The line is written on a separate
+     * (virtual) thread, so a program that stops reading its stdin cannot block the caller past
+     * the time-out.
      *
      * @throws Protocol.Violation if the program exits early or does not answer in time (the
      *                            process is then killed)
      */
     String exchange(String request, Duration timeout) throws Protocol.Violation,
             InterruptedException {
-        try {
-            stdin.write(request);
-            stdin.write('\n');
-            stdin.flush();
-        } catch (IOException e) {
-            throw exited("it closed its stdin (" + e.getMessage() + ")");
+        String stale = stdout.poll();
+        if (stale != null) {
+            check(stale);
+            kill();
+            throw new Protocol.Violation("the program printed more than one line for its"
+                    + " previous batch (this line came after that answer)", stale);
         }
+        Thread.ofVirtual().name("sbi4j-ext-in").start(() -> write(request));
         String line = stdout.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
         if (line == null) {
             kill();
             throw new Protocol.Violation("no answer within the time-out of "
                     + timeout.toMillis() / 1000.0 + " s; the process was killed", null);
         }
+        check(line);
+        return line;
+    }
+
+    /** Throws if {@code line} is one of the end-of-stream or write-failure markers. */
+    private void check(String line) throws Protocol.Violation, InterruptedException {
         if (line == EOF) {
             stdout.add(EOF);
             throw exited("it closed its stdout before answering");
         }
-        return line;
+        if (line == WRITE_FAILED) {
+            throw exited("it stopped reading its stdin (" + writeError + ")");
+        }
+    }
+
+    private void write(String request) {
+        try {
+            stdin.write(request);
+            stdin.write('\n');
+            stdin.flush();
+        } catch (IOException e) {
+            writeError = e.getMessage();
+            stdout.add(WRITE_FAILED);
+        }
     }
 
     private Protocol.Violation exited(String what) throws InterruptedException {

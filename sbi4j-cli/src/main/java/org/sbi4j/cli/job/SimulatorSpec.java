@@ -14,15 +14,17 @@ import org.sbi4j.cli.external.ExternalSimulatorConfig;
  *   <li>{@code class: fully.qualified.Name}: a Java class on the classpath implementing
  *       {@link org.sbi4j.sim.Simulator} with a public no-argument constructor;</li>
  *   <li>{@code command: [program, arg, ...]}: an external program speaking the JSON-lines
- *       protocol, with {@code x_dim} (required), {@code workers} (default 1),
- *       {@code batch_size} (default 100), {@code timeout_s} (default 600) and {@code directory}
- *       (working directory; default the job file's folder).</li>
+ *       protocol, with {@code x_dim} (required), {@code x_shape} (logical shape of x, product
+ *       x_dim; default [x_dim]), {@code workers} (default 1), {@code batch_size} (default 100),
+ *       {@code timeout_s} (default 600) and {@code directory} (working directory; default the
+ *       job file's folder).</li>
  * </ul>
  */
 public record SimulatorSpec(String task,
                             @JsonProperty("class") String className,
                             List<String> command,
                             Integer xDim,
+                            List<Integer> xShape,
                             Integer workers,
                             Integer batchSize,
                             Double timeoutS,
@@ -47,6 +49,15 @@ public record SimulatorSpec(String task,
                         + " number of values the program returns per simulation");
             }
             requirePositive("x_dim", xDim);
+            if (xShape != null) {
+                try {
+                    ExternalSimulatorConfig.of(command, 1, xDim).withXShape(xShape);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("simulator 'x_shape': " + e.getMessage(),
+                            e);
+                }
+                xShape = List.copyOf(xShape);
+            }
             requirePositive("workers", workers);
             requirePositive("batch_size", batchSize);
             if (timeoutS != null && !(timeoutS > 0 && Double.isFinite(timeoutS))) {
@@ -56,6 +67,7 @@ public record SimulatorSpec(String task,
         } else {
             List<String> extra = new ArrayList<>();
             addIf(extra, "x_dim", xDim);
+            addIf(extra, "x_shape", xShape);
             addIf(extra, "workers", workers);
             addIf(extra, "batch_size", batchSize);
             addIf(extra, "timeout_s", timeoutS);
@@ -75,17 +87,17 @@ public record SimulatorSpec(String task,
 
     /** A built-in task by name. */
     public static SimulatorSpec ofTask(String name) {
-        return new SimulatorSpec(name, null, null, null, null, null, null, null);
+        return new SimulatorSpec(name, null, null, null, null, null, null, null, null);
     }
 
     /** A Java simulator class by fully qualified name. */
     public static SimulatorSpec ofClass(String name) {
-        return new SimulatorSpec(null, name, null, null, null, null, null, null);
+        return new SimulatorSpec(null, name, null, null, null, null, null, null, null);
     }
 
     /** An external program with the default workers, batch size and time-out. */
     public static SimulatorSpec ofCommand(List<String> command, int xDim) {
-        return new SimulatorSpec(null, null, command, xDim, null, null, null, null);
+        return new SimulatorSpec(null, null, command, xDim, null, null, null, null, null);
     }
 
     public boolean isTask() {
@@ -106,7 +118,8 @@ public record SimulatorSpec(String task,
             return this;
         }
         String dir = directory == null ? base.toString() : base.resolve(directory).toString();
-        return new SimulatorSpec(null, null, command, xDim, workers, batchSize, timeoutS, dir);
+        return new SimulatorSpec(null, null, command, xDim, xShape, workers, batchSize, timeoutS,
+                dir);
     }
 
     /** The configuration of the external simulator for θ of {@code thetaDim} values. */
@@ -126,6 +139,9 @@ public record SimulatorSpec(String task,
         }
         if (directory != null) {
             c = c.withDirectory(Path.of(directory));
+        }
+        if (xShape != null) {
+            c = c.withXShape(xShape);
         }
         return c;
     }

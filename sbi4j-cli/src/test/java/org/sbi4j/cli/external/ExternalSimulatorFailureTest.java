@@ -31,7 +31,7 @@ class ExternalSimulatorFailureTest {
     }
 
     static ExternalSimulatorConfig py(String script, int xDim) {
-        return ExternalSimulatorConfig.of(List.of("python3", "-c", script), 1, xDim);
+        return ExternalSimulatorConfig.of(List.of(ExternalSimulatorTest.PYTHON, "-c", script), 1, xDim);
     }
 
     @Test
@@ -51,6 +51,17 @@ class ExternalSimulatorFailureTest {
         ExternalSimulatorException e = failure(config, Request.of(1, 1), Matrix.of(1, 1));
         assertThat(e.getMessage()).contains("time-out of 1.0 s", "killed");
         assertThat(e.offendingLine()).isNull();
+    }
+
+    @Test
+    void aProgramThatDoesNotReadItsInputStillTimesOut() {
+        // 4000 rows of 20 values (~0.5 MB) overflow the pipe buffer: the write would block
+        ExternalSimulatorConfig config = ExternalSimulatorConfig.of(
+                List.of("/bin/sh", "-c", "sleep 30"), 20, 1)
+                .withBatchSize(4000).withTimeout(Duration.ofSeconds(1));
+        ExternalSimulatorException e = failure(config, Request.of(4000, 20),
+                Matrix.of(4000, 1));
+        assertThat(e.getMessage()).contains("time-out of 1.0 s");
     }
 
     @Test
@@ -80,6 +91,26 @@ class ExternalSimulatorFailureTest {
                 """;
         ExternalSimulatorException e = failure(py(script, 1), Request.of(4, 1), Matrix.of(4, 1));
         assertThat(e.getMessage()).contains("expected 4 rows", "got 3");
+    }
+
+    @Test
+    void twoAnswersForOneBatchAreCaughtAtTheNextBatch() throws InterruptedException {
+        String script = """
+                import json, sys
+                for line in sys.stdin:
+                    answer = json.dumps({"x": json.loads(line)["theta"]})
+                    print(answer + "\\n" + answer, flush=True)
+                """;
+        try (ExternalSimulator sim = ExternalSimulator.of(py(script, 1))) {
+            Matrix x = Matrix.of(1, 1);
+            sim.simulateBatch(new long[] {0}, new long[] {0}, Matrix.of(1, 1), x);
+            // give the reader thread time to queue the duplicate line (it is already written)
+            Thread.sleep(1000);
+            assertThatThrownBy(() -> sim.simulateBatch(new long[] {1}, new long[] {1},
+                    Matrix.of(1, 1), x))
+                    .hasMessageContaining("simulation index 1")
+                    .hasMessageContaining("more than one line for its previous batch");
+        }
     }
 
     @Test

@@ -32,7 +32,7 @@ class ExternalSimulatorRunnerTest {
         ExternalSimulatorConfig base = ExternalSimulatorConfig.of(
                 ExternalSimulatorTest.python("gaussian.py"), 2, 2);
         SimulationResult one = run(base, 1, 60);
-        SimulationResult many = run(base.withWorkers(3).withBatchSize(5), 3, 60);
+        SimulationResult many = run(base.withWorkers(2).withBatchSize(5), 3, 60);
         assertThat(one.invalid()).isZero();
         assertThat(many.x().data()).containsExactly(one.x().data());
         assertThat(many.theta().data()).containsExactly(one.theta().data());
@@ -64,7 +64,7 @@ class ExternalSimulatorRunnerTest {
                 print(json.dumps({"x": json.loads(line)["theta"]}), flush=True)
                 """;
         ExternalSimulatorConfig config = ExternalSimulatorConfig.of(
-                List.of("python3", "-c", script), 2, 2).withBatchSize(4);
+                List.of(ExternalSimulatorTest.PYTHON, "-c", script), 2, 2).withBatchSize(4);
         SimulationResult r;
         try (ExternalSimulator sim = ExternalSimulator.of(config)) {
             r = Simulations.builder(PRIOR, sim).seed(3).threads(1).chunkSize(16).run(16);
@@ -73,7 +73,7 @@ class ExternalSimulatorRunnerTest {
         assertThat(r.index()).containsExactly(0, 1, 2, 3, 8, 9, 10, 11);
         assertThat(r.x().data()).containsExactly(r.theta().data());
         assertThat(r.failureExamples().getFirst())
-                .startsWith("simulation 4: external simulator 'python3 -c")
+                .startsWith("simulation 4: external simulator '" + ExternalSimulatorTest.PYTHON + " -c")
                 .contains("first seed " + SimulationStreams.seedFor(3, 4))
                 .contains("stopped early");
     }

@@ -27,8 +27,28 @@ class ExternalSimulatorTest {
                 + Paths.get("").toAbsolutePath());
     }
 
+    /**
+     * The python3 interpreter itself: "python3" may be a slow launcher script (pyenv shims take
+     * seconds on a loaded machine), so the tests start the interpreter it resolves to.
+     */
+    static final String PYTHON = resolvePython();
+
+    static String resolvePython() {
+        try {
+            Process p = new ProcessBuilder("python3", "-c", "import sys; print(sys.executable)")
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes()).strip();
+            return p.waitFor() == 0 && Files.isExecutable(Path.of(out)) ? out : "python3";
+        } catch (java.io.IOException e) {
+            return "python3";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "python3";
+        }
+    }
+
     static List<String> python(String script, String... args) {
-        List<String> cmd = new java.util.ArrayList<>(List.of("python3",
+        List<String> cmd = new java.util.ArrayList<>(List.of(PYTHON,
                 SIMULATORS.resolve(script).toString()));
         cmd.addAll(List.of(args));
         return cmd;
@@ -65,7 +85,7 @@ class ExternalSimulatorTest {
         Request r = Request.of(250, 2);
         Matrix one = run(ExternalSimulatorConfig.of(python("gaussian.py"), 2, 2), r);
         Matrix three = run(ExternalSimulatorConfig.of(python("gaussian.py"), 2, 2)
-                .withWorkers(3).withBatchSize(7), r);
+                .withWorkers(2).withBatchSize(7), r);
         assertThat(three.data()).containsExactly(one.data());
         // x = theta + 0.1 z: |x − theta| < 0.6 fails with probability ~1e-9 per value
         for (int k = 0; k < 500; k++) {
@@ -140,7 +160,7 @@ class ExternalSimulatorTest {
         Request r = Request.of(20, 1);
         Matrix x = Matrix.of(20, 2);
         try (ExternalSimulator sim = ExternalSimulator.of(ExternalSimulatorConfig.of(
-                List.of("python3", "-c", script), 1, 2).withBatchSize(6))) {
+                List.of(ExternalSimulatorTest.PYTHON, "-c", script), 1, 2).withBatchSize(6))) {
             assertThat(sim.simulateBatch(r.indices(), r.seeds(), r.theta(), x)).isEqualTo(12);
         }
         for (int i = 0; i < 20; i++) {
@@ -174,5 +194,11 @@ class ExternalSimulatorTest {
                 .hasMessageContaining("workers").hasMessageContaining("0");
         assertThatThrownBy(() -> ExternalSimulatorConfig.of(List.of("x"), 1, 0))
                 .hasMessageContaining("x dimension");
+        assertThatThrownBy(() -> ExternalSimulatorConfig.of(List.of("x"), 1, 6)
+                .withXShape(List.of(4, 2))).hasMessageContaining("[4, 2] has 8 elements");
+        try (ExternalSimulator sim = ExternalSimulator.of(ExternalSimulatorConfig.of(
+                List.of("x"), 1, 6).withXShape(List.of(2, 3)))) {
+            assertThat(sim.xShape()).containsExactly(2, 3);
+        }
     }
 }

@@ -23,6 +23,7 @@ class JobFileReaderTest {
             simulator:
               command: [python3, sim.py, "--fast"]
               x_dim: 2
+              x_shape: [1, 2]
               workers: 3
               batch_size: 50
               timeout_s: 1.5
@@ -83,6 +84,7 @@ class JobFileReaderTest {
         assertThat(ext.batchSize()).isEqualTo(50);
         assertThat(ext.timeout().toMillis()).isEqualTo(1500);
         assertThat(ext.thetaDim()).isEqualTo(3);
+        assertThat(ext.xShape()).containsExactly(1, 2);
     }
 
     @Test
@@ -150,6 +152,22 @@ class JobFileReaderTest {
                 .hasMessageContaining("at line 3")
                 .hasMessageContaining("did you mean 'learning_rate'?")
                 .hasMessageContaining("clip_norm");
+    }
+
+    @Test
+    void unknownKeysAreFoundAtAnyDepth() {
+        assertThatThrownBy(() -> yaml("""
+                simulator: {task: two_moons}
+                simulations: 10
+                estimator:
+                  type: nsf
+                  embedding:
+                    type: mlp
+                    hidden_featurs: [8]
+                """))
+                .hasMessageContaining("unknown key 'hidden_featurs' in 'estimator.embedding'")
+                .hasMessageContaining("at line 7")
+                .hasMessageContaining("did you mean 'hidden_features'?");
     }
 
     @Test
