@@ -10,8 +10,10 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "sbi4j", mixinStandardHelpOptions = true, version = "sbi4j 0.1.0-SNAPSHOT",
         description = "Simulation-based inference (neural posterior estimation) on the JVM.",
-        subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, MergeCommand.class,
-                BenchCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, SimulateCommand.class,
+                TrainCommand.class, SampleCommand.class, InfoCommand.class, TasksCommand.class,
+                DiagnoseCommand.class, PlotCommand.class, RunCommand.class,
+                MergeCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
     @Override

@@ -35,9 +35,20 @@ final class Progress {
         }
     }
 
+    /** Prints a warning (also with --quiet). */
+    void warn(String fmt, Object... args) {
+        err.println("warning: " + String.format(Locale.ROOT, fmt, args));
+        err.flush();
+    }
+
     /** Progress of a simulation run; close the returned handle when done. */
     Stage simulation(long total) {
         return new Stage("simulate", total);
+    }
+
+    /** Progress of a named stage with a known total (e.g. "sample"). */
+    Stage stage(String name, long total) {
+        return new Stage(name, total);
     }
 
     /** A training listener reporting epochs. */
@@ -56,6 +67,45 @@ final class Progress {
                 return true;
             }
         };
+    }
+
+    /**
+     * Training progress with a bar over the epochs on a terminal (up to {@code maxEpochs}, or
+     * an open-ended bar when there is no cap) and the usual log lines otherwise; close it after
+     * training.
+     */
+    Training training(int maxEpochs) {
+        return new Training(maxEpochs);
+    }
+
+    /** A training listener that also drives a progress bar. */
+    final class Training implements TrainingListener, AutoCloseable {
+        private final TrainingListener log = training();
+        private final ProgressBar bar;
+
+        Training(int maxEpochs) {
+            this.bar = quiet || !terminal ? null : new ProgressBarBuilder().setTaskName("train")
+                    .setInitialMax(maxEpochs == Integer.MAX_VALUE ? -1 : maxEpochs)
+                    .setStyle(ProgressBarStyle.ASCII).build();
+        }
+
+        @Override
+        public boolean onEpoch(EpochRecord e) {
+            if (bar == null) {
+                return log.onEpoch(e);
+            }
+            bar.stepTo(e.epoch());
+            bar.setExtraMessage(String.format(Locale.ROOT, "validation loss %.4f",
+                    e.validationLoss()));
+            return true;
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+            }
+        }
     }
 
     /** One stage with a known total. */

@@ -7,8 +7,9 @@ import org.sbi4j.sim.SimulationResult;
 import org.sbi4j.tensor.Matrix;
 
 /**
- * An immutable training set of n pairs (θ_i, x_i): θ is n×dθ, x is n×dx (float32, all finite),
- * and {@code index[i]} is the simulation index of row i (kept through shuffles and splits, so a
+ * An immutable training set of n pairs (θ_i, x_i): θ is n×dθ, x is n×dx (float32; θ finite, x
+ * finite or NaN, where NaN marks padding, e.g. the missing trials of a set embedding's input:
+ * {@link Standardizer#fit} still rejects it, {@link Standardizer#fitTrials} skips it), and {@code index[i]} is the simulation index of row i (kept through shuffles and splits, so a
  * row can always be traced back to its random stream).
  *
  * <p>The factories copy their inputs and the accessors return copies; {@link #batches(int)}
@@ -44,8 +45,8 @@ public final class Dataset {
      * A validated copy of (θ, x, index) with the logical shape of one x (product = x.cols()).
      *
      * @throws IllegalArgumentException naming the problem: row counts or index length that differ,
-     *         an empty dataset (no rows or no columns), a bad xShape, or a non-finite value (with
-     *         its row, simulation index and column)
+     *         an empty dataset (no rows or no columns), a bad xShape, or a non-finite θ or an
+     *         infinite x (with its row, simulation index and column)
      */
     public static Dataset of(Matrix theta, Matrix x, long[] index, int[] xShape) {
         if (theta.rows() != x.rows()) {
@@ -68,8 +69,8 @@ public final class Dataset {
             throw new IllegalArgumentException("xShape " + Arrays.toString(xShape)
                     + " does not describe " + x.cols() + " values");
         }
-        checkFinite("theta", theta, index);
-        checkFinite("x", x, index);
+        checkFinite("theta", theta, index, false);
+        checkFinite("x", x, index, true);
         return new Dataset(theta.copy(), x.copy(), index.clone(), xShape.clone());
     }
 
@@ -81,12 +82,12 @@ public final class Dataset {
         return of(r.theta(), r.x(), r.index(), r.xShape());
     }
 
-    private static void checkFinite(String name, Matrix m, long[] index) {
+    private static void checkFinite(String name, Matrix m, long[] index, boolean nanPadding) {
         float[] d = m.data();
         for (int i = 0; i < m.rows(); i++) {
             int off = m.rowOffset(i);
             for (int j = 0; j < m.cols(); j++) {
-                if (!Float.isFinite(d[off + j])) {
+                if (!Float.isFinite(d[off + j]) && !(nanPadding && Float.isNaN(d[off + j]))) {
                     throw new IllegalArgumentException(name + " row " + i + " (simulation "
                             + index[i] + "), column " + j + " is " + d[off + j]);
                 }

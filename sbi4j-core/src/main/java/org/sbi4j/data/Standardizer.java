@@ -80,6 +80,67 @@ public final class Standardizer {
         return new Standardizer(mean, std);
     }
 
+    /**
+     * Fits x made of trials (the input of a set embedding): a row holds T = cols/trialDim trials
+     * of trialDim values, trial-major, and NaN marks padding. Value j of every trial shares one
+     * μ_j and σ_j (n−1), computed over all non-NaN entries of the columns t·trialDim + j, so the
+     * standardised trials stay exchangeable; NaN entries are skipped here and stay NaN under
+     * {@link #transform}. Constant values get σ = 1 as in {@link #fit}.
+     *
+     * @throws IllegalArgumentException if trialDim does not divide the columns, a value is
+     *         infinite, or some value j has fewer than 2 non-NaN entries
+     */
+    public static Standardizer fitTrials(Matrix data, int trialDim) {
+        int d = data.cols();
+        if (trialDim < 1 || d % trialDim != 0) {
+            throw new IllegalArgumentException("trial size " + trialDim + " does not divide the "
+                    + d + " columns of x");
+        }
+        double[] sum = new double[trialDim];
+        long[] count = new long[trialDim];
+        float[] a = data.data();
+        for (int i = 0; i < data.rows(); i++) {
+            int off = data.rowOffset(i);
+            for (int k = 0; k < d; k++) {
+                float v = a[off + k];
+                if (Float.isInfinite(v)) {
+                    throw new IllegalArgumentException("cannot fit a standardizer: row " + i
+                            + ", column " + k + " is " + v);
+                }
+                if (!Float.isNaN(v)) {
+                    sum[k % trialDim] += v;
+                    count[k % trialDim]++;
+                }
+            }
+        }
+        double[] sq = new double[trialDim];
+        for (int i = 0; i < data.rows(); i++) {
+            int off = data.rowOffset(i);
+            for (int k = 0; k < d; k++) {
+                float v = a[off + k];
+                if (!Float.isNaN(v)) {
+                    double dev = v - sum[k % trialDim] / count[k % trialDim];
+                    sq[k % trialDim] += dev * dev;
+                }
+            }
+        }
+        double[] mean = new double[d];
+        double[] std = new double[d];
+        for (int j = 0; j < trialDim; j++) {
+            if (count[j] < 2) {
+                throw new IllegalArgumentException("need at least 2 non-NaN values of trial"
+                        + " component " + j + " to fit a standardizer, got " + count[j]);
+            }
+            double m = sum[j] / count[j];
+            double s = Math.sqrt(sq[j] / (count[j] - 1));
+            for (int k = j; k < d; k += trialDim) {
+                mean[k] = m;
+                std[k] = isConstant(s, m) ? 1.0 : s;
+            }
+        }
+        return new Standardizer(mean, std);
+    }
+
     private static boolean isConstant(double std, double mean) {
         return !(std >= MIN_STD) || std <= RELATIVE_STD * Math.abs(mean);
     }

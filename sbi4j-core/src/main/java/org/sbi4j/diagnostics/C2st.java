@@ -23,9 +23,11 @@ import org.sbi4j.tensor.Matrix;
  *     α = 1e-4, tol 1e-4 for 10 epochs, at most 10,000 epochs, Glorot-uniform init);</li>
  * <li>C2ST = mean held-out accuracy (threshold ½).</li>
  * </ol>
- * The folds train in parallel threads; each fold draws its initialisation and shuffling from
- * its own generator seeded from {@code rng} before any thread starts, so the result does not
- * depend on the number of threads or their timing. Not bit-identical to sklearn (other random
+ * As in sbibm, every fold's classifier starts from the same seed (sklearn clones the
+ * estimator with {@code random_state=1} into each fold), so all folds share the initial weights
+ * and the shuffling stream; {@code rng} draws the fold permutation and that one seed. The folds
+ * train in parallel threads, each with its own generator created from the seed, so the result
+ * does not depend on the number of threads or their timing. Not bit-identical to sklearn (other random
  * streams, float32); scripts/c2st_sklearn_check.py compares the two (see docs/c2st.md).
  */
 public final class C2st {
@@ -91,7 +93,7 @@ public final class C2st {
     /**
      * C2ST accuracy of reference samples X against samples Y (same dimension).
      *
-     * @param rng draws the fold permutation and one seed per fold
+     * @param rng draws the fold permutation and the classifier seed
      */
     public static C2stResult run(Matrix reference, Matrix samples, Config cfg,
                                  UniformRandomProvider rng) {
@@ -125,10 +127,9 @@ public final class C2st {
             perm[i] = perm[j];
             perm[j] = t;
         }
-        long[] seeds = new long[cfg.folds()];
-        for (int f = 0; f < seeds.length; f++) {
-            seeds[f] = rng.nextLong();
-        }
+        // one classifier seed shared by all folds, as sklearn's cross_val_score clones an
+        // MLPClassifier with random_state=1 into every fold (same init, same shuffling stream)
+        long seed = rng.nextLong();
         double[] acc = new double[cfg.folds()];
         int[] epochs = new int[cfg.folds()];
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(cfg.threads(), cfg.folds()));
@@ -136,7 +137,7 @@ public final class C2st {
             List<Future<?>> jobs = new ArrayList<>();
             for (int f = 0; f < cfg.folds(); f++) {
                 int fold = f;
-                jobs.add(pool.submit(() -> fold(x, y, perm, fold, cfg, seeds[fold], acc, epochs)));
+                jobs.add(pool.submit(() -> fold(x, y, perm, fold, cfg, seed, acc, epochs)));
             }
             for (Future<?> job : jobs) {
                 job.get();

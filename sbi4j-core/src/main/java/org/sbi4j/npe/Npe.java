@@ -75,11 +75,11 @@ public final class Npe {
                 .split(settings.training().validationFraction(),
                         SimulationStreams.streamFor(seed, SPLIT_STREAM));
         Standardizer zTheta = Standardizer.fit(split.train().theta());
-        Standardizer zX = Standardizer.fit(split.train().x());
+        EstimatorSpec spec = settings.estimator();
+        Standardizer zX = spec.embedding().fitStandardizer(split.train().x(), data.xShape());
         Dataset train = standardize(split.train(), zTheta, zX);
         Dataset validation = standardize(split.validation(), zTheta, zX);
 
-        EstimatorSpec spec = settings.estimator();
         ConditionalDensityEstimator est = spec.build(interest.length, data.xShape(),
                 EstimatorSpec.buildRng(seed));
         List<ConditionalDensityEstimator> members = est instanceof Ensemble e
@@ -89,7 +89,9 @@ public final class Npe {
             reports.add(Trainer.train(members.get(k), train, validation, settings.training(),
                     SimulationStreams.streamFor(seed, TRAIN_STREAM + k), listener));
         }
-        int keep = Math.min(settings.referenceRows(), train.size());
+        // NaN-padded x has no covariance for the misspecification score: keep no reference rows
+        int keep = spec.embedding().allowsNaNPadding() ? 0
+                : Math.min(settings.referenceRows(), train.size());
         Matrix reference = keep == 0 ? null : train.x().rowView(0, keep).copy();
         Posterior posterior = new Posterior(est, spec, data.xShape(), zTheta, zX,
                 ParameterSpace.ofInterest(prior),

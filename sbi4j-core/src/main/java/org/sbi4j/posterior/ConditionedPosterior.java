@@ -44,10 +44,13 @@ public final class ConditionedPosterior {
             throw new IllegalArgumentException("observation has " + observation.length
                     + " values, the posterior was trained on x of dimension " + posterior.xDim());
         }
+        boolean padding = posterior.spec() != null
+                && posterior.spec().embedding().allowsNaNPadding();
         for (int j = 0; j < observation.length; j++) {
-            if (!Float.isFinite(observation[j])) {
+            if (!Float.isFinite(observation[j]) && !(padding && Float.isNaN(observation[j]))) {
                 throw new IllegalArgumentException("observation value " + j + " is "
-                        + observation[j] + "; every value must be finite");
+                        + observation[j] + "; every value must be finite"
+                        + (padding ? " or NaN (padding)" : ""));
             }
         }
         this.posterior = posterior;
@@ -205,7 +208,9 @@ public final class ConditionedPosterior {
         for (float v : observation) {
             bits = bits * 31 + Float.floatToIntBits(v);
         }
-        UniformRandomProvider rng = SimulationStreams.streamFor(posterior.provenance().seed(), bits);
+        // stream indices must be >= 0: drop the sign bit of the hash
+        UniformRandomProvider rng = SimulationStreams.streamFor(posterior.provenance().seed(),
+                bits & Long.MAX_VALUE);
         ConditionalDensityEstimator est = posterior.estimator();
         Matrix z = est.sample(ACCEPTANCE_DRAWS, context, rng, est.workspace(CHUNK));
         Matrix theta = posterior.thetaStandardizer().inverseInPlace(z);

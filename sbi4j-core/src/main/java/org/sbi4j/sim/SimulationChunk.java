@@ -51,7 +51,8 @@ final class SimulationChunk {
         int kept = 0;
         List<String> failures = new ArrayList<>();
         for (int r = 0; r < n; r++) {
-            String why = reasons[r] != null ? reasons[r] : nonFinite(theta, x, r);
+            String why = reasons[r] != null ? reasons[r]
+                    : nonFinite(theta, x, r, simulator.nanPadding());
             if (why == null) {
                 valid[r] = true;
                 kept++;
@@ -62,16 +63,16 @@ final class SimulationChunk {
         return new SimulationChunk(start, theta, x, valid, kept, failures);
     }
 
-    private static String nonFinite(Matrix theta, Matrix x, int r) {
-        String t = firstNonFinite(theta, r, "theta");
-        return t != null ? t : firstNonFinite(x, r, "x");
+    private static String nonFinite(Matrix theta, Matrix x, int r, boolean nanPadding) {
+        String t = firstNonFinite(theta, r, "theta", false);
+        return t != null ? t : firstNonFinite(x, r, "x", nanPadding);
     }
 
-    private static String firstNonFinite(Matrix m, int r, String name) {
+    private static String firstNonFinite(Matrix m, int r, String name, boolean nanPadding) {
         float[] d = m.data();
         int off = m.rowOffset(r);
         for (int j = 0; j < m.cols(); j++) {
-            if (!Float.isFinite(d[off + j])) {
+            if (!Float.isFinite(d[off + j]) && !(nanPadding && Float.isNaN(d[off + j]))) {
                 return name + "[" + j + "] = " + d[off + j];
             }
         }

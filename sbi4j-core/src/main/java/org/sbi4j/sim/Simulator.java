@@ -29,6 +29,15 @@ public interface Simulator {
     }
 
     /**
+     * True if NaN in x marks padding rather than failure, e.g. the missing trials of a set of
+     * i.i.d. trials shorter than the maximum (for a DeepSets embedding); ±∞ still marks a
+     * failed simulation. Default: false (any NaN fails the row).
+     */
+    default boolean nanPadding() {
+        return false;
+    }
+
+    /**
      * Simulates one x for θ = {@code theta[thetaOff .. thetaOff+thetaDim)} into
      * {@code x[xOff .. xOff+xDim)}, drawing all randomness from {@code rng}.
      */

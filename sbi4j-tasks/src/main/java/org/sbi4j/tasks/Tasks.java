@@ -7,7 +7,8 @@ import java.util.function.Supplier;
 
 /**
  * Registry of the built-in tasks: the ten sbibm tasks (Lueckmann et al. 2021) and the
- * galaxy_clustering toy (alias "ab2_toy"). Each call builds a fresh, immutable task.
+ * galaxy_clustering toy (alias "ab2_toy"), and the example models lorenz96 (no reference
+ * posterior), counting_experiment (nuisance parameters) and banana (MCMC reference). Each call builds a fresh, immutable task.
  */
 public final class Tasks {
 
@@ -25,6 +26,9 @@ public final class Tasks {
         TASKS.put("sir", Sir::task);
         TASKS.put("lotka_volterra", LotkaVolterra::task);
         TASKS.put("galaxy_clustering", GalaxyClustering::task);
+        TASKS.put("lorenz96", Lorenz96::task);
+        TASKS.put("counting_experiment", CountingExperiment::task);
+        TASKS.put("banana", Banana::task);
     }
 
     private Tasks() {

@@ -1,0 +1,137 @@
+package org.sbi4j.cli;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.sbi4j.diagnostics.Identifiability;
+import org.sbi4j.diagnostics.IdentifiabilityReport;
+import org.sbi4j.diagnostics.PosteriorDensity;
+import org.sbi4j.diagnostics.PosteriorSampler;
+import org.sbi4j.diagnostics.Ppc;
+import org.sbi4j.diagnostics.PpcResult;
+import org.sbi4j.diagnostics.Sbc;
+import org.sbi4j.diagnostics.SbcResult;
+import org.sbi4j.posterior.Posterior;
+import org.sbi4j.prob.Prior;
+import org.sbi4j.sim.SimulationResult;
+import org.sbi4j.sim.SimulationStreams;
+import org.sbi4j.sim.Simulations;
+import org.sbi4j.sim.Simulator;
+import org.sbi4j.tensor.Matrix;
+
+/**
+ * The diagnostics as the commands run them. Every random draw comes from a stream of the run
+ * seed with a fixed index, so a diagnosis is repeatable and independent of the training draws.
+ */
+final class Diagnoses {
+
+    static final long TEST_STREAM = 0x5B14_D1A6_0000L;
+    static final long SBC_STREAM = 0x5B14_D1A6_1000L;
+    static final long PPC_STREAM = 0x5B14_D1A6_2000L;
+    static final long IDENT_STREAM = 0x5B14_D1A6_3000L;
+
+    private Diagnoses() {
+    }
+
+    /** Fresh test pairs (θ of interest, x): simulations 0…n−1 of a run seeded from {@code seed}. */
+    record TestPairs(Matrix theta, Matrix x, long invalid) {
+    }
+
+    static TestPairs testPairs(Prior prior, Simulator simulator, int n, long seed, int threads,
+                               Progress progress) {
+        SimulationResult r;
+        try (Progress.Stage stage = progress.stage("simulate test pairs", n)) {
+            r = Simulations.builder(prior, simulator)
+                    .seed(SimulationStreams.seedFor(seed, TEST_STREAM)).threads(threads)
+                    .progress(stage).run(n);
+        }
+        if (r.size() < 2) {
+            throw new IllegalStateException("only " + r.size() + " of " + n + " test simulations"
+                    + " are valid; " + r.summary());
+        }
+        return new TestPairs(columns(r.theta(), prior.interestIndices()), r.x(), r.invalid());
+    }
+
+    /** SBC ranks and tests with L samples per pair (joint ranks by the unnormalised density). */
+    static SbcResult sbc(Posterior post, TestPairs pairs, int samples, double alpha, long seed) {
+        PosteriorSampler sampler = (x, n, rng) -> post.at(x).sample(n, rng);
+        // Ranks compare densities at one x, so the support renormalisation (a constant) drops out.
+        PosteriorDensity density = (theta, x) -> post.at(x).unnormalizedLogProb(theta);
+        return Sbc.run(pairs.theta(), pairs.x(), sampler, density, samples, post.names(), alpha,
+                SimulationStreams.streamFor(seed, SBC_STREAM));
+    }
+
+    /**
+     * Posterior predictive check at x_o: m posterior draws (nuisance parameters from their
+     * prior), one simulation each; failed simulations are left out.
+     */
+    static PpcResult ppc(Posterior post, Prior prior, Simulator simulator, float[] xo, int m,
+                         long seed, double level) {
+        UniformRandomProvider rng = SimulationStreams.streamFor(seed, PPC_STREAM);
+        Matrix interest = post.at(xo).sample(m, rng);
+        Matrix theta = prior.sample(m, rng);
+        int[] idx = prior.interestIndices();
+        for (int i = 0; i < m; i++) {
+            for (int k = 0; k < idx.length; k++) {
+                theta.set(i, idx[k], interest.get(i, k));
+            }
+        }
+        long runSeed = SimulationStreams.seedFor(seed, PPC_STREAM + 1);
+        UniformRandomProvider[] rngs = new UniformRandomProvider[m];
+        long[] seeds = new long[m];
+        for (int i = 0; i < m; i++) {
+            rngs[i] = SimulationStreams.streamFor(runSeed, i);
+            seeds[i] = SimulationStreams.seedFor(runSeed, i);
+        }
+        Matrix x = Matrix.of(m, simulator.xDim());
+        String[] failures = new String[m];
+        simulator.simulateBatch(theta, rngs, seeds, x, failures);
+        int[] ok = java.util.stream.IntStream.range(0, m)
+                .filter(i -> failures[i] == null && finiteRow(x, i)).toArray();
+        if (ok.length < 2) {
+            throw new IllegalStateException("only " + ok.length + " of " + m + " predictive"
+                    + " simulations succeeded" + (failures[0] != null ? ": " + failures[0] : ""));
+        }
+        return Ppc.check(rows(x, ok), xo, null, level);
+    }
+
+    /** Identifiability at x_o from n posterior and n prior samples. */
+    static IdentifiabilityReport identifiability(Posterior post, Prior prior, float[] xo, int n,
+                                                 long seed) {
+        UniformRandomProvider rng = SimulationStreams.streamFor(seed, IDENT_STREAM);
+        Matrix posterior = post.at(xo).sample(n, rng);
+        Matrix fromPrior = columns(prior.sample(n, rng), prior.interestIndices());
+        return Identifiability.analyse(posterior, fromPrior, post.names(),
+                Identifiability.DEFAULT_THRESHOLD);
+    }
+
+    static Matrix columns(Matrix m, int[] cols) {
+        if (cols.length == m.cols()) {
+            return m;
+        }
+        Matrix out = Matrix.of(m.rows(), cols.length);
+        for (int i = 0; i < m.rows(); i++) {
+            for (int k = 0; k < cols.length; k++) {
+                out.set(i, k, m.get(i, cols[k]));
+            }
+        }
+        return out;
+    }
+
+    private static Matrix rows(Matrix m, int[] rows) {
+        Matrix out = Matrix.of(rows.length, m.cols());
+        for (int r = 0; r < rows.length; r++) {
+            for (int j = 0; j < m.cols(); j++) {
+                out.set(r, j, m.get(rows[r], j));
+            }
+        }
+        return out;
+    }
+
+    private static boolean finiteRow(Matrix x, int i) {
+        for (int j = 0; j < x.cols(); j++) {
+            if (!Float.isFinite(x.get(i, j))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

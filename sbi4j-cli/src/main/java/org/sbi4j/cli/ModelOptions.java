@@ -1,0 +1,45 @@
+package org.sbi4j.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.sbi4j.posterior.Posterior;
+import org.sbi4j.posterior.PosteriorFiles;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * --model MODEL plus the task or job it was trained for (--task/--job, else the one recorded in
+ * MODEL.report.json), and an optional --out DIR for the diagnostic's files.
+ */
+final class ModelOptions {
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "Model file from 'train'.")
+    Path model;
+
+    @Mixin
+    SourceOptions source;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Also write the results (JSON, arrays, plots) into DIR.")
+    Path out;
+
+    @Option(names = "--overwrite", description = "Write into a non-empty DIR.")
+    boolean overwrite;
+
+    Posterior load() throws IOException {
+        return PosteriorFiles.load(model);
+    }
+
+    /** The task or job of the model. */
+    Source source(boolean withSimulator) throws IOException {
+        Path report = TrainCommand.reportFile(model);
+        Map<String, Object> rec = Files.exists(report) ? Metadata.read(report) : null;
+        return source.orRecorded(rec, report.toString(), withSimulator);
+    }
+
+    /** The output folder, prepared, or null when --out was not given. */
+    Path outDir() throws IOException {
+        return out == null ? null : OutputDir.prepare(out, overwrite, null);
+    }
+}

@@ -1,0 +1,50 @@
+package org.sbi4j.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** summary.md of {@code sbi4j bench sbibm}: mean C2ST per task and budget beside the references. */
+final class SbibmSummary {
+
+    private SbibmSummary() {
+    }
+
+    static String markdown(List<BenchSbibmCommand.Row> rows, SbibmFigures figures, String estimator,
+                           int batchSize, long seed) {
+        Map<String, List<BenchSbibmCommand.Row>> groups = new LinkedHashMap<>();
+        for (BenchSbibmCommand.Row r : rows) {
+            groups.computeIfAbsent(r.task() + "\t" + r.budget(), k -> new java.util.ArrayList<>()).add(r);
+        }
+        StringBuilder sb = new StringBuilder("# sbibm benchmark, NPE\n\n");
+        sb.append(String.format(Locale.ROOT, "Estimator %s, training batch size %d (capped at the "
+                + "training set; sbi's default is 200, the sbibm paper used 10,000), seed %d. One "
+                + "network per task and budget, amortised over the observations. C2ST as sbibm "
+                + "computes it (0.5 = indistinguishable from the reference posterior).%n%n",
+                estimator, batchSize, seed));
+        sb.append("| task | budget | observations | C2ST mean | published NPE | sbi (this machine, obs 1-3) "
+                + "| simulate s | train s | sample s (mean per obs) |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|\n");
+        for (List<BenchSbibmCommand.Row> g : groups.values()) {
+            BenchSbibmCommand.Row first = g.get(0);
+            double c2st = g.stream().mapToDouble(BenchSbibmCommand.Row::c2st).average().orElse(Double.NaN);
+            double sample = g.stream().mapToDouble(BenchSbibmCommand.Row::sampleS).average().orElse(Double.NaN);
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %.3f | %s | %s | %.2f | %.1f | %.3f |%n",
+                    first.task(), first.budget(), g.size(), c2st,
+                    fmt(figures.published(first.task(), first.budget())),
+                    fmt(figures.sbi(first.task(), first.budget())),
+                    first.simulateS(), first.trainS(), sample));
+        }
+        sb.append("\nPublished: Lueckmann et al., \"Benchmarking Simulation-Based Inference\", "
+                + "AISTATS 2021 (mean over 10 observations; gaussian_mixture: the 2024 rerun with "
+                + "sbibm's fixed simulator). sbi: sbi 0.27.0, NSF with sbi's defaults, on the "
+                + "project's machine kind (2 cores), mean over observations 1-3 only; n/a where "
+                + "not measured. Per-observation figures: c2st.csv.\n");
+        return sb.toString();
+    }
+
+    private static String fmt(Double v) {
+        return v == null ? "n/a" : String.format(Locale.ROOT, "%.3f", v);
+    }
+}

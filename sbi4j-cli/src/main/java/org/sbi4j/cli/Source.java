@@ -1,0 +1,109 @@
+package org.sbi4j.cli;
+
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.sbi4j.cli.external.ExternalSimulator;
+import org.sbi4j.cli.external.ExternalSimulatorConfig;
+import org.sbi4j.cli.job.JobComponents;
+import org.sbi4j.cli.job.JobFile;
+import org.sbi4j.cli.job.JobFileReader;
+import org.sbi4j.prob.Prior;
+import org.sbi4j.sim.Simulator;
+import org.sbi4j.tasks.Task;
+import org.sbi4j.tasks.Tasks;
+
+/**
+ * Where θ and x come from: a built-in task ({@code --task}) or a job file ({@code --job}), with
+ * its prior and (when asked for) its simulator. Close it: an external simulator runs processes.
+ *
+ * @param task      task name, or null
+ * @param job       absolute path of the job file, or null
+ * @param jobFile   the job (paths resolved against its folder), or null
+ * @param prior     the prior over θ (nuisance parameters declared)
+ * @param simulator the simulator, or null when only the prior was asked for
+ */
+record Source(String task, Path job, JobFile jobFile, Prior prior, Simulator simulator)
+        implements AutoCloseable {
+
+    /** Settings of external simulators given on the command line (null: the job's or default). */
+    record External(Integer workers, Integer batchSize, Double timeoutSeconds) {
+        static final External NONE = new External(null, null, null);
+    }
+
+    static Source ofTask(String name, boolean withSimulator) {
+        Task t = Tasks.byName(name);
+        return new Source(name, null, null, t.prior(), withSimulator ? t.simulator() : null);
+    }
+
+    static Source ofJob(Path file, boolean withSimulator, External ext) throws NoSuchFileException {
+        Path abs = file.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(abs)) {
+            throw new NoSuchFileException(file.toString());
+        }
+        JobFile job = JobFileReader.read(abs).resolvePaths(abs.getParent());
+        Prior prior = JobComponents.prior(job);
+        Simulator sim = null;
+        if (withSimulator) {
+            sim = job.simulator().isCommand() ? external(job, ext) : JobComponents.simulator(job);
+        }
+        return new Source(null, abs, job, prior, sim);
+    }
+
+    private static Simulator external(JobFile job, External ext) {
+        ExternalSimulatorConfig c = job.simulator().externalConfig(job.thetaDim());
+        if (ext.workers() != null) {
+            c = c.withWorkers(ext.workers());
+        }
+        if (ext.batchSize() != null) {
+            c = c.withBatchSize(ext.batchSize());
+        }
+        if (ext.timeoutSeconds() != null) {
+            if (!(ext.timeoutSeconds() > 0)) {
+                throw new IllegalArgumentException("--timeout must be a positive number of "
+                        + "seconds, got " + ext.timeoutSeconds());
+            }
+            c = c.withTimeout(Duration.ofMillis(Math.round(ext.timeoutSeconds() * 1000)));
+        }
+        return ExternalSimulator.of(c);
+    }
+
+    /** The source named by --task or --job (exactly one must be non-null). */
+    static Source of(String task, Path job, boolean withSimulator, External ext)
+            throws NoSuchFileException {
+        return task != null ? ofTask(task, withSimulator) : ofJob(job, withSimulator, ext);
+    }
+
+    /** True for an external-program simulator (its failures are protocol errors). */
+    boolean isExternal() {
+        return simulator instanceof ExternalSimulator;
+    }
+
+    /** "task two_moons" or "job /abs/path.yaml". */
+    String describe() {
+        return task != null ? "task " + task : "job " + job;
+    }
+
+    /** Identifies the simulator in store settings and metadata. */
+    String simulatorId() {
+        if (task != null) {
+            return "task:" + task;
+        }
+        var s = jobFile.simulator();
+        String what = s.isTask() ? "task:" + s.task() : s.isClass() ? "class:" + s.className()
+                : "command:" + String.join(" ", s.command());
+        return "job:" + job + " " + what;
+    }
+
+    @Override
+    public void close() {
+        if (simulator instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not stop the simulator: " + e.getMessage(), e);
+            }
+        }
+    }
+}

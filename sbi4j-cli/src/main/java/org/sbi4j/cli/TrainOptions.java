@@ -1,0 +1,78 @@
+package org.sbi4j.cli;
+
+import java.util.List;
+import org.sbi4j.posterior.EstimatorSpec;
+import org.sbi4j.train.TrainingConfig;
+import picocli.CommandLine.Option;
+
+/** Estimator and training options of {@code train} (defaults: sbi's). */
+final class TrainOptions {
+
+    @Option(names = "--estimator", paramLabel = "KIND",
+            description = "nsf, maf or mdn (default: ${DEFAULT-VALUE}).")
+    String estimator = "nsf";
+
+    @Option(names = "--hidden-features", paramLabel = "H", description = "Hidden layer width (default: the estimator's).")
+    Integer hiddenFeatures;
+
+    @Option(names = "--transforms", paramLabel = "K", description = "Flow transforms, nsf/maf (default: the estimator's).")
+    Integer transforms;
+
+    @Option(names = "--bins", paramLabel = "B", description = "Spline bins, nsf only (default: the estimator's).")
+    Integer bins;
+
+    @Option(names = "--components", paramLabel = "C", description = "Mixture components, mdn only (default: the estimator's).")
+    Integer components;
+
+    @Option(names = "--embedding", paramLabel = "KIND", description = "Embedding network for x: none or mlp (default: ${DEFAULT-VALUE}).")
+    String embedding = "none";
+
+    @Option(names = "--embedding-hidden", split = ",", paramLabel = "H1,H2", description = "MLP embedding hidden widths (default: 50,50).")
+    List<Integer> embeddingHidden;
+
+    @Option(names = "--embedding-outputs", paramLabel = "D", description = "MLP embedding output size (default: 20).")
+    Integer embeddingOutputs;
+
+    @Option(names = "--ensemble", paramLabel = "K", description = "Independently trained members (default: ${DEFAULT-VALUE}).")
+    int ensemble = 1;
+
+    @Option(names = "--batch-size", paramLabel = "B", description = "Training batch size (default: ${DEFAULT-VALUE}).")
+    int batchSize = 200;
+
+    @Option(names = "--learning-rate", paramLabel = "LR", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    double learningRate = 5e-4;
+
+    @Option(names = "--validation-fraction", paramLabel = "F", description = "Share held out for early stopping (default: ${DEFAULT-VALUE}).")
+    double validationFraction = 0.1;
+
+    @Option(names = "--stop-after-epochs", paramLabel = "E", description = "Stop after E epochs without improvement (default: ${DEFAULT-VALUE}).")
+    int stopAfterEpochs = 20;
+
+    @Option(names = "--max-epochs", paramLabel = "E", description = "Hard cap on epochs (default: none).")
+    Integer maxEpochs;
+
+    @Option(names = "--clip-norm", paramLabel = "C", description = "Gradient norm clipping, <= 0 disables (default: ${DEFAULT-VALUE}).")
+    double clipNorm = 5;
+
+    @Option(names = "--weight-decay", paramLabel = "L", description = "Weight decay (default: ${DEFAULT-VALUE}).")
+    double weightDecay = 0;
+
+    @Option(names = "--decoupled", description = "AdamW decoupled weight decay instead of an L2 penalty.")
+    boolean decoupled;
+
+    EstimatorSpec estimatorSpec() {
+        if (ensemble < 1) {
+            throw new IllegalArgumentException("--ensemble must be at least 1, got " + ensemble);
+        }
+        return Estimators.spec(estimator, hiddenFeatures, transforms, bins, components, embedding,
+                Estimators.ints(embeddingHidden), embeddingOutputs, ensemble);
+    }
+
+    TrainingConfig training() {
+        TrainingConfig t = TrainingConfig.DEFAULTS.withBatchSize(batchSize)
+                .withLearningRate(learningRate).withValidationFraction(validationFraction)
+                .withStopAfterEpochs(stopAfterEpochs).withClipNorm(clipNorm)
+                .withWeightDecay(weightDecay, decoupled);
+        return maxEpochs == null ? t : t.withMaxEpochs(maxEpochs);
+    }
+}
