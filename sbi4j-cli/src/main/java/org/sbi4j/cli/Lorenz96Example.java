@@ -42,7 +42,9 @@ final class Lorenz96Example {
     }
 
     static void run(ExampleRun run, int num, NpeSettings base, PrintWriter stdout) throws IOException {
-        EstimatorSpec spec = base.estimator().withEmbedding(EmbeddingSpec.mlp(new int[] {128, 64}, 16));
+        // a 1-D convolutional embedding over the 4 observed variables × 50 times
+        EstimatorSpec spec = base.estimator().withEmbedding(
+                EmbeddingSpec.conv1d(new int[] {8, 16}, 5, new int[] {64}, 16));
         run.train(num, base.withEstimator(spec));
         amortised(run);
         slice(run);

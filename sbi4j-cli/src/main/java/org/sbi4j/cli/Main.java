@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, SimulateCommand.class,
                 TrainCommand.class, SampleCommand.class, InfoCommand.class, TasksCommand.class,
                 DiagnoseCommand.class, PlotCommand.class, RunCommand.class,
-                MergeCommand.class, BenchCommand.class})
+                ExampleCommand.class, MergeCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
     @Override
