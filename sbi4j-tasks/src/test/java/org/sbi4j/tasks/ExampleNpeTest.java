@@ -57,13 +57,34 @@ class ExampleNpeTest {
         Matrix prior = t.prior().sample(4000, RandomSource.XO_RO_SHI_RO_128_PP.create(8));
         IdentifiabilityReport rep = Identifiability.analyse(post, prior, t.thetaNames(),
                 Identifiability.DEFAULT_THRESHOLD);
-        System.out.println(rep.verdict());
         assertThat(rep.preferred()).isEqualTo("log");
+        // the posterior is a ridge A·b² ≈ constant: the spread of log(A·b²) is a small fraction
+        // of the spread of log A (exact ratio ≈ 0.0125 / 0.7; 0.25 leaves room for a rough fit)
+        double[] logA = new double[post.rows()];
+        double[] logAb2 = new double[post.rows()];
+        for (int i = 0; i < post.rows(); i++) {
+            logA[i] = Math.log(post.get(i, 0));
+            logAb2[i] = logA[i] + 2 * Math.log(post.get(i, 1));
+        }
+        assertThat(sd(logAb2)).isLessThan(0.25 * sd(logA));
         Direction best = rep.log().get(0);
         assertThat(best.constrained()).isTrue();
         assertThat(best.combination()).startsWith("log A + ").contains("log b");
         assertThat(best.coefficients()[0]).isEqualTo(1.0);
         assertThat(best.coefficients()[1]).isBetween(1.7, 2.3);
         assertThat(rep.log().get(1).constrained()).isFalse();
+    }
+
+    private static double sd(double[] v) {
+        double m = 0;
+        for (double d : v) {
+            m += d;
+        }
+        m /= v.length;
+        double s = 0;
+        for (double d : v) {
+            s += (d - m) * (d - m);
+        }
+        return Math.sqrt(s / (v.length - 1));
     }
 }
