@@ -33,9 +33,10 @@ public final class Flows {
     /**
      * Neural spline flow: per layer i, a spline coupling with alternating mask i and a residual
      * conditioner on [θ_identity, context], then (optionally) an LU linear layer. As nflows'
-     * PiecewiseRationalQuadraticCouplingTransform with ResidualNet: the context enters the
-     * initial layer and gates every block (GLU), layers start at PyTorch's default init, and the
-     * width and height logits are divided by √hiddenFeatures.
+     * PiecewiseRationalQuadraticCouplingTransform with ResidualNet (when
+     * {@link NsfSettings#nflowsConditioner()}): the context enters the initial layer and gates
+     * every block (GLU), layers start at PyTorch's default init, and the width and height logits
+     * are divided by √hiddenFeatures.
      */
     public static ConditionalFlow nsf(int thetaSize, int contextSize, NsfSettings s,
                                       UniformRandomProvider rng) {
@@ -57,8 +58,10 @@ public final class Flows {
             ResidualNet net = ResidualNet.builder(thetaSize - transformed,
                             transformed * spline.paramsPerDim())
                     .context(contextSize).hidden(s.hiddenFeatures()).blocks(s.blocks())
-                    .activation(s.activation()).contextMode(ResidualNet.ContextMode.GLU)
-                    .torchInit(true).name("t" + i + ".net").build(rng);
+                    .activation(s.activation())
+                    .contextMode(s.nflowsConditioner() ? ResidualNet.ContextMode.GLU
+                            : ResidualNet.ContextMode.ADD)
+                    .torchInit(s.nflowsConditioner()).name("t" + i + ".net").build(rng);
             ts.add(CouplingTransform.of(spline, mask, net, contextSize));
             if (s.luLinear()) {
                 ts.add(LuLinear.identity("t" + i + ".lu", thetaSize, contextSize));
@@ -67,10 +70,11 @@ public final class Flows {
         return ConditionalFlow.of(ComposedTransform.of(ts));
     }
 
-    /** The spline of s with width/height logits divided by √hiddenFeatures (nflows). */
+    /** The spline of s; nflows divides the width/height logits by √hiddenFeatures. */
     static RationalQuadraticSpline scaledSpline(NsfSettings s) {
-        return RationalQuadraticSpline.of(s.bins(), s.tailBound())
-                .withLogitScale((float) (1.0 / Math.sqrt(s.hiddenFeatures())));
+        RationalQuadraticSpline spline = RationalQuadraticSpline.of(s.bins(), s.tailBound());
+        return s.nflowsConditioner()
+                ? spline.withLogitScale((float) (1.0 / Math.sqrt(s.hiddenFeatures()))) : spline;
     }
 
     /**
