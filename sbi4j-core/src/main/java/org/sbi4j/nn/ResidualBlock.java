@@ -166,15 +166,13 @@ public final class ResidualBlock implements Layer {
         Matrix res = ws.residual.setRows(n);
         res.copyFrom(r);
         Matrix sg = ws.sigma.setRows(n);
+        Ops.activate(Activation.SIGMOID, a, sg);
         for (int i = 0; i < n; i++) {
-            int ai = a.rowOffset(i);
             int ri = res.rowOffset(i);
             int si = sg.rowOffset(i);
             int yi = y.rowOffset(i);
             for (int j = 0; j < h; j++) {
-                float s = (float) (1.0 / (1.0 + Math.exp(-a.data()[ai + j])));
-                sg.data()[si + j] = s;
-                y.data()[yi + j] += res.data()[ri + j] * s;
+                y.data()[yi + j] += res.data()[ri + j] * sg.data()[si + j];
             }
         }
     }
