@@ -67,6 +67,11 @@ final class BenchNpeCommand implements Callable<Integer> {
         out.println(String.format(Locale.ROOT, "sample_s %.3f", sampleSeconds));
         out.println(String.format(Locale.ROOT, "best_validation_loss %.4f",
                 r.report().bestValidationLoss()));
+        // the loss above is on standardised θ; −log p(θ) = −log p(z) − log|∂z/∂θ| is the
+        // figure sbi reports (its standardising transform is part of the flow)
+        out.println(String.format(Locale.ROOT, "best_validation_loss_theta %.4f",
+                r.report().bestValidationLoss()
+                        - r.posterior().thetaStandardizer().logAbsDet()));
         out.flush();
         return s.rows() == 10_000 ? 0 : 1;
     }

@@ -32,7 +32,11 @@ public final class Flows {
 
     /**
      * Neural spline flow: per layer i, a spline coupling with alternating mask i and a residual
-     * conditioner on [θ_identity, context], then (optionally) an LU linear layer.
+     * conditioner on [θ_identity, context], then (optionally) an LU linear layer. As nflows'
+     * PiecewiseRationalQuadraticCouplingTransform with ResidualNet (when
+     * {@link NsfSettings#nflowsConditioner()}): the context enters the initial layer and gates
+     * every block (GLU), layers start at PyTorch's default init, and the width and height logits
+     * are divided by √hiddenFeatures.
      */
     public static ConditionalFlow nsf(int thetaSize, int contextSize, NsfSettings s,
                                       UniformRandomProvider rng) {
@@ -41,7 +45,7 @@ public final class Flows {
             throw new IllegalArgumentException("a coupling NSF on 1 feature needs a context: "
                     + "use autoregressiveNsf or maf for an unconditional 1-D flow");
         }
-        RationalQuadraticSpline spline = RationalQuadraticSpline.of(s.bins(), s.tailBound());
+        RationalQuadraticSpline spline = scaledSpline(s);
         List<ConditionalTransform> ts = new ArrayList<>();
         for (int i = 0; i < s.transforms(); i++) {
             boolean[] mask = CouplingTransform.alternatingMask(thetaSize, i);
@@ -50,17 +54,27 @@ public final class Flows {
                 transformed += m ? 1 : 0;
             }
             // input [identity half | context]; nflows-style: the context enters the initial layer
-            // and every residual block
+            // and gates every residual block
             ResidualNet net = ResidualNet.builder(thetaSize - transformed,
                             transformed * spline.paramsPerDim())
                     .context(contextSize).hidden(s.hiddenFeatures()).blocks(s.blocks())
-                    .activation(s.activation()).name("t" + i + ".net").build(rng);
+                    .activation(s.activation())
+                    .contextMode(s.nflowsConditioner() ? ResidualNet.ContextMode.GLU
+                            : ResidualNet.ContextMode.ADD)
+                    .torchInit(s.nflowsConditioner()).name("t" + i + ".net").build(rng);
             ts.add(CouplingTransform.of(spline, mask, net, contextSize));
             if (s.luLinear()) {
                 ts.add(LuLinear.identity("t" + i + ".lu", thetaSize, contextSize));
             }
         }
         return ConditionalFlow.of(ComposedTransform.of(ts));
+    }
+
+    /** The spline of s; nflows divides the width/height logits by √hiddenFeatures. */
+    static RationalQuadraticSpline scaledSpline(NsfSettings s) {
+        RationalQuadraticSpline spline = RationalQuadraticSpline.of(s.bins(), s.tailBound());
+        return s.nflowsConditioner()
+                ? spline.withLogitScale((float) (1.0 / Math.sqrt(s.hiddenFeatures()))) : spline;
     }
 
     /**
@@ -70,7 +84,7 @@ public final class Flows {
     public static ConditionalFlow autoregressiveNsf(int thetaSize, int contextSize,
                                                     NsfSettings s, UniformRandomProvider rng) {
         sizes(thetaSize, contextSize);
-        RationalQuadraticSpline spline = RationalQuadraticSpline.of(s.bins(), s.tailBound());
+        RationalQuadraticSpline spline = scaledSpline(s);
         int[] hidden = new int[s.blocks() + 1];
         java.util.Arrays.fill(hidden, s.hiddenFeatures());
         List<ConditionalTransform> ts = new ArrayList<>();

@@ -14,9 +14,15 @@ import org.sbi4j.kernels.Activation;
  * @param blocks          residual blocks per conditioner (sbi: 2)
  * @param activation      conditioner activation (sbi: ReLU)
  * @param luLinear        an LU linear layer after each coupling (sbi: yes)
+ * @param nflowsConditioner true (default): conditioners and splines as nflows makes them (the
+ *                        context gates each residual block through a GLU, PyTorch's default
+ *                        Linear init, width/height logits divided by √hiddenFeatures); false:
+ *                        sbi4j's earlier variant (additive context, Glorot/He init, unscaled
+ *                        logits), which learns two moons markedly worse (docs/benchmarks.md)
  */
 public record NsfSettings(int transforms, int bins, float tailBound, int hiddenFeatures,
-                          int blocks, Activation activation, boolean luLinear) {
+                          int blocks, Activation activation, boolean luLinear,
+                          boolean nflowsConditioner) {
 
     public NsfSettings {
         Settings.positive("transforms", transforms);
@@ -32,38 +38,57 @@ public record NsfSettings(int transforms, int bins, float tailBound, int hiddenF
         Settings.notNull("activation", activation);
     }
 
-    /** sbi's defaults: 5 transforms, 10 bins, B = 3, 50 hidden × 2 blocks, ReLU, LU layers. */
+    /** Settings with nflows' conditioner ({@code nflowsConditioner} true). */
+    public NsfSettings(int transforms, int bins, float tailBound, int hiddenFeatures, int blocks,
+                       Activation activation, boolean luLinear) {
+        this(transforms, bins, tailBound, hiddenFeatures, blocks, activation, luLinear, true);
+    }
+
+    /**
+     * sbi's defaults: 5 transforms, 10 bins, B = 3, 50 hidden × 2 blocks, ReLU, LU layers,
+     * nflows' conditioner.
+     */
     public static NsfSettings defaults() {
-        return new NsfSettings(5, 10, 3f, 50, 2, Activation.RELU, true);
+        return new NsfSettings(5, 10, 3f, 50, 2, Activation.RELU, true, true);
     }
 
     public NsfSettings withTransforms(int v) {
-        return new NsfSettings(v, bins, tailBound, hiddenFeatures, blocks, activation, luLinear);
+        return new NsfSettings(v, bins, tailBound, hiddenFeatures, blocks, activation, luLinear,
+                nflowsConditioner);
     }
 
     public NsfSettings withBins(int v) {
         return new NsfSettings(transforms, v, tailBound, hiddenFeatures, blocks, activation,
-                luLinear);
+                luLinear, nflowsConditioner);
     }
 
     public NsfSettings withTailBound(float v) {
-        return new NsfSettings(transforms, bins, v, hiddenFeatures, blocks, activation, luLinear);
+        return new NsfSettings(transforms, bins, v, hiddenFeatures, blocks, activation, luLinear,
+                nflowsConditioner);
     }
 
     public NsfSettings withHiddenFeatures(int v) {
-        return new NsfSettings(transforms, bins, tailBound, v, blocks, activation, luLinear);
+        return new NsfSettings(transforms, bins, tailBound, v, blocks, activation, luLinear,
+                nflowsConditioner);
     }
 
     public NsfSettings withBlocks(int v) {
         return new NsfSettings(transforms, bins, tailBound, hiddenFeatures, v, activation,
-                luLinear);
+                luLinear, nflowsConditioner);
     }
 
     public NsfSettings withActivation(Activation v) {
-        return new NsfSettings(transforms, bins, tailBound, hiddenFeatures, blocks, v, luLinear);
+        return new NsfSettings(transforms, bins, tailBound, hiddenFeatures, blocks, v, luLinear,
+                nflowsConditioner);
+    }
+
+    public NsfSettings withNflowsConditioner(boolean v) {
+        return new NsfSettings(transforms, bins, tailBound, hiddenFeatures, blocks, activation,
+                luLinear, v);
     }
 
     public NsfSettings withLuLinear(boolean v) {
-        return new NsfSettings(transforms, bins, tailBound, hiddenFeatures, blocks, activation, v);
+        return new NsfSettings(transforms, bins, tailBound, hiddenFeatures, blocks, activation,
+                v, nflowsConditioner);
     }
 }

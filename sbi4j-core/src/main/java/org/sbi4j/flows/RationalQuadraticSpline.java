@@ -126,8 +126,16 @@ public record RationalQuadraticSpline(int bins, float bound, float minWidth, flo
         return minDerivative + softplus(p[off + 2 * bins + j - 1]);
     }
 
+    /**
+     * log(1 + eᵘ) with the intrinsic Math.log/exp (Math.log1p is the slow StrictMath one): for
+     * u &gt; 20 it is u, for u &lt; −20 it is eᵘ, both to double precision.
+     */
     static double softplus(double u) {
-        return u > 20 ? u : Math.log1p(Math.exp(u));
+        if (u > 20) {
+            return u;
+        }
+        double e = Math.exp(u);
+        return u < -20 ? e : Math.log(1.0 + e);
     }
 
     static double sigmoid(double u) {

@@ -9,18 +9,21 @@ import org.sbi4j.tensor.Ops;
 
 /**
  * Pre-activation residual block (He et al. 2016; nflows' ResidualBlock without batch norm or
- * dropout), optionally with an additive context term:
+ * dropout), optionally with a context term, additive or gated (nflows' GLU):
  * <pre>
- *   y = x + W₁·f(W₀·f(x) + b₀) + b₁  [+ c·W_c + b_c]
+ *   r = W₁·f(W₀·f(x) + b₀) + b₁,   a = c·W_c + b_c
+ *   additive:  y = x + r + a
+ *   gated:     y = x + r ⊙ σ(a)        (nflows: glu(cat(r, a)))
  * </pre>
  * written row-wise as in {@link Dense}: x, y are n×h, the context c is n×C. The second dense
  * layer starts at U(−10⁻³, 10⁻³) (as nflows' zero_initialization), so the block starts near the
- * identity; the first uses {@link Init#forActivation}, the context layer Glorot.
+ * identity. The first and the context layer use {@link Init#forActivation} and Glorot, or with
+ * {@code torchInit} PyTorch's Linear default U(±1/√fan_in) for weights and biases (as nflows).
  *
  * <p>Without context (C = 0) this is a plain h→h {@link Layer}. With context use
  * {@link #forward(Matrix, Matrix, Layer.Workspace)}; {@link #backward} then also writes
  * dL/dc into {@link #gradContext(Layer.Workspace)}. Backward: dL/dx = G + (chain through the
- * two dense layers), dL/dc = G·W_cᵀ.
+ * two dense layers), dL/dc = G·W_cᵀ (additive) or (G ⊙ r ⊙ σ'(a))·W_cᵀ (gated).
  */
 public final class ResidualBlock implements Layer {
 
@@ -30,18 +33,22 @@ public final class ResidualBlock implements Layer {
     private final Dense first;
     private final Dense second;
     private final Dense contextLayer;
+    private final boolean gated;
     private final List<Param> params;
 
-    private ResidualBlock(String name, int size, int context, Activation f,
-                          UniformRandomProvider rng) {
+    private ResidualBlock(String name, int size, int context, Activation f, boolean gated,
+                          boolean torchInit, UniformRandomProvider rng) {
         this.name = name;
         this.size = size;
+        this.gated = gated;
         this.act = ActivationLayer.of(f, size);
-        this.first = Dense.of(name + ".dense0", size, size, Init.forActivation(f), rng);
+        this.first = torchInit ? torchDense(name + ".dense0", size, size, rng)
+                : Dense.of(name + ".dense0", size, size, Init.forActivation(f), rng);
         this.second = Dense.of(name + ".dense1", size, size);
         Init.fillUniform(second.weight().value(), 1e-3, rng);
         Init.fillUniform(second.bias().value(), 1e-3, rng);
         this.contextLayer = context == 0 ? null
+                : torchInit ? torchDense(name + ".context", context, size, rng)
                 : Dense.of(name + ".context", context, size, Init.GLOROT_UNIFORM, rng);
         List<Param> all = new ArrayList<>(first.params());
         all.addAll(second.params());
@@ -52,17 +59,40 @@ public final class ResidualBlock implements Layer {
     }
 
     /**
-     * A block of width size with activation f; context ≥ 0 is the context width (0: none).
-     * Parameters: name.dense0.*, name.dense1.*, name.context.*.
+     * A block of width size with activation f and an additive context of width context ≥ 0
+     * (0: none). Parameters: name.dense0.*, name.dense1.*, name.context.*.
      */
     public static ResidualBlock of(String name, int size, int context, Activation f,
                                    UniformRandomProvider rng) {
+        return of(name, size, context, f, false, false, rng);
+    }
+
+    /**
+     * As {@link #of(String, int, int, Activation, UniformRandomProvider)}; gated: the context
+     * gates the residual through a GLU (nflows); torchInit: PyTorch's default Linear init.
+     */
+    public static ResidualBlock of(String name, int size, int context, Activation f,
+                                   boolean gated, boolean torchInit, UniformRandomProvider rng) {
         Shapes.checkPositive(name + ": size", size);
         if (context < 0) {
             throw new IllegalArgumentException(name + ": context size must be >= 0, got "
                     + context);
         }
-        return new ResidualBlock(name, size, context, f, rng);
+        return new ResidualBlock(name, size, context, f, gated, torchInit, rng);
+    }
+
+    /** PyTorch's nn.Linear default: weights and biases U(±1/√in) (kaiming_uniform, a = √5). */
+    static Dense torchDense(String name, int in, int out, UniformRandomProvider rng) {
+        Dense d = Dense.of(name, in, out);
+        double a = 1.0 / Math.sqrt(in);
+        Init.fillUniform(d.weight().value(), a, rng);
+        Init.fillUniform(d.bias().value(), a, rng);
+        return d;
+    }
+
+    /** Whether the context gates the residual (GLU) rather than being added. */
+    public boolean gated() {
+        return gated;
     }
 
     /** Width C of the context (0 if none). */
@@ -101,7 +131,7 @@ public final class ResidualBlock implements Layer {
         return forward(input, null, ws);
     }
 
-    /** y = x + residual(x) + context term; context is n×C (null when C = 0). */
+    /** y = x + residual(x) [+ a or ⊙ σ(a)]; context is n×C (null when C = 0). */
     public Matrix forward(Matrix x, Matrix context, Workspace workspace) {
         Ws ws = Shapes.cast(name, workspace, Ws.class);
         Shapes.checkInput(name, x, size, ws.maxRows);
@@ -117,19 +147,63 @@ public final class ResidualBlock implements Layer {
         h = second.forward(h, ws.second);
         Matrix y = ws.output.setRows(x.rows());
         y.copyFrom(x);
-        Ops.addScaled(1f, h, y);
-        if (contextLayer != null) {
-            Ops.addScaled(1f, contextLayer.forward(context, ws.context), y);
+        if (contextLayer != null && gated) {
+            gate(h, contextLayer.forward(context, ws.context), ws, y);
+        } else {
+            Ops.addScaled(1f, h, y);
+            if (contextLayer != null) {
+                Ops.addScaled(1f, contextLayer.forward(context, ws.context), y);
+            }
         }
         ws.done = true;
         return y;
+    }
+
+    /** y += r ⊙ σ(a); keeps r and σ(a) in ws for backward. */
+    private static void gate(Matrix r, Matrix a, Ws ws, Matrix y) {
+        int n = r.rows();
+        int h = r.cols();
+        Matrix res = ws.residual.setRows(n);
+        res.copyFrom(r);
+        Matrix sg = ws.sigma.setRows(n);
+        Ops.activate(Activation.SIGMOID, a, sg);
+        for (int i = 0; i < n; i++) {
+            int ri = res.rowOffset(i);
+            int si = sg.rowOffset(i);
+            int yi = y.rowOffset(i);
+            for (int j = 0; j < h; j++) {
+                y.data()[yi + j] += res.data()[ri + j] * sg.data()[si + j];
+            }
+        }
+    }
+
+    /** dL/dr = G ⊙ σ(a) into ws.gradResidual, dL/da = G ⊙ r ⊙ σ(1 − σ) into ws.gradGate. */
+    private static void gateBackward(Matrix g, Ws ws) {
+        int n = g.rows();
+        int h = g.cols();
+        Matrix gr = ws.gradResidual.setRows(n);
+        Matrix ga = ws.gradGate.setRows(n);
+        for (int i = 0; i < n; i++) {
+            int gi = g.rowOffset(i);
+            int o = ws.sigma.rowOffset(i);
+            for (int j = 0; j < h; j++) {
+                float gv = g.data()[gi + j];
+                float s = ws.sigma.data()[o + j];
+                gr.data()[o + j] = gv * s;
+                ga.data()[o + j] = gv * ws.residual.data()[o + j] * s * (1f - s);
+            }
+        }
     }
 
     @Override
     public Matrix backward(Matrix gradOutput, Workspace workspace) {
         Ws ws = Shapes.cast(name, workspace, Ws.class);
         Shapes.checkGradOutput(name, ws.done ? ws.output : null, gradOutput, ws.output);
-        Matrix g = second.backward(gradOutput, ws.second);
+        boolean gate = contextLayer != null && gated;
+        if (gate) {
+            gateBackward(gradOutput, ws);
+        }
+        Matrix g = second.backward(gate ? ws.gradResidual : gradOutput, ws.second);
         g = act.backward(g, ws.act1);
         g = first.backward(g, ws.first);
         g = act.backward(g, ws.act0);
@@ -137,7 +211,7 @@ public final class ResidualBlock implements Layer {
         dx.copyFrom(gradOutput);
         Ops.addScaled(1f, g, dx);
         if (contextLayer != null) {
-            ws.gradContext = contextLayer.backward(gradOutput, ws.context);
+            ws.gradContext = contextLayer.backward(gate ? ws.gradGate : gradOutput, ws.context);
         }
         return dx;
     }
@@ -156,7 +230,8 @@ public final class ResidualBlock implements Layer {
 
     @Override
     public String toString() {
-        return "ResidualBlock[" + name + ", " + size + ", context " + contextSize() + "]";
+        return "ResidualBlock[" + name + ", " + size + ", context " + contextSize()
+                + (gated ? " gated" : "") + "]";
     }
 
     private static final class Ws implements Workspace {
@@ -168,6 +243,10 @@ public final class ResidualBlock implements Layer {
         final Workspace context;
         final Matrix output;
         final Matrix gradInput;
+        final Matrix residual;
+        final Matrix sigma;
+        final Matrix gradResidual;
+        final Matrix gradGate;
         boolean done;
         Matrix gradContext;
 
@@ -180,6 +259,13 @@ public final class ResidualBlock implements Layer {
             this.context = b.contextLayer == null ? null : b.contextLayer.workspace(maxRows);
             this.output = Matrix.of(maxRows, b.size);
             this.gradInput = Matrix.of(maxRows, b.size);
+            boolean g = b.gated && b.contextLayer != null;
+            int rows = g ? maxRows : 1;
+            int cols = g ? b.size : 1;
+            this.residual = Matrix.of(rows, cols);
+            this.sigma = Matrix.of(rows, cols);
+            this.gradResidual = Matrix.of(rows, cols);
+            this.gradGate = Matrix.of(rows, cols);
         }
     }
 }

@@ -14,8 +14,8 @@ import org.sbi4j.tensor.Ops;
  * </pre>
  * with N pre-activation {@link ResidualBlock}s of width H. Input n×(in + C): x in columns
  * [0, in), the context c in [in, in + C); output n×out. The context always enters the initial
- * layer (concatenated); with {@link ContextMode#ADD} each block also adds c·W_c (nflows gates it
- * with a GLU instead). Backward returns dL/d[x | c], summing every path through which c enters.
+ * layer (concatenated); with {@link ContextMode#ADD} each block also adds c·W_c, with
+ * {@link ContextMode#GLU} it gates each block's residual by σ(c·W_c + b_c) as nflows does. Backward returns dL/d[x | c], summing every path through which c enters.
  */
 public final class ResidualNet implements Layer {
 
@@ -24,7 +24,9 @@ public final class ResidualNet implements Layer {
         /** Only concatenated to the input of the initial layer. */
         CONCAT,
         /** Also added in every residual block. */
-        ADD
+        ADD,
+        /** Also gating every residual block's output through a GLU (nflows' ResidualNet). */
+        GLU
     }
 
     private final int in;
@@ -174,6 +176,7 @@ public final class ResidualNet implements Layer {
         private Activation activation = Activation.RELU;
         private ContextMode mode = ContextMode.ADD;
         private boolean zeroInitOutput;
+        private boolean torchInit;
         private String name = "resnet";
 
         private Builder(int in, int out) {
@@ -230,6 +233,16 @@ public final class ResidualNet implements Layer {
             return this;
         }
 
+        /**
+         * Initialise every layer but the blocks' second one (U(±10⁻³)) as PyTorch's nn.Linear:
+         * weights and biases U(±1/√fan_in), as nflows' ResidualNet (default: Glorot/He weights,
+         * zero biases).
+         */
+        public Builder torchInit(boolean torch) {
+            this.torchInit = torch;
+            return this;
+        }
+
         /** Prefix of the parameter names. */
         public Builder name(String prefix) {
             this.name = prefix;
@@ -242,16 +255,18 @@ public final class ResidualNet implements Layer {
                 throw new IllegalArgumentException("ResidualNet needs inputs or context; both "
                         + "sizes are 0");
             }
-            Dense initial = Dense.of(name + ".initial", in + context, hidden,
-                    Init.GLOROT_UNIFORM, rng);
+            Dense initial = torchInit
+                    ? ResidualBlock.torchDense(name + ".initial", in + context, hidden, rng)
+                    : Dense.of(name + ".initial", in + context, hidden, Init.GLOROT_UNIFORM, rng);
             ResidualBlock[] bs = new ResidualBlock[blocks];
-            int blockContext = mode == ContextMode.ADD ? context : 0;
+            int blockContext = mode == ContextMode.CONCAT ? 0 : context;
             for (int k = 0; k < blocks; k++) {
                 bs[k] = ResidualBlock.of(name + ".block" + k, hidden, blockContext, activation,
-                        rng);
+                        mode == ContextMode.GLU, torchInit, rng);
             }
-            Dense last = Dense.of(name + ".final", hidden, out,
-                    zeroInitOutput ? Init.ZERO : Init.GLOROT_UNIFORM, rng);
+            Dense last = zeroInitOutput ? Dense.of(name + ".final", hidden, out)
+                    : torchInit ? ResidualBlock.torchDense(name + ".final", hidden, out, rng)
+                    : Dense.of(name + ".final", hidden, out, Init.GLOROT_UNIFORM, rng);
             return new ResidualNet(in, context, initial, bs, last);
         }
     }

@@ -35,8 +35,47 @@ class ResidualNetTest {
 
     @Test
     void blockContextGradientMatchesFiniteDifferences() {
+        blockContextGradient(false);
+    }
+
+    @Test
+    void gatedBlockGradientsMatchFiniteDifferences() {
+        blockContextGradient(true);
+        UniformRandomProvider r = rng(34);
+        ResidualBlock b = ResidualBlock.of("b", 4, 3, Activation.TANH, true, true, r);
+        assertThat(b.gated()).isTrue();
+        scramble(b, r);
+        // parameter and input gradients through the gate, with the context as extra input
+        ResidualNet net = ResidualNet.builder(2, 3).context(3).hidden(4).blocks(1)
+                .activation(Activation.TANH).contextMode(ResidualNet.ContextMode.GLU)
+                .torchInit(true).build(r);
+        scramble(net, r);
+        LayerGradientCheck.check(net, LayerGradientCheck.random(5, 5, 1.0, r), r);
+    }
+
+    @Test
+    void gatedBlockStartsNearIdentityAndTorchInitBounds() {
+        UniformRandomProvider r = rng(35);
+        ResidualBlock b = ResidualBlock.of("b", 6, 2, Activation.RELU, true, true, r);
+        Matrix x = LayerGradientCheck.random(3, 6, 1.0, r);
+        Matrix c = LayerGradientCheck.random(3, 2, 1.0, r);
+        Matrix y = b.forward(x, c, b.workspace(3));
+        // residual ≤ 6·10⁻³·|f(h)| + 10⁻³ in size, gated by σ ∈ (0, 1): y stays within 0.05 of x
+        for (int i = 0; i < 18; i++) {
+            assertThat(y.data()[i]).isCloseTo(x.data()[i], org.assertj.core.data.Offset.offset(0.05f));
+        }
+        // PyTorch default: weights and biases of the first layer within ±1/√6, biases not zero
+        Param bias = b.params().get(1);
+        assertThat(bias.name()).isEqualTo("b.dense0.bias");
+        for (float v : bias.value().toArray()) {
+            assertThat(Math.abs(v)).isLessThanOrEqualTo((float) (1 / Math.sqrt(6)));
+        }
+        assertThat(bias.value().toArray()).isNotEqualTo(new float[6]);
+    }
+
+    private static void blockContextGradient(boolean gated) {
         UniformRandomProvider r = rng(31);
-        ResidualBlock b = ResidualBlock.of("b", 4, 3, Activation.SILU, r);
+        ResidualBlock b = ResidualBlock.of("b", 4, 3, Activation.SILU, gated, false, r);
         scramble(b, r);
         Matrix x = LayerGradientCheck.random(5, 4, 1.0, r);
         Matrix c = LayerGradientCheck.random(5, 3, 1.0, r);
@@ -60,7 +99,7 @@ class ResidualNetTest {
     }
 
     @Test
-    void netGradientsMatchFiniteDifferencesInBothContextModes() {
+    void netGradientsMatchFiniteDifferencesInAllContextModes() {
         for (ResidualNet.ContextMode mode : ResidualNet.ContextMode.values()) {
             UniformRandomProvider r = rng(32);
             ResidualNet net = ResidualNet.builder(3, 2).context(2).hidden(6).blocks(2)
