@@ -182,4 +182,12 @@ public final class Npy {
             default -> throw new AssertionError(data);
         };
     }
+
+    /**
+     * The header bytes (magic, version, length, padded dict) numpy writes before the data of a
+     * C-order array, for writers that stream arrays too large for one Java array.
+     */
+    public static byte[] header(DType dtype, long... shape) {
+        return NpyHeader.encode(dtype, shape);
+    }
 }

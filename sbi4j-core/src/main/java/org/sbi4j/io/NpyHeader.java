@@ -21,6 +21,15 @@ record NpyHeader(DType dtype, int[] shape) {
 
     /** The bytes of the complete preamble: magic, version, header length, header text. */
     byte[] encode() {
+        long[] dims = new long[shape.length];
+        for (int i = 0; i < dims.length; i++) {
+            dims[i] = shape[i];
+        }
+        return encode(dtype, dims);
+    }
+
+    /** The preamble numpy writes for a C-order array of this dtype and shape (any size). */
+    static byte[] encode(DType dtype, long[] shape) {
         StringBuilder sb = new StringBuilder("{'descr': '").append(dtype.descr())
                 .append("', 'fortran_order': False, 'shape': (");
         for (int i = 0; i < shape.length; i++) {

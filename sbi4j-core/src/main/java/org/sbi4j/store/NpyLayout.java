@@ -59,39 +59,7 @@ public record NpyLayout(DType dtype, long[] shape, long dataOffset) {
 
     /** The header bytes (magic, version, length, padded dict) numpy writes for this array. */
     public static byte[] header(DType dtype, long... shape) {
-        StringBuilder sb = new StringBuilder("{'descr': '").append(dtype.descr())
-                .append("', 'fortran_order': False, 'shape': (");
-        for (int i = 0; i < shape.length; i++) {
-            sb.append(i > 0 ? ", " : "").append(shape[i]);
-        }
-        sb.append(shape.length == 1 ? ",), }" : "), }");
-        int prefix = 10;
-        int total = pad(prefix + sb.length() + 1);
-        if (total - prefix > 0xFFFF) {
-            prefix = 12;
-            total = pad(prefix + sb.length() + 1);
-        }
-        while (sb.length() < total - prefix - 1) {
-            sb.append(' ');
-        }
-        sb.append('\n');
-        byte[] text = sb.toString().getBytes(StandardCharsets.ISO_8859_1);
-        byte[] out = new byte[total];
-        System.arraycopy(MAGIC, 0, out, 0, 6);
-        out[6] = (byte) (prefix == 10 ? 1 : 2);
-        int len = text.length;
-        out[8] = (byte) len;
-        out[9] = (byte) (len >>> 8);
-        if (prefix == 12) {
-            out[10] = (byte) (len >>> 16);
-            out[11] = (byte) (len >>> 24);
-        }
-        System.arraycopy(text, 0, out, prefix, len);
-        return out;
-    }
-
-    private static int pad(int n) {
-        return (n + 63) / 64 * 64;
+        return org.sbi4j.io.Npy.header(dtype, shape);
     }
 
     /** Reads the header of {@code path} and checks that the file holds all the data. */

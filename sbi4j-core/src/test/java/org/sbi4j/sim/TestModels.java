@@ -6,13 +6,13 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.sbi4j.prob.Prior;
 
 /** Tiny test-local prior and simulators (concrete priors live in org.sbi4j.prob). */
-final class TestModels {
+public final class TestModels {
 
     private TestModels() {
     }
 
     /** Uniform on [−1, 1]^dim, drawn as 2u − 1 with u = rng.nextDouble(). */
-    static Prior box(int dim) {
+    public static Prior box(int dim) {
         return new Prior() {
             @Override
             public int dim() {
@@ -60,7 +60,7 @@ final class TestModels {
      * x_k = θ_0 + θ_1·k + u_k with u_k = rng.nextDouble() − 0.5, k &lt; xDim. Fails on purpose:
      * throws when θ_0 &gt; 0.8 and writes NaN into x_1 when θ_0 &lt; −0.8 (if {@code failing}).
      */
-    static Simulator line(int xDim, boolean failing) {
+    public static Simulator line(int xDim, boolean failing) {
         return new Simulator() {
             @Override
             public int thetaDim() {

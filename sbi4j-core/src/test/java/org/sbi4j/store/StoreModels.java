@@ -14,55 +14,11 @@ final class StoreModels {
     private StoreModels() {
     }
 
-    /** Uniform on [−1, 1]^dim, drawn as 2u − 1. */
+    /** The sim tests' uniform box prior on [−1, 1]^dim. */
     static Prior box(int dim) {
-        return new Prior() {
-            @Override
-            public int dim() {
-                return dim;
-            }
-
-            @Override
-            public List<String> names() {
-                List<String> n = new ArrayList<>();
-                for (int j = 0; j < dim; j++) {
-                    n.add("t" + j);
-                }
-                return n;
-            }
-
-            @Override
-            public void sample(UniformRandomProvider rng, float[] out, int off) {
-                for (int j = 0; j < dim; j++) {
-                    out[off + j] = (float) (2 * rng.nextDouble() - 1);
-                }
-            }
-
-            @Override
-            public double logProb(float[] theta, int off) {
-                return -dim * Math.log(2);
-            }
-
-            @Override
-            public double[] lower() {
-                double[] v = new double[dim];
-                Arrays.fill(v, -1);
-                return v;
-            }
-
-            @Override
-            public double[] upper() {
-                double[] v = new double[dim];
-                Arrays.fill(v, 1);
-                return v;
-            }
-        };
+        return org.sbi4j.sim.TestModels.box(dim);
     }
 
-    /**
-     * x_k = θ_0 + θ_1·k + u_k − 0.5 (k &lt; 3, u uniform), throwing when θ_0 &gt; 0.8 (so about 10%
-     * of rows are invalid); sleeps {@code sleepMillis} per simulation and counts calls.
-     */
     static class Line implements Simulator {
         final AtomicLong calls = new AtomicLong();
         private final long sleepMillis;
