@@ -1,8 +1,10 @@
 package org.sbi4j.posterior;
 
 import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
 import org.sbi4j.data.Standardizer;
 import org.sbi4j.flows.ConditionalDensityEstimator;
+import org.sbi4j.flows.ConditionalDensityEstimator.Workspace;
 import org.sbi4j.tensor.Matrix;
 
 /**
@@ -78,6 +80,70 @@ public final class Posterior {
     public ConditionedPosterior at(float[] observation) {
         return new ConditionedPosterior(this, observation);
     }
+
+    /** Receives the samples of one observation (a fresh n×dim matrix the receiver may keep). */
+    @FunctionalInterface
+    public interface SampleSink {
+        void accept(int observation, Matrix samples);
+    }
+
+    /**
+     * Draws n samples for every row of {@code observations} and hands them to {@code sink} in row
+     * order, for any number of observations in bounded memory: observations are processed in
+     * chunks of at most ⌈{@value #STREAM_ROWS}/n⌉, so only one chunk of samples (about
+     * {@value #STREAM_ROWS} rows) is alive at a time besides what the sink keeps. Draws outside
+     * the prior's support are replaced by further draws for that observation. No warnings are
+     * logged per observation (check {@link ConditionedPosterior#misspecification()} where needed).
+     */
+    public void sampleEach(Matrix observations, int n, UniformRandomProvider rng,
+                           SampleSink sink) {
+        if (observations.cols() != xDim()) {
+            throw new IllegalArgumentException("observations have " + observations.cols()
+                    + " columns, the posterior was trained on x of dimension " + xDim());
+        }
+        if (n < 1) {
+            throw new IllegalArgumentException("samples per observation must be >= 1, got " + n);
+        }
+        int chunk = Math.max(1, STREAM_ROWS / n);
+        Workspace ws = estimator.workspace(Math.min(STREAM_ROWS, chunk * n));
+        Matrix ctx = Matrix.of(chunk, xDim());
+        int d = thetaDim();
+        for (int from = 0; from < observations.rows(); from += chunk) {
+            int m = Math.min(chunk, observations.rows() - from);
+            ctx.setRows(m);
+            for (int c = 0; c < m; c++) {
+                float[] row = observations.row(from + c);
+                for (float v : row) {
+                    if (!Float.isFinite(v)) {
+                        throw new IllegalArgumentException("observation " + (from + c)
+                                + " holds the value " + v + "; every value must be finite");
+                    }
+                }
+                x.transform(row, 0, ctx.data(), ctx.rowOffset(c));
+            }
+            Matrix draws = theta.inverseInPlace(estimator.sample(n, ctx, rng, ws));
+            for (int c = 0; c < m; c++) {
+                Matrix out = Matrix.of(n, d);
+                int filled = 0;
+                for (int s = 0; s < n; s++) {
+                    if (inSupport(draws, c * n + s)) {
+                        System.arraycopy(draws.data(), draws.rowOffset(c * n + s), out.data(),
+                                out.rowOffset(filled++), d);
+                    }
+                }
+                if (filled < n) {
+                    Matrix more = at(observations.row(from + c))
+                            .sampleWithStats(n - filled, rng, false).samples();
+                    System.arraycopy(more.data(), 0, out.data(), out.rowOffset(filled),
+                            more.size());
+                }
+                sink.accept(from + c, out);
+            }
+        }
+    }
+
+    /** Sample rows per chunk in {@link #sampleEach}. */
+    public static final int STREAM_ROWS = 8192;
 
     /** Dimension of θ (parameters of interest). */
     public int thetaDim() {
