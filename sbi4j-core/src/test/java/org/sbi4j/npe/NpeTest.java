@@ -164,4 +164,33 @@ class NpeTest {
         // the average error over 30,000 observations is the fit's bias: within 0.05 as above
         assertThat(sumMean[0] / m).isCloseTo(0, within(0.05));
     }
+
+    @Test
+    void ensembleIsTheEqualWeightMixtureOfItsMembers() {
+        NpeSettings two = NpeTestModels.fast().withEstimator(
+                NpeTestModels.fast().estimator().withEnsemble(2));
+        NpeResult r = Npe.run(PRIOR, SIM, 4000, 15L, two, 2, SimulationProgress.NONE,
+                TrainingListener.NONE);
+        assertThat(r.reports()).hasSize(2);
+        var ens = (org.sbi4j.posterior.Ensemble) r.posterior().estimator();
+        Matrix z = Matrix.fromRows(new float[][] {{-1f}, {0f}, {0.7f}});
+        Matrix ctx = Matrix.fromRows(new float[][] {{0.2f}, {0.2f}, {0.2f}});
+        float[] mix = new float[3];
+        float[] a = new float[3];
+        float[] b = new float[3];
+        ens.logProb(z, ctx, mix, ens.workspace(3));
+        ens.members().get(0).logProb(z, ctx, a, ens.members().get(0).workspace(3));
+        ens.members().get(1).logProb(z, ctx, b, ens.members().get(1).workspace(3));
+        for (int i = 0; i < 3; i++) {
+            double expected = Math.log(0.5 * Math.exp(a[i]) + 0.5 * Math.exp(b[i]));
+            assertThat((double) mix[i]).isCloseTo(expected, within(1e-5));
+        }
+        // the members were trained independently: their densities differ
+        assertThat(a).isNotEqualTo(b);
+        Matrix s = r.posterior().at(new float[] {1f}).sample(20_000,
+                RandomSource.XO_RO_SHI_RO_128_PP.create(16L));
+        // exact mean 0.8; as for a single 4k-simulation fit (0.05) plus room for the quick
+        // training of two members
+        assertThat(Intervals.mean(s)[0]).isCloseTo(0.8, within(0.08));
+    }
 }
