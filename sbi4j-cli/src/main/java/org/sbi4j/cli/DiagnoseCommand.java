@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sbi4j.diagnostics.Coverage;
 import org.sbi4j.diagnostics.CoverageResult;
-import org.sbi4j.diagnostics.RankTest;
+import org.sbi4j.diagnostics.RankCheck;
 import org.sbi4j.diagnostics.Sbc;
 import org.sbi4j.diagnostics.SbcResult;
 import org.sbi4j.diagnostics.Tarp;
@@ -87,7 +87,7 @@ final class DiagnoseCommand implements Runnable {
         public Integer call() throws Exception {
             SbcResult r = runSbc(model, tests, common);
             PrintWriter out = common.out();
-            for (RankTest t : r.parameters()) {
+            for (RankCheck t : r.parameters()) {
                 out.printf("%-16s p = %.4f  %s%n", t.name(), t.pValue(), t.verdict());
             }
             out.println("sbc: " + r.verdict());
@@ -115,7 +115,7 @@ final class DiagnoseCommand implements Runnable {
         m.put("pairs", r.ranks().pairs());
         m.put("samples_per_pair", r.ranks().samplesPerPair());
         List<Map<String, Object>> tests = new ArrayList<>();
-        for (RankTest t : r.parameters()) {
+        for (RankCheck t : r.parameters()) {
             tests.add(Map.of("name", t.name(), "p_value", t.pValue(), "rejected", t.rejected(),
                     "verdict", t.verdict()));
         }

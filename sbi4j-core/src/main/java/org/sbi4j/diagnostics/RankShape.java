@@ -1,7 +1,7 @@
 package org.sbi4j.diagnostics;
 
 /**
- * The shape of a rank histogram, as named by {@link RankTest} (Talts et al. 2018, Fig. 4–7).
+ * The shape of a rank histogram, as named by {@link RankCheck} (Talts et al. 2018, Fig. 4–7).
  */
 public enum RankShape {
     /** No test rejects uniformity. */

@@ -110,12 +110,12 @@ public final class Sbc {
         int m = ranks.dim() + (ranks.hasJoint() ? 1 : 0);
         double level = alpha / m;
         int l = ranks.samplesPerPair();
-        List<RankTest> tests = new ArrayList<>();
+        List<RankCheck> tests = new ArrayList<>();
         for (int j = 0; j < ranks.dim(); j++) {
-            tests.add(RankTest.of(names.get(j), false, ranks.ranksOf(j), l, level, rng));
+            tests.add(RankCheck.of(names.get(j), false, ranks.ranksOf(j), l, level, rng));
         }
-        RankTest joint = ranks.hasJoint()
-                ? RankTest.of("joint log-density", true, ranks.jointRanks(), l, level, rng) : null;
+        RankCheck joint = ranks.hasJoint()
+                ? RankCheck.of("joint log-density", true, ranks.jointRanks(), l, level, rng) : null;
         return new SbcResult(ranks, names, alpha, tests, joint, verdict(ranks, alpha, tests, joint));
     }
 
@@ -126,14 +126,14 @@ public final class Sbc {
         return test(ranks(theta, x, sampler, density, samplesPerPair, rng), names, alpha, rng);
     }
 
-    private static String verdict(SbcRanks r, double alpha, List<RankTest> tests, RankTest joint) {
-        List<RankTest> all = new ArrayList<>(tests);
+    private static String verdict(SbcRanks r, double alpha, List<RankCheck> tests, RankCheck joint) {
+        List<RankCheck> all = new ArrayList<>(tests);
         if (joint != null) {
             all.add(joint);
         }
         String head = "SBC with N = " + r.pairs() + " pairs and L = " + r.samplesPerPair()
                 + " samples each, family-wise false-alarm rate " + Stats.fmt(alpha) + ": ";
-        List<String> bad = all.stream().filter(RankTest::rejected).map(RankTest::verdict).toList();
+        List<String> bad = all.stream().filter(RankCheck::rejected).map(RankCheck::verdict).toList();
         if (bad.isEmpty()) {
             return head + "consistent with calibration (no rank test rejects uniformity).";
         }

@@ -14,8 +14,8 @@ import java.util.List;
  * @param joint      the joint log-density test, or null when no density was given
  * @param verdict    the findings in plain words
  */
-public record SbcResult(SbcRanks ranks, List<String> names, double alpha, List<RankTest> parameters,
-                        RankTest joint, String verdict) {
+public record SbcResult(SbcRanks ranks, List<String> names, double alpha, List<RankCheck> parameters,
+                        RankCheck joint, String verdict) {
 
     public SbcResult {
         names = List.copyOf(names);
@@ -24,12 +24,12 @@ public record SbcResult(SbcRanks ranks, List<String> names, double alpha, List<R
 
     /** True if no test rejects uniformity. */
     public boolean calibrated() {
-        return parameters.stream().noneMatch(RankTest::rejected)
+        return parameters.stream().noneMatch(RankCheck::rejected)
                 && (joint == null || !joint.rejected());
     }
 
     /** The test of the named parameter. */
-    public RankTest parameter(String name) {
+    public RankCheck parameter(String name) {
         int j = names.indexOf(name);
         if (j < 0) {
             throw new IllegalArgumentException("no parameter named '" + name + "' in " + names);

@@ -39,7 +39,7 @@ class SbcTest {
         SbcResult s = sbc(r);
         assertThat(s.calibrated()).as(s.verdict()).isTrue();
         assertThat(s.verdict()).contains("consistent with calibration");
-        for (RankTest t : s.parameters()) {
+        for (RankCheck t : s.parameters()) {
             assertThat(t.shape()).isEqualTo(RankShape.UNIFORM);
         }
         CoverageResult hpd = Coverage.hpd(r, ALPHA);
@@ -60,7 +60,7 @@ class SbcTest {
         SbcRanks r = ranks(GaussianModel.posterior(0.5, 0), 2);
         SbcResult s = sbc(r);
         assertThat(s.calibrated()).isFalse();
-        for (RankTest t : s.parameters()) {
+        for (RankCheck t : s.parameters()) {
             assertThat(t.shape()).as(t.verdict()).isEqualTo(RankShape.U_SHAPED);
             assertThat(t.verdict()).contains("over-confident");
         }
@@ -83,7 +83,7 @@ class SbcTest {
     void tooWideIsCapShapedAndCoversTooOften() {
         SbcRanks r = ranks(GaussianModel.posterior(2, 0), 3);
         SbcResult s = sbc(r);
-        for (RankTest t : s.parameters()) {
+        for (RankCheck t : s.parameters()) {
             assertThat(t.shape()).as(t.verdict()).isEqualTo(RankShape.CAP_SHAPED);
             assertThat(t.verdict()).contains("under-confident");
         }
@@ -101,7 +101,7 @@ class SbcTest {
         // posterior shifted up by one sd in every parameter: the truth tends to lie below it
         SbcRanks r = ranks(GaussianModel.posterior(1, 1), 4);
         SbcResult up = sbc(r);
-        for (RankTest t : up.parameters()) {
+        for (RankCheck t : up.parameters()) {
             assertThat(t.shape()).as(t.verdict()).isEqualTo(RankShape.SKEWED_LOW);
             assertThat(t.verdict()).contains("biased high");
         }
@@ -109,7 +109,7 @@ class SbcTest {
         assertThat(Coverage.hpd(r, ALPHA).levelsBelow()).isGreaterThan(10);
         assertThat(Tarp.of(r, ALPHA).calibrated()).isFalse();
         SbcResult down = sbc(ranks(GaussianModel.posterior(1, -1), 5));
-        for (RankTest t : down.parameters()) {
+        for (RankCheck t : down.parameters()) {
             assertThat(t.shape()).as(t.verdict()).isEqualTo(RankShape.SKEWED_HIGH);
             assertThat(t.verdict()).contains("biased low");
         }

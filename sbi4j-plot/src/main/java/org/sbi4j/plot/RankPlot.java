@@ -5,7 +5,7 @@ import java.util.List;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.internal.chartpart.IChart;
-import org.sbi4j.diagnostics.RankTest;
+import org.sbi4j.diagnostics.RankCheck;
 import org.sbi4j.diagnostics.SbcRanks;
 import org.sbi4j.diagnostics.SbcResult;
 
@@ -52,7 +52,7 @@ public final class RankPlot {
         return Figure.grid(panels, rows, c, panelWidth, panelHeight, title);
     }
 
-    private static XYChart panel(int[] ranks, int l, int bins, RankTest test, int w, int h) {
+    private static XYChart panel(int[] ranks, int l, int bins, RankCheck test, int w, int h) {
         String shape = switch (test.shape()) {
             case UNIFORM -> "uniform";
             case U_SHAPED -> "U-shaped: over-confident";

@@ -38,7 +38,7 @@ import org.apache.commons.statistics.inference.KolmogorovSmirnovTest;
  * @param shape                 the shape
  * @param verdict               the finding in plain words
  */
-public record RankTest(String name, boolean joint, double ksPValue, double chiSquarePValue,
+public record RankCheck(String name, boolean joint, double ksPValue, double chiSquarePValue,
                        double meanRank, double outerFraction, double expectedOuterFraction,
                        double zMean, double zOuter, double pValue, double threshold,
                        RankShape shape, String verdict) {
@@ -58,7 +58,7 @@ public record RankTest(String name, boolean joint, double ksPValue, double chiSq
      * @param threshold the level (already corrected for the number of parameters)
      * @param rng       draws the KS randomisation
      */
-    public static RankTest of(String name, boolean joint, int[] ranks, int l, double threshold,
+    public static RankCheck of(String name, boolean joint, int[] ranks, int l, double threshold,
                               UniformRandomProvider rng) {
         int n = ranks.length;
         if (n < 2) {
@@ -89,7 +89,7 @@ public record RankTest(String name, boolean joint, double ksPValue, double chiSq
                 Stats.twoSidedP(zOuter)));
         double p = Math.min(1, TESTS * pMin);
         RankShape shape = shape(p, zMean, zOuter, threshold);
-        return new RankTest(name, joint, pKs, pChi, mean, f, p0, zMean, zOuter, p, threshold,
+        return new RankCheck(name, joint, pKs, pChi, mean, f, p0, zMean, zOuter, p, threshold,
                 shape, verdict(name, joint, shape, pKs, pChi, mean, f, p0));
     }
 
