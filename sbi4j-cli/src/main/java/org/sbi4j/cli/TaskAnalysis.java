@@ -174,7 +174,7 @@ final class TaskAnalysis {
                 .write(out.resolve("corner"));
         TrainingReport rep = o.npe().report();
         LossPlot.of(rep.trainLosses(), rep.validationLosses(), "Training: " + task.name(),
-                "negative log-likelihood").write(out.resolve("loss"));
+                "negative log-likelihood (standardised θ)").write(out.resolve("loss"));
         if (o.calibration() != null) {
             RankPlot.of(o.calibration().sbc(), "SBC ranks: " + task.name())
                     .write(out.resolve("sbc_ranks"));
