@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 /** {@code sbi4j diagnose c2st A B}: classifier two-sample test between two sample files. */
 @Command(name = "c2st", mixinStandardHelpOptions = true,
         description = "Classifier two-sample test (sbibm's C2ST): cross-validated accuracy of a"
-                + " classifier telling the samples in A from those in B (.csv with header or"
+                + " classifier telling the samples in A from those in B (.csv or .csv.gz with header, or"
                 + " .npy); 0.5 means indistinguishable, 1.0 completely different.")
 final class DiagnoseC2stCommand implements Callable<Integer> {
 
@@ -59,7 +59,7 @@ final class DiagnoseC2stCommand implements Callable<Integer> {
         common.out().flush();
         if (out != null) {
             Metadata.write(out, Map.of("accuracy", r.accuracy(), "fold_accuracies",
-                    r.foldAccuracies(), "seed", seed, "verdict", r.verdict()));
+                    r.foldAccuracies(), "fold_epochs", r.foldEpochs(), "seed", seed, "verdict", r.verdict()));
         }
         return 0;
     }

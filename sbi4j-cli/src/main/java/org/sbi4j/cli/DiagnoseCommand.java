@@ -69,7 +69,7 @@ final class DiagnoseCommand implements Runnable {
                     t.numTests, src.describe(), t.numSamples, seed);
             Diagnoses.TestPairs pairs = Diagnoses.testPairs(src.prior(), src.simulator(),
                     t.numTests, seed, common.threads(), progress);
-            return Diagnoses.sbc(post, pairs, t.numSamples, t.alpha, seed);
+            return Diagnoses.sbc(post, pairs, t.numSamples, t.alpha, seed, common.threads());
         }
     }
 

@@ -3,11 +3,11 @@ package org.sbi4j.cli;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.sbi4j.diagnostics.Identifiability;
 import org.sbi4j.diagnostics.IdentifiabilityReport;
-import org.sbi4j.diagnostics.PosteriorDensity;
-import org.sbi4j.diagnostics.PosteriorSampler;
+import org.sbi4j.diagnostics.PosteriorChecks;
 import org.sbi4j.diagnostics.Ppc;
 import org.sbi4j.diagnostics.PpcResult;
 import org.sbi4j.diagnostics.Sbc;
+import org.sbi4j.diagnostics.SbcRanks;
 import org.sbi4j.diagnostics.SbcResult;
 import org.sbi4j.posterior.Posterior;
 import org.sbi4j.prob.Prior;
@@ -51,12 +51,12 @@ final class Diagnoses {
     }
 
     /** SBC ranks and tests with L samples per pair (joint ranks by the unnormalised density). */
-    static SbcResult sbc(Posterior post, TestPairs pairs, int samples, double alpha, long seed) {
-        PosteriorSampler sampler = (x, n, rng) -> post.at(x).sample(n, rng);
-        // Ranks compare densities at one x, so the support renormalisation (a constant) drops out.
-        PosteriorDensity density = (theta, x) -> post.at(x).unnormalizedLogProb(theta);
-        return Sbc.run(pairs.theta(), pairs.x(), sampler, density, samples, post.names(), alpha,
-                SimulationStreams.streamFor(seed, SBC_STREAM));
+    static SbcResult sbc(Posterior post, TestPairs pairs, int samples, double alpha, long seed,
+                         int threads) {
+        UniformRandomProvider rng = SimulationStreams.streamFor(seed, SBC_STREAM);
+        SbcRanks ranks = Sbc.ranks(pairs.theta(), pairs.x(), PosteriorChecks.sampler(post),
+                PosteriorChecks.density(post), samples, threads, rng);
+        return Sbc.test(ranks, post.names(), alpha, rng);
     }
 
     /**

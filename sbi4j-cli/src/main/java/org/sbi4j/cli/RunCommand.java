@@ -150,7 +150,7 @@ final class RunCommand implements Callable<Integer> {
             Diagnoses.TestPairs pairs = Diagnoses.testPairs(src.prior(), src.simulator(),
                     numTests, seed, common.threads(), progress);
             SbcResult sbc = Diagnoses.sbc(post, pairs, numTestSamples,
-                    org.sbi4j.diagnostics.Sbc.DEFAULT_ALPHA, seed);
+                    org.sbi4j.diagnostics.Sbc.DEFAULT_ALPHA, seed, common.threads());
             if (wanted.contains("sbc")) {
                 DiagnoseCommand.writeSbc(dir, sbc);
                 summary.verdict("sbc", sbc.verdict());

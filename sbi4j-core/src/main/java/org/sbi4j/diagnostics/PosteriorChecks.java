@@ -1,6 +1,7 @@
 package org.sbi4j.diagnostics;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.sbi4j.posterior.ConditionedPosterior;
 import org.sbi4j.posterior.Posterior;
 import org.sbi4j.prob.Prior;
 import org.sbi4j.sim.SimulationResult;
@@ -18,12 +19,31 @@ public final class PosteriorChecks {
     private PosteriorChecks() {
     }
 
-    /** The posterior as a {@link PosteriorSampler}. */
+    /**
+     * The posterior as a {@link PosteriorSampler} (no warnings: diagnostics sample thousands of
+     * simulated observations, some in the tails of the training data by design), whose
+     * {@code sampleAndLogProb} takes the log-densities from the sampling pass.
+     */
     public static PosteriorSampler sampler(Posterior p) {
-        return (x, n, rng) -> p.at(x).sampleWithStats(n, rng, false).samples();
+        return new PosteriorSampler() {
+            @Override
+            public Matrix sample(float[] x, int n, UniformRandomProvider rng) {
+                return p.at(x).sampleWithStats(n, rng, false).samples();
+            }
+
+            @Override
+            public Scored sampleAndLogProb(float[] x, int n, UniformRandomProvider rng,
+                                           PosteriorDensity density) {
+                ConditionedPosterior.Scored s = p.at(x).sampleAndLogProb(n, rng);
+                return new Scored(s.samples(), s.unnormalizedLogProb());
+            }
+        };
     }
 
-    /** The posterior's (unnormalised, support-restricted) log-density. */
+    /**
+     * The posterior's (unnormalised, support-restricted) log-density: ranks compare densities
+     * at one x, so the support renormalisation (a constant) drops out.
+     */
     public static PosteriorDensity density(Posterior p) {
         return (theta, x) -> p.at(x).unnormalizedLogProb(theta);
     }
@@ -44,7 +64,8 @@ public final class PosteriorChecks {
         SimulationResult test = Simulations.builder(prior, simulator).seed(testSeed)
                 .threads(threads).run(pairs);
         Matrix theta = interest(test.theta(), prior.interestIndices());
-        SbcRanks ranks = Sbc.ranks(theta, test.x(), sampler(p), density(p), samples, rng);
+        SbcRanks ranks = Sbc.ranks(theta, test.x(), sampler(p), density(p), samples, threads,
+                rng);
         SbcResult sbc = Sbc.test(ranks, p.names(), Sbc.DEFAULT_ALPHA, rng);
         return new Calibration(sbc, Coverage.hpd(ranks, Sbc.DEFAULT_ALPHA));
     }

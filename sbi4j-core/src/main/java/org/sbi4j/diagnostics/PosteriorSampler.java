@@ -21,4 +21,19 @@ public interface PosteriorSampler {
      * @return an n×dim θ matrix (a fresh matrix the caller may keep)
      */
     Matrix sample(float[] x, int n, UniformRandomProvider rng);
+
+    /** Samples (n×dim θ) with log q(θ | x) of each row, up to a constant per x. */
+    record Scored(Matrix theta, double[] logProb) {
+    }
+
+    /**
+     * n samples with their log-densities. The default samples, then evaluates {@code density};
+     * a posterior that yields log q while sampling (a flow's inverse pass) overrides this to
+     * save the second pass.
+     */
+    default Scored sampleAndLogProb(float[] x, int n, UniformRandomProvider rng,
+                                    PosteriorDensity density) {
+        Matrix s = sample(x, n, rng);
+        return new Scored(s, density.logProb(s, x));
+    }
 }

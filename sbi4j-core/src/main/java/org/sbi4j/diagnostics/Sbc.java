@@ -3,6 +3,7 @@ package org.sbi4j.diagnostics;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.sbi4j.sim.SimulationStreams;
 import org.sbi4j.tensor.Matrix;
 
 /**
@@ -26,22 +27,34 @@ public final class Sbc {
     private Sbc() {
     }
 
+    /** {@link #ranks(Matrix, Matrix, PosteriorSampler, PosteriorDensity, int, int, UniformRandomProvider)} on one thread. */
+    public static SbcRanks ranks(Matrix theta, Matrix x, PosteriorSampler sampler,
+                                 PosteriorDensity density, int samplesPerPair,
+                                 UniformRandomProvider rng) {
+        return ranks(theta, x, sampler, density, samplesPerPair, 1, rng);
+    }
+
     /**
      * Draws L posterior samples per test pair and ranks the truth.
      *
      * <p>TARP reference points θ_ref,i are drawn uniformly in the bounding box of the test θ's,
      * and distances are taken after scaling each parameter to that box (as sbi does). The TARP
-     * value is (#closer + ½)/(L + 1), uniform on a fine grid under calibration.
+     * value is (#closer + ½)/(L + 1), uniform on a fine grid under calibration. The joint rank
+     * takes the samples' log-densities from {@link PosteriorSampler#sampleAndLogProb}.
+     *
+     * <p>Pair i draws from its own generator, seeded from (one draw of rng, i): the ranks are the
+     * same for any number of threads.
      *
      * @param theta          N×D true parameters
      * @param x              N×dim x observations, row i simulated from θᵢ
-     * @param sampler        the posterior to test
+     * @param sampler        the posterior to test (called from several threads when threads &gt; 1)
      * @param density        its log-density (for joint ranks and HPD coverage), or null
      * @param samplesPerPair L
-     * @param rng            every random draw (references, then pairs in order)
+     * @param threads        pairs processed in parallel (≥ 1)
+     * @param rng            the references, then one seed for the pairs' generators
      */
     public static SbcRanks ranks(Matrix theta, Matrix x, PosteriorSampler sampler,
-                                 PosteriorDensity density, int samplesPerPair,
+                                 PosteriorDensity density, int samplesPerPair, int threads,
                                  UniformRandomProvider rng) {
         int n = theta.rows();
         int d = theta.cols();
@@ -50,6 +63,9 @@ public final class Sbc {
         }
         if (samplesPerPair < 1) {
             throw new IllegalArgumentException("samplesPerPair must be >= 1, got " + samplesPerPair);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
         double[] lo = new double[d];
         double[] scale = new double[d];
@@ -60,16 +76,22 @@ public final class Sbc {
                 ref[i][j] = rng.nextDouble();
             }
         }
+        long pairSeed = rng.nextLong();
         int[][] ranks = new int[n][d];
         int[] joint = density == null ? null : new int[n];
         double[] tarp = new double[n];
-        Matrix both = density == null ? null : Matrix.of(samplesPerPair + 1, d);
-        for (int i = 0; i < n; i++) {
+        Parallel.forEach(n, threads, i -> {
             float[] xi = x.row(i);
-            Matrix s = sampler.sample(xi, samplesPerPair, rng);
-            if (s.rows() != samplesPerPair || s.cols() != d) {
-                throw new IllegalArgumentException("sampler returned " + s.shape() + ", expected "
-                        + samplesPerPair + "x" + d);
+            UniformRandomProvider r = SimulationStreams.streamFor(pairSeed, i);
+            Matrix s;
+            if (density != null) {
+                PosteriorSampler.Scored sc = sampler.sampleAndLogProb(xi, samplesPerPair, r, density);
+                s = checkShape(sc.theta(), samplesPerPair, d);
+                Matrix truth = Matrix.of(1, d);
+                System.arraycopy(theta.data(), theta.rowOffset(i), truth.data(), 0, d);
+                joint[i] = jointRank(sc.logProb(), density.logProb(truth, xi), samplesPerPair);
+            } else {
+                s = checkShape(sampler.sample(xi, samplesPerPair, r), samplesPerPair, d);
             }
             int ti = theta.rowOffset(i);
             float[] t = theta.data();
@@ -84,11 +106,16 @@ public final class Sbc {
                 closer += dist(a, o, lo, scale, ref[i]) < dTrue ? 1 : 0;
             }
             tarp[i] = (closer + 0.5) / (samplesPerPair + 1.0);
-            if (density != null) {
-                joint[i] = jointRank(s, t, ti, xi, density, both);
-            }
-        }
+        });
         return new SbcRanks(samplesPerPair, ranks, joint, tarp);
+    }
+
+    private static Matrix checkShape(Matrix s, int rows, int d) {
+        if (s.rows() != rows || s.cols() != d) {
+            throw new IllegalArgumentException("sampler returned " + s.shape() + ", expected "
+                    + rows + "x" + d);
+        }
+        return s;
     }
 
     /**
@@ -140,21 +167,14 @@ public final class Sbc {
         return head + "NOT calibrated. " + String.join("; ", bad) + ".";
     }
 
-    private static int jointRank(Matrix s, float[] t, int ti, float[] xi, PosteriorDensity q,
-                                 Matrix both) {
-        int l = s.rows();
-        int d = s.cols();
-        System.arraycopy(s.data(), s.offset(), both.data(), 0, l * d);
-        System.arraycopy(t, ti, both.data(), l * d, d);
-        double[] lp = q.logProb(both, xi);
-        if (lp.length != l + 1) {
-            throw new IllegalArgumentException("density returned " + lp.length
-                    + " values for " + (l + 1) + " rows");
+    private static int jointRank(double[] lp, double[] truth, int l) {
+        if (lp.length != l || truth.length != 1) {
+            throw new IllegalArgumentException("density returned " + lp.length + " and "
+                    + truth.length + " values for " + l + " samples and 1 true value");
         }
-        double truth = lp[l];
         int rank = 0;
         for (int k = 0; k < l; k++) {
-            rank += lp[k] < truth ? 1 : 0;
+            rank += lp[k] < truth[0] ? 1 : 0;
         }
         return rank;
     }

@@ -3,14 +3,18 @@ package org.sbi4j.io;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 import org.sbi4j.tensor.Matrix;
 
 /**
@@ -74,10 +78,16 @@ public final class Csv {
         return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
-    /** Reads a CSV file with a header row. */
+    /** Reads a CSV file with a header row; a name ending in .gz is read through gzip. */
     public static Table read(Path path) throws IOException {
-        try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+        boolean gz = path.getFileName() != null && path.getFileName().toString().endsWith(".gz");
+        try (InputStream raw = Files.newInputStream(path);
+             Reader r = new BufferedReader(new InputStreamReader(
+                     gz ? new GZIPInputStream(raw) : raw, StandardCharsets.UTF_8.newDecoder()))) {
             return read(r, path.toString());
+        } catch (CharacterCodingException e) {
+            throw new FileFormatException(path.toString(), "not UTF-8 text"
+                    + (gz ? "" : " (a compressed file? name it .csv.gz to read it through gzip)"));
         }
     }
 

@@ -91,6 +91,24 @@ public final class ConditionedPosterior {
      * which lie in the tails of the training data by design).
      */
     public Draws sampleWithStats(int n, UniformRandomProvider rng, boolean warn) {
+        return draw(n, rng, warn, null);
+    }
+
+    /** Samples inside the support and log q(θ | x_o) of each (see {@link #sampleAndLogProb}). */
+    public record Scored(Matrix samples, double[] unnormalizedLogProb) {
+    }
+
+    /**
+     * n samples as {@link #sample} (no warnings) with the unnormalised log-density of each, as
+     * {@link #unnormalizedLogProb} would give it, computed in the same pass as the sample (the
+     * flow's inverse yields log|det J|): half the work of sampling, then evaluating.
+     */
+    public Scored sampleAndLogProb(int n, UniformRandomProvider rng) {
+        double[] lp = new double[Math.max(0, n)];
+        return new Scored(draw(n, rng, false, lp).samples(), lp);
+    }
+
+    private Draws draw(int n, UniformRandomProvider rng, boolean warn, double[] logProb) {
         if (n < 0) {
             throw new IllegalArgumentException("number of samples must be >= 0, got " + n);
         }
@@ -103,8 +121,8 @@ public final class ConditionedPosterior {
         int d = posterior.thetaDim();
         Matrix out = Matrix.of(n, d);
         ConditionalDensityEstimator est = posterior.estimator();
-        ConditionalDensityEstimator.Workspace ws = est.workspace(Math.min(CHUNK,
-                Math.max(64, n + n / 8)));
+        ConditionalDensityEstimator.Workspace ws = posterior.workspace();
+        double logDet = posterior.thetaStandardizer().logAbsDet();
         int filled = 0;
         long proposed = 0;
         long limit = Math.max(1L, (long) n) * MAX_DRAWS_PER_SAMPLE;
@@ -118,11 +136,22 @@ public final class ConditionedPosterior {
             }
             int want = (int) Math.min(Math.min(CHUNK, Math.max(64, n + n / 8)),
                     Math.max((n - filled) + (n - filled) / 8, 64));
-            Matrix z = est.sample(want, context, rng, ws);
+            float[] lz = null;
+            Matrix z;
+            if (logProb == null) {
+                z = est.sample(want, context, rng, ws);
+            } else {
+                ConditionalDensityEstimator.Samples s = est.sampleAndLogProb(want, context, rng, ws);
+                z = s.theta();
+                lz = s.logProb();
+            }
             proposed += want;
             Matrix theta = posterior.thetaStandardizer().inverseInPlace(z);
             for (int i = 0; i < theta.rows() && filled < n; i++) {
                 if (posterior.inSupport(theta, i)) {
+                    if (lz != null) {
+                        logProb[filled] = lz[i] + logDet;
+                    }
                     System.arraycopy(theta.data(), theta.rowOffset(i), out.data(),
                             out.rowOffset(filled++), d);
                 }
@@ -158,8 +187,8 @@ public final class ConditionedPosterior {
                     + " columns, the posterior has " + d + " parameters");
         }
         ConditionalDensityEstimator est = posterior.estimator();
-        int chunk = Math.min(CHUNK, Math.max(1, theta.rows()));
-        ConditionalDensityEstimator.Workspace ws = est.workspace(chunk);
+        ConditionalDensityEstimator.Workspace ws = posterior.workspace();
+        int chunk = Math.min(ws.maxRows(), Math.max(1, theta.rows()));
         Matrix z = Matrix.of(chunk, d);
         Matrix ctx = Matrix.of(chunk, context.cols());
         for (int i = 0; i < chunk; i++) {
@@ -212,7 +241,7 @@ public final class ConditionedPosterior {
         UniformRandomProvider rng = SimulationStreams.streamFor(posterior.provenance().seed(),
                 bits & Long.MAX_VALUE);
         ConditionalDensityEstimator est = posterior.estimator();
-        Matrix z = est.sample(ACCEPTANCE_DRAWS, context, rng, est.workspace(CHUNK));
+        Matrix z = est.sample(ACCEPTANCE_DRAWS, context, rng, posterior.workspace());
         Matrix theta = posterior.thetaStandardizer().inverseInPlace(z);
         int in = 0;
         for (int i = 0; i < theta.rows(); i++) {

@@ -32,6 +32,8 @@ public final class Posterior {
     private final ParameterSpace space;
     private final Provenance provenance;
     private final Matrix referenceX;
+    /** One inference workspace per thread, reused by every query on that thread. */
+    private final ThreadLocal<Workspace> workspaces;
 
     /**
      * @param estimator  the trained estimator (θ and x on the standardised scales)
@@ -74,6 +76,23 @@ public final class Posterior {
         this.space = space;
         this.provenance = provenance;
         this.referenceX = referenceX == null ? null : referenceX.copy();
+        this.workspaces = ThreadLocal.withInitial(() -> estimator.workspace(WORKSPACE_ROWS));
+    }
+
+    /**
+     * Rows of the inference workspace each thread keeps: enough for efficient matrix products,
+     * small enough to keep (a spline flow's buffers take ~35 KB per row). Larger requests are
+     * processed in chunks of this size.
+     */
+    static final int WORKSPACE_ROWS = 1024;
+
+    /**
+     * This thread's inference workspace ({@link #WORKSPACE_ROWS} rows), created on first use:
+     * allocating one per query cost more than the query itself (tens of MB zeroed per call).
+     * Callers must not hold it across a call that uses it again.
+     */
+    Workspace workspace() {
+        return workspaces.get();
     }
 
     /** The posterior for one observation x_o (length {@link #xDim()}). */
@@ -105,7 +124,7 @@ public final class Posterior {
             throw new IllegalArgumentException("samples per observation must be >= 1, got " + n);
         }
         int chunk = Math.max(1, STREAM_ROWS / n);
-        Workspace ws = estimator.workspace(Math.min(STREAM_ROWS, chunk * n));
+        Workspace ws = workspace();
         Matrix ctx = Matrix.of(chunk, xDim());
         int d = thetaDim();
         for (int from = 0; from < observations.rows(); from += chunk) {

@@ -131,6 +131,18 @@ class SbcTest {
     }
 
     @Test
+    void ranksDoNotDependOnTheNumberOfThreads() {
+        GaussianModel.Posterior q = GaussianModel.posterior(1, 0);
+        Matrix[] tx = GaussianModel.pairs(40, 2, RandomSource.XO_RO_SHI_RO_128_PP.create(8));
+        SbcRanks one = Sbc.ranks(tx[0], tx[1], q, q, 30, 1, RandomSource.XO_RO_SHI_RO_128_PP.create(9));
+        SbcRanks three = Sbc.ranks(tx[0], tx[1], q, q, 30, 3, RandomSource.XO_RO_SHI_RO_128_PP.create(9));
+        for (int j = 0; j < 2; j++) {
+            assertThat(three.ranksOf(j)).containsExactly(one.ranksOf(j));
+        }
+        assertThat(three.jointRanks()).containsExactly(one.jointRanks());
+    }
+
+    @Test
     void badInputIsRejectedWithClearMessages() {
         SbcRanks r = ranks(GaussianModel.posterior(1, 0), 6);
         assertThatThrownBy(() -> Sbc.test(r, List.of("a"), ALPHA, null))
@@ -139,6 +151,9 @@ class SbcTest {
                 .hasMessageContaining("1.5");
         assertThatThrownBy(() -> new SbcRanks(10, new int[][] {{11}}, null, null))
                 .hasMessageContaining("rank 11");
+        assertThatThrownBy(() -> Sbc.ranks(Matrix.of(3, 2), Matrix.of(3, 2),
+                GaussianModel.posterior(1, 0), null, 5, 0, null))
+                .hasMessageContaining("threads must be >= 1, got 0");
         SbcRanks noJoint = new SbcRanks(10, new int[][] {{1}, {2}}, null, null);
         assertThatThrownBy(() -> Coverage.hpd(noJoint, ALPHA))
                 .hasMessageContaining("PosteriorDensity");

@@ -54,6 +54,23 @@ class CsvTest {
     }
 
     @Test
+    void readsGzippedFilesAndNamesCompressedDataThatIsNotNamedSo() throws IOException {
+        byte[] text = "a,b\n1,2\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
+            gz.write(text);
+        }
+        java.nio.file.Files.write(dir.resolve("t.csv.gz"), bytes.toByteArray());
+        Table t = Csv.read(dir.resolve("t.csv.gz"));
+        assertThat(t.names()).containsExactly("a", "b");
+        assertThat(t.values().get(0, 1)).isEqualTo(2f);
+        java.nio.file.Files.write(dir.resolve("t.csv"), bytes.toByteArray());
+        assertThatThrownBy(() -> Csv.read(dir.resolve("t.csv")))
+                .isInstanceOf(FileFormatException.class).hasMessageContaining("t.csv")
+                .hasMessageContaining("not UTF-8");
+    }
+
+    @Test
     void headerOnlyGivesZeroRows() throws IOException {
         StringWriter w = new StringWriter();
         Csv.write(w, List.of("p", "q"), Matrix.of(0, 2));

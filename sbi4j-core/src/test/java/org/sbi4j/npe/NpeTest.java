@@ -144,6 +144,20 @@ class NpeTest {
     }
 
     @Test
+    void sampleAndLogProbGivesTheSamplesOfSampleAndTheirLogDensities() {
+        NpeResult r = fit(PRIOR, SIM, 2, 11L);
+        ConditionedPosterior p = r.posterior().at(new float[] {1f});
+        ConditionedPosterior.Scored s = p.sampleAndLogProb(500, RandomSource.XO_RO_SHI_RO_128_PP.create(3L));
+        Matrix plain = p.sample(500, RandomSource.XO_RO_SHI_RO_128_PP.create(3L));
+        assertThat(s.samples().data()).containsExactly(plain.data());
+        double[] lp = p.unnormalizedLogProb(s.samples());
+        for (int i = 0; i < lp.length; i++) {
+            // the inverse pass and the forward pass round differently in float32: 1e-3 nats
+            assertThat(s.unnormalizedLogProb()[i]).isCloseTo(lp[i], within(1e-3));
+        }
+    }
+
+    @Test
     void samplesManyObservationsInChunks() {
         NpeResult r = fit(PRIOR, SIM, 2, 13L);
         int m = 30_000;
