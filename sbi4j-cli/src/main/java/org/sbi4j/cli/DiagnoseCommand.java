@@ -87,7 +87,11 @@ final class DiagnoseCommand implements Runnable {
         public Integer call() throws Exception {
             SbcResult r = runSbc(model, tests, common);
             PrintWriter out = common.out();
-            for (RankCheck t : r.parameters()) {
+            List<RankCheck> all = new ArrayList<>(r.parameters());
+            if (r.joint() != null) {
+                all.add(r.joint());
+            }
+            for (RankCheck t : all) {
                 out.printf("%-16s p = %.4f  %s%n", t.name(), t.pValue(), t.verdict());
             }
             out.println("sbc: " + r.verdict());
