@@ -1,11 +1,5 @@
 package org.sbi4j.diagnostics;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.sbi4j.tensor.Matrix;
@@ -132,24 +126,8 @@ public final class C2st {
         long seed = rng.nextLong();
         double[] acc = new double[cfg.folds()];
         int[] epochs = new int[cfg.folds()];
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(cfg.threads(), cfg.folds()));
-        try {
-            List<Future<?>> jobs = new ArrayList<>();
-            for (int f = 0; f < cfg.folds(); f++) {
-                int fold = f;
-                jobs.add(pool.submit(() -> fold(x, y, perm, fold, cfg, seed, acc, epochs)));
-            }
-            for (Future<?> job : jobs) {
-                job.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("C2ST interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("C2ST fold failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        Parallel.forEach(cfg.folds(), cfg.threads(),
+                fold -> fold(x, y, perm, fold, cfg, seed, acc, epochs));
         double mean = 0;
         for (double a : acc) {
             mean += a / acc.length;
