@@ -23,6 +23,7 @@ final class SbibmFigures {
 
     private final Map<String, Double> published = new HashMap<>();
     private final Map<String, Double> sbi = new HashMap<>();
+    private final Map<String, Double> sbiTrain = new HashMap<>();
 
     private SbibmFigures() {
     }
@@ -43,6 +44,7 @@ final class SbibmFigures {
         }
         for (String[] r : read("/bench/sbi_cpu.csv")) {
             f.sbi.put(key(r[0], Integer.parseInt(r[1])), Double.parseDouble(r[2]));
+            f.sbiTrain.put(key(r[0], Integer.parseInt(r[1])), Double.parseDouble(r[4]));
         }
         return f;
     }
@@ -55,6 +57,11 @@ final class SbibmFigures {
     /** sbi on this machine kind (mean over observations 1-3), or null. */
     Double sbi(String task, int budget) {
         return sbi.get(key(task, budget));
+    }
+
+    /** sbi's training wall time on this machine kind (seconds), or null. */
+    Double sbiTrainSeconds(String task, int budget) {
+        return sbiTrain.get(key(task, budget));
     }
 
     private static String key(String task, int budget) {
