@@ -76,6 +76,10 @@ final class VectorGemm {
     private static void tail(int valid, int j, int i0, int i1, int n, int k, float alpha,
                              float[] a, int aOff, int rs, int cs, float[] b, int bOff, float beta,
                              float[] c, int cOff) {
+        if (rs == 1 && valid <= NARROW) {
+            tailDownRows(valid, j, i0, i1, n, k, alpha, a, aOff, cs, b, bOff, beta, c, cOff);
+            return;
+        }
         float[][] scratch = SCRATCH.get();
         if (scratch[0].length < k * L) {
             scratch[0] = new float[Math.max(k * L, 2 * scratch[0].length)];
@@ -126,6 +130,66 @@ final class VectorGemm {
             System.arraycopy(c, o, row, 0, valid);
             acc.mul(al).add(FloatVector.fromArray(S, row, 0).mul(be), bm).intoArray(row, 0);
             System.arraycopy(row, 0, c, o, valid);
+        }
+    }
+
+    /** Column tails this narrow, with Â's rows contiguous, go to {@link #tailDownRows}. */
+    static final int NARROW = 4;
+
+    /**
+     * A narrow column tail (at most {@link #NARROW} columns) when Â(i, p) = a[aOff + i + p·cs]
+     * (rs = 1: the Aᵀ form of weight gradients, whose 50-wide outputs leave 2 columns): vectors
+     * run down L rows of C instead of across columns, so every lane is useful (across columns
+     * only 2 of 16 would be). Per row and column the operations are those of the other kernels
+     * (acc = fma(Â(i, p), B(p, j), acc) for p in order, then α·acc, plus β·C unless β = 0); the
+     * last rows (fewer than L) use Math.fma, which rounds the same way.
+     */
+    private static void tailDownRows(int valid, int j, int i0, int i1, int n, int k, float alpha,
+                                     float[] a, int aOff, int cs, float[] b, int bOff, float beta,
+                                     float[] c, int cOff) {
+        float[] row = SCRATCH.get()[1];
+        int i = i0;
+        for (; i + L <= i1; i += L) {
+            int jj = 0;
+            for (; jj + 2 <= valid; jj += 2) {
+                FloatVector acc0 = FloatVector.zero(S), acc1 = acc0;
+                for (int p = 0, ap = aOff + i, bp = bOff + j + jj; p < k; p++, ap += cs, bp += n) {
+                    FloatVector av = FloatVector.fromArray(S, a, ap);
+                    acc0 = av.fma(FloatVector.broadcast(S, b[bp]), acc0);
+                    acc1 = av.fma(FloatVector.broadcast(S, b[bp + 1]), acc1);
+                }
+                acc0.intoArray(row, 0);
+                storeColumn(row, L, i, j + jj, n, alpha, beta, c, cOff);
+                acc1.intoArray(row, 0);
+                storeColumn(row, L, i, j + jj + 1, n, alpha, beta, c, cOff);
+            }
+            if (jj < valid) {
+                FloatVector acc = FloatVector.zero(S);
+                for (int p = 0, ap = aOff + i, bp = bOff + j + jj; p < k; p++, ap += cs, bp += n) {
+                    acc = FloatVector.fromArray(S, a, ap).fma(FloatVector.broadcast(S, b[bp]), acc);
+                }
+                acc.intoArray(row, 0);
+                storeColumn(row, L, i, j + jj, n, alpha, beta, c, cOff);
+            }
+        }
+        for (; i < i1; i++) {
+            for (int jj = 0; jj < valid; jj++) {
+                float acc = 0f;
+                for (int p = 0, ap = aOff + i, bp = bOff + j + jj; p < k; p++, ap += cs, bp += n) {
+                    acc = Math.fma(a[ap], b[bp], acc);
+                }
+                row[0] = acc;
+                storeColumn(row, 1, i, j + jj, n, alpha, beta, c, cOff);
+            }
+        }
+    }
+
+    /** C[i + r, col] = α·acc[r] (+ β·C[i + r, col] unless β = 0) for r &lt; rows. */
+    private static void storeColumn(float[] acc, int rows, int i, int col, int n, float alpha,
+                                    float beta, float[] c, int cOff) {
+        for (int r = 0, o = cOff + i * n + col; r < rows; r++, o += n) {
+            float v = alpha * acc[r];
+            c[o] = beta == 0f ? v : v + beta * c[o];
         }
     }
 

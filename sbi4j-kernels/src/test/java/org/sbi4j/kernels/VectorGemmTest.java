@@ -97,6 +97,47 @@ class VectorGemmTest {
         }
     }
 
+    @Test
+    void aColumnGetsTheSameBitsInTheTailAsInAFullVector() {
+        // n = L + 2: columns L, L+1 are a narrow tail. Swapping them with columns 0, 1 of B
+        // (and back in C) must give identical bits: the tail kernels do the same operations.
+        int l = VectorGemm.L;
+        for (String form : List.of("NN", "TN", "NT")) {
+            for (int m : new int[] {5, 37}) {
+                int n = l + 2, k = 23;
+                float[] a = TestArrays.uniform(m * k, 21);
+                float[] b = TestArrays.uniform(k * n, 22);
+                float[] c = TestArrays.uniform(m * n, 23);
+                float[] bs = b.clone();
+                float[] cs = c.clone();
+                boolean bt = form.equals("NT"); // B stored n×k
+                for (int p = 0; p < k; p++) {
+                    for (int q = 0; q < 2; q++) {
+                        int x = bt ? q * k + p : p * n + q;
+                        int y = bt ? (l + q) * k + p : p * n + l + q;
+                        bs[x] = b[y];
+                        bs[y] = b[x];
+                    }
+                }
+                for (int i = 0; i < m; i++) {
+                    for (int q = 0; q < 2; q++) {
+                        cs[i * n + q] = c[i * n + l + q];
+                        cs[i * n + l + q] = c[i * n + q];
+                    }
+                }
+                gemm(VECTOR, form, m, n, k, 0.75f, a, 0, b, 0, 0.5f, c, 0);
+                gemm(VECTOR, form, m, n, k, 0.75f, a, 0, bs, 0, 0.5f, cs, 0);
+                for (int i = 0; i < m; i++) {
+                    for (int q = 0; q < 2; q++) {
+                        assertThat(cs[i * n + l + q]).as("%s m=%d row %d col %d", form, m, i, q)
+                                .isEqualTo(c[i * n + q]);
+                        assertThat(cs[i * n + q]).isEqualTo(c[i * n + l + q]);
+                    }
+                }
+            }
+        }
+    }
+
     private static float[] run(Kernels kr, String form, int m, int n, int k, float alpha, float beta) {
         float[] a = TestArrays.uniform(m * k, 11);
         float[] b = TestArrays.uniform(k * n, 12);
