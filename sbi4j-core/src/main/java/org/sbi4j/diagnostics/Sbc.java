@@ -27,7 +27,10 @@ public final class Sbc {
     private Sbc() {
     }
 
-    /** {@link #ranks(Matrix, Matrix, PosteriorSampler, PosteriorDensity, int, int, UniformRandomProvider)} on one thread. */
+    /**
+     * As {@link #ranks(Matrix, Matrix, PosteriorSampler, PosteriorDensity, int, int,
+     * UniformRandomProvider)} on one thread.
+     */
     public static SbcRanks ranks(Matrix theta, Matrix x, PosteriorSampler sampler,
                                  PosteriorDensity density, int samplesPerPair,
                                  UniformRandomProvider rng) {

@@ -142,7 +142,7 @@ final class VectorGemm {
      * run down L rows of C instead of across columns, so every lane is useful (across columns
      * only 2 of 16 would be). Per row and column the operations are those of the other kernels
      * (acc = fma(Â(i, p), B(p, j), acc) for p in order, then α·acc, plus β·C unless β = 0); the
-     * last rows (fewer than L) use Math.fma, which rounds the same way.
+     * last rows (fewer than L) go to {@link GemmScalar#block}, which rounds the same way.
      */
     private static void tailDownRows(int valid, int j, int i0, int i1, int n, int k, float alpha,
                                      float[] a, int aOff, int cs, float[] b, int bOff, float beta,
@@ -172,15 +172,9 @@ final class VectorGemm {
                 storeColumn(row, L, i, j + jj, n, alpha, beta, c, cOff);
             }
         }
-        for (; i < i1; i++) {
-            for (int jj = 0; jj < valid; jj++) {
-                float acc = 0f;
-                for (int p = 0, ap = aOff + i, bp = bOff + j + jj; p < k; p++, ap += cs, bp += n) {
-                    acc = Math.fma(a[ap], b[bp], acc);
-                }
-                row[0] = acc;
-                storeColumn(row, 1, i, j + jj, n, alpha, beta, c, cOff);
-            }
+        if (i < i1) {
+            GemmScalar.block(i1 - i, k, n, alpha, beta, a, aOff + i, 1, cs, b, bOff + j, c,
+                    cOff + i * n + j, valid);
         }
     }
 
@@ -189,7 +183,7 @@ final class VectorGemm {
                                     float beta, float[] c, int cOff) {
         for (int r = 0, o = cOff + i * n + col; r < rows; r++, o += n) {
             float v = alpha * acc[r];
-            c[o] = beta == 0f ? v : v + beta * c[o];
+            c[o] = beta != 0f ? v + beta * c[o] : v;
         }
     }
 
