@@ -159,39 +159,39 @@ public final class ResidualBlock implements Layer {
         return y;
     }
 
-    /** y += r ⊙ σ(a); keeps r and σ(a) in ws for backward. */
+    /** y += r ⊙ σ(a); keeps r and σ(a) in ws for backward. Rows are contiguous: flat loops. */
     private static void gate(Matrix r, Matrix a, Ws ws, Matrix y) {
         int n = r.rows();
-        int h = r.cols();
         Matrix res = ws.residual.setRows(n);
         res.copyFrom(r);
         Matrix sg = ws.sigma.setRows(n);
         Ops.activate(Activation.SIGMOID, a, sg);
-        for (int i = 0; i < n; i++) {
-            int ri = res.rowOffset(i);
-            int si = sg.rowOffset(i);
-            int yi = y.rowOffset(i);
-            for (int j = 0; j < h; j++) {
-                y.data()[yi + j] += res.data()[ri + j] * sg.data()[si + j];
-            }
+        float[] rd = res.data();
+        float[] sd = sg.data();
+        float[] yd = y.data();
+        int ro = res.rowOffset(0);
+        int so = sg.rowOffset(0);
+        int yo = y.rowOffset(0);
+        for (int t = 0, size = n * r.cols(); t < size; t++) {
+            yd[yo + t] += rd[ro + t] * sd[so + t];
         }
     }
 
     /** dL/dr = G ⊙ σ(a) into ws.gradResidual, dL/da = G ⊙ r ⊙ σ(1 − σ) into ws.gradGate. */
     private static void gateBackward(Matrix g, Ws ws) {
         int n = g.rows();
-        int h = g.cols();
-        Matrix gr = ws.gradResidual.setRows(n);
-        Matrix ga = ws.gradGate.setRows(n);
-        for (int i = 0; i < n; i++) {
-            int gi = g.rowOffset(i);
-            int o = ws.sigma.rowOffset(i);
-            for (int j = 0; j < h; j++) {
-                float gv = g.data()[gi + j];
-                float s = ws.sigma.data()[o + j];
-                gr.data()[o + j] = gv * s;
-                ga.data()[o + j] = gv * ws.residual.data()[o + j] * s * (1f - s);
-            }
+        float[] gd = g.data();
+        float[] sd = ws.sigma.data();
+        float[] rd = ws.residual.data();
+        float[] grd = ws.gradResidual.setRows(n).data();
+        float[] gad = ws.gradGate.setRows(n).data();
+        int go = g.rowOffset(0);
+        int o = ws.sigma.rowOffset(0);
+        for (int t = 0, size = n * g.cols(); t < size; t++) {
+            float gv = gd[go + t];
+            float sv = sd[o + t];
+            grd[o + t] = gv * sv;
+            gad[o + t] = gv * rd[o + t] * sv * (1f - sv);
         }
     }
 

@@ -20,12 +20,14 @@ final class VectorElementwise {
     private VectorElementwise() {
     }
 
-    // Column tails are scalar: a masked access whose full width would pass the end of its array
-    // (bias vectors and small matrices, on every row) is not intrinsified. Each tail element is
-    // computed with the same operations as a vector lane, so results are the same bits.
+    // Column tails are scalar, or (addRowVector) one last vector overlapping the full ones with only
+    // its tail lanes stored: a masked access whose full width would pass the end of its array (bias
+    // vectors and small matrices, on every row) is not intrinsified. Each tail element is computed
+    // with the same operations as a vector lane, so results are the same bits.
 
     static void addRowVector(int m, int n, float[] bias, int biasOff, float[] c, int cOff) {
         int full = n - n % L;
+        VectorMask<Float> tail = S.indexInRange(n - full - L, n - full); // lanes L − (n − full) .. L − 1
         for (int i = 0; i < m; i++) {
             int ci = cOff + i * n;
             for (int j = 0; j < full; j += L) {
@@ -33,8 +35,17 @@ final class VectorElementwise {
                         .add(FloatVector.fromArray(S, bias, biasOff + j))
                         .intoArray(c, ci + j);
             }
-            for (int j = full; j < n; j++) {
-                c[ci + j] += bias[biasOff + j];
+            if (full == n) {
+                continue;
+            }
+            if (full > 0) { // the last L columns, overlapping the full vectors; only the tail stored
+                int j = n - L;
+                FloatVector.fromArray(S, c, ci + j).add(FloatVector.fromArray(S, bias, biasOff + j))
+                        .intoArray(c, ci + j, tail);
+            } else {
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] += bias[biasOff + j];
+                }
             }
         }
     }

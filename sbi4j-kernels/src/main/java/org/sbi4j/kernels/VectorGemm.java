@@ -40,22 +40,35 @@ final class VectorGemm {
     private VectorGemm() {
     }
 
-    /** Rows [i0, i1) of C = α·Â·B + β·C (see the class comment for Â). */
+    /**
+     * Rows [i0, i1) of C = α·Â·B + β·C (see the class comment for Â): strips of three vectors of
+     * columns; when n is not a multiple of L, the last one to three full vectors and the partial
+     * one go together to {@link VectorGemmEdge}, except the narrow Aᵀ tails of
+     * {@link #tailDownRows} and widths below L (the packed {@link #tail}).
+     */
     static void rows(int i0, int i1, int n, int k, float alpha, float[] a, int aOff, int rs, int cs,
                      float[] b, int bOff, float beta, float[] c, int cOff) {
+        int full = n / L;
+        int valid = n - full * L;
+        boolean edge = valid > 0 && full > 0 && !(rs == 1 && valid <= NARROW);
+        int withEdge = edge ? (full % 3 == 0 ? 3 : full % 3) : 0;
+        int end = (full - withEdge) * L;
         int j = 0;
-        for (; j + 3 * L <= n; j += 3 * L) {
+        for (; j + 3 * L <= end; j += 3 * L) {
             strip(3, L, j, i0, i1, n, k, alpha, a, aOff, rs, cs, b, bOff, beta, c, cOff);
         }
-        if (j + 2 * L <= n) {
+        if (j + 2 * L <= end) {
             strip(2, L, j, i0, i1, n, k, alpha, a, aOff, rs, cs, b, bOff, beta, c, cOff);
             j += 2 * L;
         }
-        if (j + L <= n) {
+        if (j + L <= end) {
             strip(1, L, j, i0, i1, n, k, alpha, a, aOff, rs, cs, b, bOff, beta, c, cOff);
             j += L;
         }
-        if (j < n) {
+        if (edge) {
+            VectorGemmEdge.strip(withEdge, valid, j, i0, i1, n, k, alpha, a, aOff, rs, cs, b, bOff,
+                    beta, c, cOff);
+        } else if (j < n) {
             tail(n - j, j, i0, i1, n, k, alpha, a, aOff, rs, cs, b, bOff, beta, c, cOff);
         }
     }
@@ -73,7 +86,7 @@ final class VectorGemm {
      * vector store, then a copy of the valid lanes). Each element gets exactly the operations of the
      * other kernels, so results are the same bits.
      */
-    private static void tail(int valid, int j, int i0, int i1, int n, int k, float alpha,
+    static void tail(int valid, int j, int i0, int i1, int n, int k, float alpha,
                              float[] a, int aOff, int rs, int cs, float[] b, int bOff, float beta,
                              float[] c, int cOff) {
         if (rs == 1 && valid <= NARROW) {
@@ -187,7 +200,7 @@ final class VectorGemm {
         }
     }
 
-    private static void strip(int w, int valid, int j, int i0, int i1, int n, int k,
+    static void strip(int w, int valid, int j, int i0, int i1, int n, int k,
                               float alpha, float[] a, int aOff, int rs, int cs, float[] b, int bOff,
                               float beta, float[] c, int cOff) {
         int i = i0;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class VectorGemmTest {
 
-    private static final int[] SIZES = {1, 3, 15, 16, 17, 63, 65, 257};
+    private static final int[] SIZES = {1, 3, 15, 16, 17, 50, 63, 65, 257};
     private static final Kernels SCALAR = KernelProvider.scalar();
     private static final VectorKernels VECTOR = VectorKernels.create(1);
 
@@ -82,7 +82,7 @@ class VectorGemmTest {
         // exactly sized arrays push the column tail (and narrow n < L) to the scalar block; padded
         // arrays keep it on masked vectors. Both must perform the same operations per element.
         for (String form : List.of("NN", "TN", "NT")) {
-            for (int n : new int[] {2, 5, 17, 35}) {
+            for (int n : new int[] {2, 5, 17, 35, 50, 61}) {
                 int m = 13, k = 9;
                 float[] tight = run(VECTOR, form, m, n, k, 0.75f, 0.5f);
                 float[] a = TestArrays.uniform(m * k + 64, 11);
@@ -99,41 +99,49 @@ class VectorGemmTest {
 
     @Test
     void aColumnGetsTheSameBitsInTheTailAsInAFullVector() {
-        // n = L + 2: columns L, L+1 are a narrow tail. Swapping them with columns 0, 1 of B
-        // (and back in C) must give identical bits: the tail kernels do the same operations.
+        // The last two columns of n = w·L + 2 (w = 0..3) or w·L + 13 lie in a partial vector (the
+        // packed tail, the narrow Aᵀ tail or the edge strip, with B exactly sized so that its last
+        // row finishes in scalar code). Swapping them with columns 0, 1 of B (and back in C) must
+        // give identical bits: every kernel does the same operations per element.
         int l = VectorGemm.L;
         for (String form : List.of("NN", "TN", "NT")) {
-            for (int m : new int[] {5, 37}) {
-                int n = l + 2, k = 23;
-                float[] a = TestArrays.uniform(m * k, 21);
-                float[] b = TestArrays.uniform(k * n, 22);
-                float[] c = TestArrays.uniform(m * n, 23);
-                float[] bs = b.clone();
-                float[] cs = c.clone();
-                boolean bt = form.equals("NT"); // B stored n×k
-                for (int p = 0; p < k; p++) {
-                    for (int q = 0; q < 2; q++) {
-                        int x = bt ? q * k + p : p * n + q;
-                        int y = bt ? (l + q) * k + p : p * n + l + q;
-                        bs[x] = b[y];
-                        bs[y] = b[x];
-                    }
+            for (int n : new int[] {l + 2, 2 * l + 2, 3 * l + 2, l + 13, 3 * l + 13, 4 * l + 2}) {
+                for (int m : new int[] {5, 37}) {
+                    swapColumns(form, m, n, 23);
                 }
-                for (int i = 0; i < m; i++) {
-                    for (int q = 0; q < 2; q++) {
-                        cs[i * n + q] = c[i * n + l + q];
-                        cs[i * n + l + q] = c[i * n + q];
-                    }
-                }
-                gemm(VECTOR, form, m, n, k, 0.75f, a, 0, b, 0, 0.5f, c, 0);
-                gemm(VECTOR, form, m, n, k, 0.75f, a, 0, bs, 0, 0.5f, cs, 0);
-                for (int i = 0; i < m; i++) {
-                    for (int q = 0; q < 2; q++) {
-                        assertThat(cs[i * n + l + q]).as("%s m=%d row %d col %d", form, m, i, q)
-                                .isEqualTo(c[i * n + q]);
-                        assertThat(cs[i * n + q]).isEqualTo(c[i * n + l + q]);
-                    }
-                }
+            }
+        }
+    }
+
+    private static void swapColumns(String form, int m, int n, int k) {
+        float[] a = TestArrays.uniform(m * k, 21);
+        float[] b = TestArrays.uniform(k * n, 22);
+        float[] c = TestArrays.uniform(m * n, 23);
+        float[] bs = b.clone();
+        float[] cs = c.clone();
+        boolean bt = form.equals("NT"); // B stored n×k
+        int last = n - 2;
+        for (int p = 0; p < k; p++) {
+            for (int q = 0; q < 2; q++) {
+                int x = bt ? q * k + p : p * n + q;
+                int y = bt ? (last + q) * k + p : p * n + last + q;
+                bs[x] = b[y];
+                bs[y] = b[x];
+            }
+        }
+        for (int i = 0; i < m; i++) {
+            for (int q = 0; q < 2; q++) {
+                cs[i * n + q] = c[i * n + last + q];
+                cs[i * n + last + q] = c[i * n + q];
+            }
+        }
+        gemm(VECTOR, form, m, n, k, 0.75f, a, 0, b, 0, 0.5f, c, 0);
+        gemm(VECTOR, form, m, n, k, 0.75f, a, 0, bs, 0, 0.5f, cs, 0);
+        for (int i = 0; i < m; i++) {
+            for (int q = 0; q < 2; q++) {
+                assertThat(cs[i * n + last + q]).as("%s m=%d n=%d row %d col %d", form, m, n, i, q)
+                        .isEqualTo(c[i * n + q]);
+                assertThat(cs[i * n + q]).isEqualTo(c[i * n + last + q]);
             }
         }
     }
