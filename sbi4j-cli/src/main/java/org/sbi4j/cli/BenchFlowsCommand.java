@@ -15,6 +15,7 @@ import org.sbi4j.optim.AdamConfig;
 import org.sbi4j.optim.GradientClipping;
 import org.sbi4j.posterior.EstimatorSpec;
 import org.sbi4j.tensor.Matrix;
+import org.sbi4j.train.DataParallel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -53,11 +54,15 @@ final class BenchFlowsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         for (String kind : estimators) {
             for (int d : dims) {
-                ConditionalDensityEstimator e = EstimatorSpec.defaults(EstimatorSpec.Kind.parse(kind))
-                        .buildOne(d, new int[] {d}, RandomSource.XO_RO_SHI_RO_128_PP.create(1L));
+                EstimatorSpec es = EstimatorSpec.defaults(EstimatorSpec.Kind.parse(kind));
+                UniformRandomProvider build = RandomSource.XO_RO_SHI_RO_128_PP.create(1L);
+                ConditionalDensityEstimator e = es.buildOne(d, new int[] {d}, build);
+                // trained as Npe trains: data-parallel shards on the kernels' threads
+                ConditionalDensityEstimator parallel = DataParallel.of(e,
+                        () -> es.buildOne(d, new int[] {d}, build));
                 for (int batch : new int[] {200, 10_000}) {
                     print(out, "train %s theta=%d x=%d batch=%d %.0f", kind, d, d, batch,
-                            train(e, d, batch));
+                            train(parallel, d, batch));
                 }
                 print(out, "logprob %s theta=%d x=%d %.0f", kind, d, d, logProb(e, d));
                 for (int contexts : new int[] {1, 1000}) {

@@ -14,11 +14,6 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class RowPool {
 
-    /** Work on rows [from, to). */
-    interface Task {
-        void run(int from, int to);
-    }
-
     private final int threads;
     private final ReentrantLock lock = new ReentrantLock();
     private final Semaphore done = new Semaphore(0);
@@ -36,8 +31,9 @@ final class RowPool {
         return threads;
     }
 
+    /** Takes the pool unless it has one thread or is held, by another caller or this one. */
     boolean tryLock() {
-        return threads > 1 && lock.tryLock();
+        return threads > 1 && !lock.isHeldByCurrentThread() && lock.tryLock();
     }
 
     void unlock() {
@@ -48,7 +44,7 @@ final class RowPool {
      * Runs {@code task} over rows [0, m) in at most {@link #threads()} contiguous ranges whose
      * boundaries are multiples of {@code block}. The caller must hold the lock.
      */
-    void run(Task task, int m, int block) {
+    void run(Kernels.RangeTask task, int m, int block) {
         int blocks = (m + block - 1) / block;
         int parts = Math.min(threads, blocks);
         int rowsPer = (blocks + parts - 1) / parts * block;
@@ -57,12 +53,12 @@ final class RowPool {
         }
         int started = 0;
         for (int t = 1; t < parts && t * rowsPer < m; t++) {
-            workers[t - 1].post(task, t * rowsPer, Math.min(m, (t + 1) * rowsPer));
+            workers[t - 1].post(task, t, t * rowsPer, Math.min(m, (t + 1) * rowsPer));
             started++;
         }
         Throwable failure = null;
         try {
-            task.run(0, Math.min(m, rowsPer));
+            task.run(0, 0, Math.min(m, rowsPer));
         } catch (RuntimeException | Error e) {
             failure = e;
         }
@@ -92,13 +88,15 @@ final class RowPool {
 
     private final class Worker implements Runnable {
         private final Semaphore go = new Semaphore(0);
-        private Task task;
+        private Kernels.RangeTask task;
+        private int part;
         private int from;
         private int to;
         private Throwable failure;
 
-        void post(Task t, int f, int e) {
+        void post(Kernels.RangeTask t, int p, int f, int e) {
             task = t;
+            part = p;
             from = f;
             to = e;
             go.release();
@@ -115,7 +113,7 @@ final class RowPool {
             while (true) {
                 go.acquireUninterruptibly();
                 try {
-                    task.run(from, to);
+                    task.run(part, from, to);
                 } catch (Throwable e) {
                     failure = e;
                 } finally {

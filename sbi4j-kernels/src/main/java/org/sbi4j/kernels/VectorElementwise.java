@@ -27,7 +27,7 @@ final class VectorElementwise {
 
     static void addRowVector(int m, int n, float[] bias, int biasOff, float[] c, int cOff) {
         int full = n - n % L;
-        VectorMask<Float> tail = S.indexInRange(n - full - L, n - full); // lanes L − (n − full) .. L − 1
+        VectorMask<Float> tail = S.indexInRange(0, L - (n - full)).not(); // lanes L − (n − full) ..
         for (int i = 0; i < m; i++) {
             int ci = cOff + i * n;
             for (int j = 0; j < full; j += L) {

@@ -58,7 +58,7 @@ final class VectorGemmEdge {
 
     private static void k4x3p(int k, int n, float alpha, float beta, float[] a, int a0, int rs, int cs,
                               float[] b, int b0, float[] c, int c0, int last, int valid) {
-        VectorMask<Float> top = S.indexInRange(valid - L, valid); // lanes L − valid .. L − 1
+        VectorMask<Float> top = S.indexInRange(0, L - valid).not(); // lanes L − valid .. L − 1
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00;
         FloatVector c12 = c00, c13 = c00, c20 = c00, c21 = c00, c22 = c00, c23 = c00;
         FloatVector c30 = c00, c31 = c00, c32 = c00, c33 = c00;
@@ -114,7 +114,7 @@ final class VectorGemmEdge {
 
     private static void k4x2p(int k, int n, float alpha, float beta, float[] a, int a0, int rs, int cs,
                               float[] b, int b0, float[] c, int c0, int last, int valid) {
-        VectorMask<Float> top = S.indexInRange(valid - L, valid); // lanes L − valid .. L − 1
+        VectorMask<Float> top = S.indexInRange(0, L - valid).not(); // lanes L − valid .. L − 1
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c10 = c00, c11 = c00, c12 = c00;
         FloatVector c20 = c00, c21 = c00, c22 = c00, c30 = c00, c31 = c00, c32 = c00;
         for (int p = 0, ap = a0, bp = b0; p < k; p++, ap += cs, bp += n) {
@@ -160,7 +160,7 @@ final class VectorGemmEdge {
 
     private static void k4x1p(int k, int n, float alpha, float beta, float[] a, int a0, int rs, int cs,
                               float[] b, int b0, float[] c, int c0, int last, int valid) {
-        VectorMask<Float> top = S.indexInRange(valid - L, valid); // lanes L − valid .. L − 1
+        VectorMask<Float> top = S.indexInRange(0, L - valid).not(); // lanes L − valid .. L − 1
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
         FloatVector c30 = c00, c31 = c00;
         for (int p = 0, ap = a0, bp = b0; p < k; p++, ap += cs, bp += n) {

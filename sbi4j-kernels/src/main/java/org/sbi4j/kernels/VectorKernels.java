@@ -76,6 +76,24 @@ public final class VectorKernels implements Kernels {
     }
 
     @Override
+    public int parallelism() {
+        return pool.threads();
+    }
+
+    @Override
+    public void forRanges(int m, int block, RangeTask task) {
+        if (m > block && pool.tryLock()) {
+            try {
+                pool.run(task, m, block);
+            } finally {
+                pool.unlock();
+            }
+        } else if (m > 0) {
+            task.run(0, 0, m);
+        }
+    }
+
+    @Override
     public String name() {
         return "vector-" + preferredBitSize();
     }
@@ -175,7 +193,7 @@ public final class VectorKernels implements Kernels {
     }
 
     /** The arguments of the product being split (filled under the pool lock, cleared after). */
-    private static final class Job implements RowPool.Task {
+    private static final class Job implements RangeTask {
         private int n, k, aOff, rs, cs, bOff, cOff;
         private float alpha, beta;
         private float[] a, b, c;
@@ -203,7 +221,7 @@ public final class VectorKernels implements Kernels {
         }
 
         @Override
-        public void run(int from, int to) {
+        public void run(int part, int from, int to) {
             VectorGemm.rows(from, to, n, k, alpha, a, aOff, rs, cs, b, bOff, beta, c, cOff);
         }
     }

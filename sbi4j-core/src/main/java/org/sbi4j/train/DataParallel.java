@@ -1,0 +1,201 @@
+package org.sbi4j.train;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.sbi4j.flows.ConditionalDensityEstimator;
+import org.sbi4j.kernels.Kernels;
+import org.sbi4j.nn.Param;
+import org.sbi4j.nn.Params;
+import org.sbi4j.tensor.Matrix;
+import org.sbi4j.tensor.Ops;
+
+/**
+ * Data-parallel training of one estimator: a batch of n ≥ {@link #MIN_ROWS} rows is cut into
+ * {@value #SHARDS} fixed shards (rows [0, ⌈n/2⌉) and the rest), each evaluated by a replica with
+ * its own buffers and gradients, on the kernels' threads ({@link Kernels#forRanges}); then
+ * <pre>
+ *   loss = Σ_s (n_s / n)·loss_s,    grad += Σ_s (n_s / n)·grad_s     (s in order)
+ * </pre>
+ * which is the loss and gradient of the whole batch's mean. The shards do not depend on the thread
+ * count, so one thread (shards in turn) and two give the same bits. Smaller batches go to the
+ * estimator itself, as do logProb and sampling.
+ *
+ * <p>Replicas come from a factory for the same architecture (their initial weights do not matter:
+ * each step copies the estimator's values into them). Memory: two more copies of the weights and
+ * a workspace per shard. Nothing is allocated per step once a batch buffer has been seen.
+ */
+public final class DataParallel implements ConditionalDensityEstimator {
+
+    /** Shards per batch: fixed, so results do not depend on the number of threads. */
+    public static final int SHARDS = 2;
+    /** Batches below this many rows are not split (the hand-over would cost more than it saves). */
+    public static final int MIN_ROWS = 64;
+
+    private final ConditionalDensityEstimator estimator;
+    private final ConditionalDensityEstimator[] replicas = new ConditionalDensityEstimator[SHARDS];
+
+    private DataParallel(ConditionalDensityEstimator estimator,
+                         Supplier<? extends ConditionalDensityEstimator> factory) {
+        this.estimator = estimator;
+        List<Param> own = estimator.params();
+        for (int s = 0; s < SHARDS; s++) {
+            ConditionalDensityEstimator r = factory.get();
+            List<Param> theirs = r.params();
+            if (r == estimator || theirs.size() != own.size() || r.thetaSize() != estimator.thetaSize()
+                    || r.contextSize() != estimator.contextSize()) {
+                throw new IllegalArgumentException("the replica factory must build new estimators "
+                        + "of the same architecture: got " + theirs.size() + " parameters for "
+                        + own.size());
+            }
+            for (int i = 0; i < own.size(); i++) {
+                Matrix a = own.get(i).value();
+                Matrix b = theirs.get(i).value();
+                if (a.rows() != b.rows() || a.cols() != b.cols() || a.data() == b.data()) {
+                    throw new IllegalArgumentException("replica parameter " + theirs.get(i).name()
+                            + " " + b.shape() + " does not match " + own.get(i).name() + " "
+                            + a.shape() + " or shares its storage");
+                }
+            }
+            replicas[s] = r;
+        }
+    }
+
+    /** Trains {@code estimator} with replicas from {@code factory} (same architecture). */
+    public static DataParallel of(ConditionalDensityEstimator estimator,
+                                  Supplier<? extends ConditionalDensityEstimator> factory) {
+        return new DataParallel(estimator, factory);
+    }
+
+    /** The estimator being trained (whose parameters these are). */
+    public ConditionalDensityEstimator estimator() {
+        return estimator;
+    }
+
+    @Override
+    public int thetaSize() {
+        return estimator.thetaSize();
+    }
+
+    @Override
+    public int contextSize() {
+        return estimator.contextSize();
+    }
+
+    @Override
+    public List<Param> params() {
+        return estimator.params();
+    }
+
+    @Override
+    public Workspace workspace(int maxRows) {
+        return new Ws(maxRows, estimator.workspace(maxRows));
+    }
+
+    @Override
+    public void logProb(Matrix theta, Matrix context, float[] out, Workspace ws) {
+        estimator.logProb(theta, context, out, ((Ws) ws).own);
+    }
+
+    @Override
+    public Samples sampleAndLogProb(int perContext, Matrix contexts, UniformRandomProvider rng,
+                                    Workspace ws) {
+        return estimator.sampleAndLogProb(perContext, contexts, rng, ((Ws) ws).own);
+    }
+
+    @Override
+    public float lossAndGradient(Matrix theta, Matrix context, Matrix gradContext,
+                                 Workspace workspace) {
+        Ws ws = (Ws) workspace;
+        int n = theta.rows();
+        if (n < MIN_ROWS) {
+            return estimator.lossAndGradient(theta, context, gradContext, ws.own);
+        }
+        ws.prepare(this, theta, context, gradContext);
+        List<Param> own = estimator.params();
+        for (ConditionalDensityEstimator r : replicas) {
+            List<Param> theirs = r.params();
+            for (int i = 0; i < own.size(); i++) {
+                theirs.get(i).value().copyFrom(own.get(i).value());
+            }
+            Params.zeroGrad(theirs);
+        }
+        Ops.kernels().forRanges(SHARDS, 1, ws.task);
+        double loss = 0;
+        for (int s = 0; s < SHARDS; s++) {
+            float w = (float) ws.rows[s] / n;
+            loss += (double) w * ws.losses[s];
+            List<Param> theirs = replicas[s].params();
+            for (int i = 0; i < own.size(); i++) {
+                Ops.addScaled(w, theirs.get(i).grad(), own.get(i).grad());
+            }
+            if (gradContext != null) {
+                Ops.scale(w, ws.gradContext[s]);
+            }
+        }
+        return (float) loss;
+    }
+
+    /** The estimator's workspace for unsplit calls, and per shard a workspace and row views. */
+    private static final class Ws implements Workspace {
+        final int maxRows;
+        final Workspace own;
+        final Workspace[] shards = new Workspace[SHARDS];
+        final Matrix[] theta = new Matrix[SHARDS];
+        final Matrix[] context = new Matrix[SHARDS];
+        final Matrix[] gradContext = new Matrix[SHARDS];
+        final int[] rows = new int[SHARDS];
+        final float[] losses = new float[SHARDS];
+        final Kernels.RangeTask task = this::run;
+        private DataParallel owner;
+        private Matrix lastTheta;
+        private Matrix lastContext;
+        private Matrix lastGradContext;
+        private int lastRows = -1;
+
+        Ws(int maxRows, Workspace own) {
+            this.maxRows = maxRows;
+            this.own = own;
+        }
+
+        @Override
+        public int maxRows() {
+            return maxRows;
+        }
+
+        /** Row views of the inputs, rebuilt only when the buffers or the row count change. */
+        void prepare(DataParallel dp, Matrix t, Matrix c, Matrix gc) {
+            owner = dp;
+            int n = t.rows();
+            if (n > maxRows) {
+                throw new IllegalArgumentException("a batch of " + n
+                        + " rows does not fit a workspace of " + maxRows);
+            }
+            if (t == lastTheta && c == lastContext && gc == lastGradContext && n == lastRows) {
+                return;
+            }
+            int first = (n + 1) / 2;
+            for (int s = 0; s < SHARDS; s++) {
+                int from = s == 0 ? 0 : first;
+                rows[s] = s == 0 ? first : n - first;
+                theta[s] = t.rowView(from, rows[s]);
+                context[s] = c == null ? null : c.rowView(from, rows[s]);
+                gradContext[s] = gc == null ? null : gc.rowView(from, rows[s]);
+                if (shards[s] == null) {
+                    shards[s] = dp.replicas[s].workspace((maxRows + 1) / 2);
+                }
+            }
+            lastTheta = t;
+            lastContext = c;
+            lastGradContext = gc;
+            lastRows = n;
+        }
+
+        private void run(int part, int from, int to) {
+            for (int s = from; s < to; s++) {
+                losses[s] = owner.replicas[s].lossAndGradient(theta[s], context[s],
+                        gradContext[s], shards[s]);
+            }
+        }
+    }
+}
