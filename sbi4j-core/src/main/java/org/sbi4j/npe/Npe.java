@@ -19,6 +19,7 @@ import org.sbi4j.sim.SimulationStreams;
 import org.sbi4j.sim.Simulations;
 import org.sbi4j.sim.Simulator;
 import org.sbi4j.tensor.Matrix;
+import org.sbi4j.train.DataParallel;
 import org.sbi4j.train.Trainer;
 import org.sbi4j.train.TrainingListener;
 import org.sbi4j.train.TrainingReport;
@@ -86,7 +87,10 @@ public final class Npe {
                 ? e.members() : List.of(est);
         List<TrainingReport> reports = new ArrayList<>();
         for (int k = 0; k < members.size(); k++) {
-            reports.add(Trainer.train(members.get(k), train, validation, settings.training(),
+            // replicas for the data-parallel shards; their initial weights are overwritten
+            DataParallel member = DataParallel.of(members.get(k), () -> spec.buildOne(
+                    interest.length, data.xShape(), EstimatorSpec.buildRng(seed)));
+            reports.add(Trainer.train(member, train, validation, settings.training(),
                     SimulationStreams.streamFor(seed, TRAIN_STREAM + k), listener));
         }
         // NaN-padded x has no covariance for the misspecification score: keep no reference rows

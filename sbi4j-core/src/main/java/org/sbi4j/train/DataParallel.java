@@ -34,10 +34,12 @@ public final class DataParallel implements ConditionalDensityEstimator {
 
     private final ConditionalDensityEstimator estimator;
     private final ConditionalDensityEstimator[] replicas = new ConditionalDensityEstimator[SHARDS];
+    private final Kernels threads;
 
-    private DataParallel(ConditionalDensityEstimator estimator,
-                         Supplier<? extends ConditionalDensityEstimator> factory) {
+    DataParallel(ConditionalDensityEstimator estimator,
+                 Supplier<? extends ConditionalDensityEstimator> factory, Kernels threads) {
         this.estimator = estimator;
+        this.threads = threads;
         List<Param> own = estimator.params();
         for (int s = 0; s < SHARDS; s++) {
             ConditionalDensityEstimator r = factory.get();
@@ -64,7 +66,7 @@ public final class DataParallel implements ConditionalDensityEstimator {
     /** Trains {@code estimator} with replicas from {@code factory} (same architecture). */
     public static DataParallel of(ConditionalDensityEstimator estimator,
                                   Supplier<? extends ConditionalDensityEstimator> factory) {
-        return new DataParallel(estimator, factory);
+        return new DataParallel(estimator, factory, Ops.kernels());
     }
 
     /** The estimator being trained (whose parameters these are). */
@@ -120,7 +122,7 @@ public final class DataParallel implements ConditionalDensityEstimator {
             }
             Params.zeroGrad(theirs);
         }
-        Ops.kernels().forRanges(SHARDS, 1, ws.task);
+        threads.forRanges(SHARDS, 1, ws.task);
         double loss = 0;
         for (int s = 0; s < SHARDS; s++) {
             float w = (float) ws.rows[s] / n;

@@ -7,12 +7,19 @@ import java.util.concurrent.locks.ReentrantLock;
  * A small fixed pool of daemon threads that runs one row-range task at a time, the calling thread
  * taking the first range. Row ranges are contiguous and their boundaries are multiples of a block
  * size, so a kernel that computes every row independently gives the same bits for any number of
- * threads. Nothing is allocated per run (workers are started on first use).
+ * threads. Nothing is allocated per run (workers are started on first use): the caller spins
+ * briefly for the other parts, and an idle worker for its next task, before parking (a parked
+ * thread costs a queue node and a wake-up of tens of microseconds, as much as a small product).
  *
  * <p>Only one caller uses the pool at a time; {@link #tryLock()} fails while another caller holds
  * it, and that caller then simply computes alone (same result, no deadlock, no nesting).
  */
 final class RowPool {
+
+    /** How long the caller spins for the other parts before parking. */
+    private static final long CALLER_SPIN_NANOS = 2_000_000L;
+    /** How long an idle worker spins for its next task before parking. */
+    private static final long WORKER_SPIN_NANOS = 500_000L;
 
     private final int threads;
     private final ReentrantLock lock = new ReentrantLock();
@@ -61,6 +68,10 @@ final class RowPool {
             task.run(0, 0, Math.min(m, rowsPer));
         } catch (RuntimeException | Error e) {
             failure = e;
+        }
+        long until = System.nanoTime() + CALLER_SPIN_NANOS;
+        while (done.availablePermits() < started && System.nanoTime() < until) {
+            Thread.onSpinWait(); // parking allocates a queue node and costs a wake-up
         }
         done.acquireUninterruptibly(started);
         for (int t = 0; t < started; t++) {
@@ -111,7 +122,14 @@ final class RowPool {
         @Override
         public void run() {
             while (true) {
-                go.acquireUninterruptibly();
+                long until = System.nanoTime() + WORKER_SPIN_NANOS;
+                while (!go.tryAcquire()) { // the next task usually follows within a training step
+                    if (System.nanoTime() > until) {
+                        go.acquireUninterruptibly();
+                        break;
+                    }
+                    Thread.onSpinWait();
+                }
                 try {
                     task.run(part, from, to);
                 } catch (Throwable e) {
