@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.sbi4j.nn.Param;
 import org.sbi4j.tensor.Matrix;
+import org.sbi4j.tensor.Ops;
 
 /**
  * A conditional normalizing flow q(θ | x) = N(f(θ | x); 0, I)·|det ∂f/∂θ| (Papamakarios et al.
@@ -46,9 +47,56 @@ public final class ConditionalFlow implements ConditionalDensityEstimator {
         return transform.params();
     }
 
-    private record Ws(int maxRows, ConditionalTransform.Workspace tws, float[] logAbsDet,
-                      float[] logProb, float[] gradLogAbsDet, Matrix gradZ, Matrix z,
-                      Matrix context) implements Workspace {
+    /** Rows per part below which logProb and sampling stay on the calling thread. */
+    static final int PARALLEL_BLOCK = 256;
+    /** Rows per pass through the network when a call is split (activations stay in cache). */
+    static final int CHUNK = 1024;
+
+    /** Buffers for maxRows rows, and lazily one more workspace per extra kernel thread. */
+    private static final class Ws implements Workspace {
+        final int maxRows;
+        final ConditionalTransform.Workspace tws;
+        final float[] logAbsDet;
+        final float[] logProb;
+        final float[] gradLogAbsDet;
+        final Matrix gradZ;
+        final Matrix z;
+        final Matrix context;
+        private Ws[] parts;
+
+        Ws(ConditionalFlow f, int maxRows) {
+            int d = f.thetaSize();
+            this.maxRows = maxRows;
+            this.tws = f.transform.workspace(maxRows);
+            this.logAbsDet = new float[maxRows];
+            this.logProb = new float[maxRows];
+            this.gradLogAbsDet = new float[maxRows];
+            this.gradZ = Matrix.of(maxRows, d);
+            this.z = Matrix.of(maxRows, d);
+            this.context = Matrix.of(maxRows, f.contextSize());
+        }
+
+        @Override
+        public int maxRows() {
+            return maxRows;
+        }
+
+        /** The workspace of part p of a {@link Ops#kernels()} split (this one for part 0). */
+        Ws part(int p) {
+            return p == 0 ? this : parts[p];
+        }
+
+        /** Creates the other parts' workspaces (on the caller, before a split), ≤ CHUNK rows. */
+        void ensureParts(ConditionalFlow f, int count) {
+            if (parts == null || parts.length < count) {
+                Ws[] more = new Ws[count];
+                for (int p = 1; p < count; p++) {
+                    more[p] = parts != null && p < parts.length ? parts[p]
+                            : new Ws(f, Math.min(maxRows, CHUNK));
+                }
+                parts = more;
+            }
+        }
     }
 
     @Override
@@ -56,10 +104,7 @@ public final class ConditionalFlow implements ConditionalDensityEstimator {
         if (maxRows < 1) {
             throw new IllegalArgumentException("workspace needs maxRows >= 1: " + maxRows);
         }
-        int d = thetaSize();
-        return new Ws(maxRows, transform.workspace(maxRows), new float[maxRows],
-                new float[maxRows], new float[maxRows], Matrix.of(maxRows, d),
-                Matrix.of(maxRows, d), Matrix.of(maxRows, contextSize()));
+        return new Ws(this, maxRows);
     }
 
     private void check(Matrix theta, Matrix context, Ws ws) {
@@ -82,13 +127,36 @@ public final class ConditionalFlow implements ConditionalDensityEstimator {
         return transform.forward(theta, context, ws.logAbsDet, ws.tws);
     }
 
+    /**
+     * out[i] = log q(θ_i | x_i). More than {@link #PARALLEL_BLOCK} rows are split over the
+     * kernels' threads, each part in chunks of its workspace; rows are computed independently,
+     * so the values do not depend on the split.
+     */
     @Override
     public void logProb(Matrix theta, Matrix context, float[] out, Workspace workspace) {
         Ws ws = (Ws) workspace;
+        check(theta, context, ws);
+        int n = theta.rows();
+        if (n <= PARALLEL_BLOCK) {
+            logProbRows(theta, context, out, 0, ws);
+            return;
+        }
+        ws.ensureParts(this, Ops.kernels().parallelism());
+        Ops.kernels().forRanges(n, PARALLEL_BLOCK, (part, from, to) -> {
+            Ws w = ws.part(part);
+            for (int s = from; s < to; s += CHUNK) {
+                int rows = Math.min(CHUNK, to - s);
+                logProbRows(theta.rowView(s, rows),
+                        context == null ? null : context.rowView(s, rows), out, s, w);
+            }
+        });
+    }
+
+    private void logProbRows(Matrix theta, Matrix context, float[] out, int outOff, Ws ws) {
         Matrix z = toBase(theta, context, ws);
-        StandardNormal.logProb(z, out);
+        StandardNormal.logProb(z, ws.logProb);
         for (int i = 0; i < theta.rows(); i++) {
-            out[i] += ws.logAbsDet[i];
+            out[outOff + i] = ws.logProb[i] + ws.logAbsDet[i];
         }
     }
 
@@ -138,6 +206,10 @@ public final class ConditionalFlow implements ConditionalDensityEstimator {
         return new Samples(draw(perContext, contexts, rng, (Ws) ws, lp), lp);
     }
 
+    /**
+     * θ = f⁻¹(z | x) for z ~ N(0, I) drawn in row order for all rows first (so the draws do not
+     * depend on chunks or threads), then inverted in parts as in {@link #logProb}.
+     */
     private Matrix draw(int perContext, Matrix contexts, UniformRandomProvider rng, Ws ws,
                         float[] logProb) {
         int c = contextSize();
@@ -150,17 +222,33 @@ public final class ConditionalFlow implements ConditionalDensityEstimator {
         }
         int m = contexts == null ? 1 : contexts.rows();
         int total = Math.multiplyExact(m, perContext);
+        Matrix out = Matrix.of(total, thetaSize());
+        StandardNormal.sample(out, rng);
+        if (total <= PARALLEL_BLOCK) {
+            invertRows(out, 0, total, perContext, contexts, logProb, ws);
+            return out;
+        }
+        ws.ensureParts(this, Ops.kernels().parallelism());
+        Ops.kernels().forRanges(total, PARALLEL_BLOCK, (part, from, to) ->
+                invertRows(out, from, to, perContext, contexts, logProb, ws.part(part)));
+        return out;
+    }
+
+    /** Rows [from, to) of zθ (z in, θ out) in chunks of ws; logProb[i] = log q(θ_i) if not null. */
+    private void invertRows(Matrix zTheta, int from, int to, int perContext, Matrix contexts,
+                            float[] logProb, Ws ws) {
+        int c = contextSize();
         int d = thetaSize();
-        Matrix out = Matrix.of(total, d);
-        for (int start = 0; start < total; start += ws.maxRows) {
-            int n = Math.min(ws.maxRows, total - start);
+        int chunk = Math.min(ws.maxRows, CHUNK);
+        for (int start = from; start < to; start += chunk) {
+            int n = Math.min(chunk, to - start);
             Matrix ctx = ws.context.setRows(n);
             for (int i = 0; c > 0 && i < n; i++) {
                 System.arraycopy(contexts.data(), contexts.rowOffset((start + i) / perContext),
                         ctx.data(), ctx.rowOffset(i), c);
             }
             Matrix z = ws.z.setRows(n);
-            StandardNormal.sample(z, rng);
+            System.arraycopy(zTheta.data(), start * d, z.data(), z.offset(), n * d);
             float[] ld = null;
             if (logProb != null) {
                 ld = ws.logAbsDet;
@@ -168,13 +256,12 @@ public final class ConditionalFlow implements ConditionalDensityEstimator {
                 StandardNormal.logProb(z, ws.logProb);
             }
             Matrix theta = transform.inverse(z, ctx, ld, ws.tws);
-            System.arraycopy(theta.data(), theta.offset(), out.data(), start * d, n * d);
+            System.arraycopy(theta.data(), theta.offset(), zTheta.data(), start * d, n * d);
             if (logProb != null) {
                 for (int i = 0; i < n; i++) {
                     logProb[start + i] = ws.logProb[i] + ld[i];
                 }
             }
         }
-        return out;
     }
 }
