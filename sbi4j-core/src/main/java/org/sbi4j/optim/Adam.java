@@ -3,6 +3,7 @@ package org.sbi4j.optim;
 import java.util.List;
 import org.sbi4j.nn.Param;
 import org.sbi4j.tensor.Matrix;
+import org.sbi4j.tensor.Ops;
 
 /**
  * Adam / AdamW over a fixed list of parameters (Kingma &amp; Ba 2015; Loshchilov &amp; Hutter 2019).
@@ -87,22 +88,8 @@ public final class Adam {
                                float stepSize, float invSqrtBc2, float l2, float shrink) {
         Matrix value = p.value();
         Matrix grad = p.grad();
-        float[] w = value.data();
-        float[] g = grad.data();
-        int wo = value.offset();
-        int go = grad.offset();
-        float c1 = 1f - b1;
-        float c2 = 1f - b2;
-        for (int i = 0; i < m.length; i++) {
-            float wi = w[wo + i];
-            float gi = g[go + i] + l2 * wi;
-            float mi = b1 * m[i] + c1 * gi;
-            float vi = b2 * v[i] + c2 * gi * gi;
-            m[i] = mi;
-            v[i] = vi;
-            float denom = (float) Math.sqrt(vi) * invSqrtBc2 + eps;
-            w[wo + i] = wi * shrink - stepSize * mi / denom;
-        }
+        Ops.kernels().adam(m.length, value.data(), value.offset(), grad.data(), grad.offset(),
+                m, 0, v, 0, b1, b2, eps, stepSize, invSqrtBc2, l2, shrink);
     }
 
     /**

@@ -73,6 +73,19 @@ public interface Kernels {
     /** x[i] *= α for i &lt; n (in place). */
     void scale(int n, float alpha, float[] x, int xOff);
 
+    /**
+     * One Adam update of n weights in place (Kingma &amp; Ba 2015; L2 decay l2, decoupled decay as
+     * the factor shrink), per element in this order of exactly rounded float operations:
+     * <pre>
+     *   g' = g + l2·w;  m = b1·m + (1 − b1)·g';  v = b2·v + ((1 − b2)·g')·g'
+     *   w  = w·shrink − (step·m) / (√v·invSqrtBc2 + eps)
+     * </pre>
+     * so every implementation gives the same bits. w, m, v are modified; g is not.
+     */
+    void adam(int n, float[] w, int wOff, float[] g, int gOff, float[] m, int mOff, float[] v,
+              int vOff, float b1, float b2, float eps, float step, float invSqrtBc2, float l2,
+              float shrink);
+
     /** y[i] = f(x[i]) for i &lt; n. y may equal x (in place) at the same offset. */
     void activate(Activation f, int n, float[] x, int xOff, float[] y, int yOff);
 

@@ -106,6 +106,24 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void adam(int n, float[] w, int wOff, float[] g, int gOff, float[] m, int mOff,
+                     float[] v, int vOff, float b1, float b2, float eps, float step,
+                     float invSqrtBc2, float l2, float shrink) {
+        float c1 = 1f - b1;
+        float c2 = 1f - b2;
+        for (int i = 0; i < n; i++) {
+            float wi = w[wOff + i];
+            float gi = g[gOff + i] + l2 * wi;
+            float mi = b1 * m[mOff + i] + c1 * gi;
+            float vi = b2 * v[vOff + i] + c2 * gi * gi;
+            m[mOff + i] = mi;
+            v[vOff + i] = vi;
+            float denom = (float) Math.sqrt(vi) * invSqrtBc2 + eps; // = the rounded float √
+            w[wOff + i] = wi * shrink - step * mi / denom;
+        }
+    }
+
+    @Override
     public void scale(int n, float alpha, float[] x, int xOff) {
         for (int i = 0; i < n; i++) {
             x[xOff + i] *= alpha;

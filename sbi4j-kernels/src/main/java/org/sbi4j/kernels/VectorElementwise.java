@@ -80,6 +80,35 @@ final class VectorElementwise {
         }
     }
 
+    /** {@link Kernels#adam}: the same operations lane-wise (√ is exactly rounded), then a scalar tail. */
+    static void adam(int n, float[] w, int wOff, float[] g, int gOff, float[] m, int mOff,
+                     float[] v, int vOff, float b1, float b2, float eps, float step,
+                     float invSqrtBc2, float l2, float shrink) {
+        float c1 = 1f - b1;
+        float c2 = 1f - b2;
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector wi = FloatVector.fromArray(S, w, wOff + i);
+            FloatVector gi = FloatVector.fromArray(S, g, gOff + i).add(wi.mul(l2));
+            FloatVector mi = FloatVector.fromArray(S, m, mOff + i).mul(b1).add(gi.mul(c1));
+            FloatVector vi = FloatVector.fromArray(S, v, vOff + i).mul(b2).add(gi.mul(c2).mul(gi));
+            mi.intoArray(m, mOff + i);
+            vi.intoArray(v, vOff + i);
+            FloatVector denom = vi.lanewise(VectorOperators.SQRT).mul(invSqrtBc2).add(eps);
+            wi.mul(shrink).sub(mi.mul(step).div(denom)).intoArray(w, wOff + i);
+        }
+        for (; i < n; i++) {
+            float wi = w[wOff + i];
+            float gi = g[gOff + i] + l2 * wi;
+            float mi = b1 * m[mOff + i] + c1 * gi;
+            float vi = b2 * v[vOff + i] + c2 * gi * gi;
+            m[mOff + i] = mi;
+            v[vOff + i] = vi;
+            float denom = (float) Math.sqrt(vi) * invSqrtBc2 + eps;
+            w[wOff + i] = wi * shrink - step * mi / denom;
+        }
+    }
+
     static void scale(int n, float alpha, float[] x, int xOff) {
         int i = 0;
         for (; i <= n - L; i += L) {

@@ -157,6 +157,14 @@ public final class VectorKernels implements Kernels {
     }
 
     @Override
+    public void adam(int n, float[] w, int wOff, float[] g, int gOff, float[] m, int mOff,
+                     float[] v, int vOff, float b1, float b2, float eps, float step,
+                     float invSqrtBc2, float l2, float shrink) {
+        VectorElementwise.adam(n, w, wOff, g, gOff, m, mOff, v, vOff, b1, b2, eps, step,
+                invSqrtBc2, l2, shrink);
+    }
+
+    @Override
     public void scale(int n, float alpha, float[] x, int xOff) {
         VectorElementwise.scale(n, alpha, x, xOff);
     }

@@ -18,6 +18,27 @@ class VectorElementwiseTest {
     private static final Kernels VECTOR = VectorKernels.create(1);
 
     @Test
+    void adamGivesTheScalarBits() {
+        for (int n : LENGTHS) {
+            for (float[] c : new float[][] {{0f, 1f}, {1e-2f, 1f}, {0f, 0.999f}}) {
+                float[] w = TestArrays.uniform(n + 3, 31L * n);
+                float[] g = TestArrays.uniform(n + 2, 37L * n);
+                float[] m = TestArrays.uniform(n + 1, 41L * n);
+                float[] v = TestArrays.uniform(n + 4, 43L * n);
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = Math.abs(v[i]);
+                }
+                float[] ws = w.clone(), ms = m.clone(), vs = v.clone();
+                SCALAR.adam(n, ws, 3, g, 2, ms, 1, vs, 4, 0.9f, 0.999f, 1e-8f, 5e-4f, 1.3f, c[0], c[1]);
+                VECTOR.adam(n, w, 3, g, 2, m, 1, v, 4, 0.9f, 0.999f, 1e-8f, 5e-4f, 1.3f, c[0], c[1]);
+                assertThat(w).as("w n=%d", n).containsExactly(ws);
+                assertThat(m).as("m n=%d", n).containsExactly(ms);
+                assertThat(v).as("v n=%d", n).containsExactly(vs);
+            }
+        }
+    }
+
+    @Test
     void addRowVectorAndColumnSumsAgreeExactly() {
         for (int n : LENGTHS) {
             for (int m : new int[] {1, 5}) {
