@@ -1,5 +1,8 @@
 package org.sbi4j.flows;
 
+import org.sbi4j.kernels.Kernels;
+import org.sbi4j.tensor.Ops;
+
 /**
  * Monotone rational-quadratic spline on [−B, B] with K bins and identity (linear) tails
  * (Durkan et al. 2019, "Neural Spline Flows", eqs. 4-6; parameterised as nflows/zuko).
@@ -81,29 +84,40 @@ public record RationalQuadraticSpline(int bins, float bound, float minWidth, flo
     /** Fills x and y knots and the two softmax vectors into s for the parameter block at off. */
     private void knots(float[] p, int off, double[] s) {
         int k = bins;
-        cumulative(p, off, minWidth, s, 0, 2 * k + 2);
-        cumulative(p, off + k, minHeight, s, k + 1, 3 * k + 2);
+        float[] probs = probs(k);
+        KERNELS.softmax(k, logitScale, p, off, probs, 0);
+        KERNELS.softmax(k, logitScale, p, off + k, probs, k);
+        cumulative(probs, 0, minWidth, s, 0, 2 * k + 2);
+        cumulative(probs, k, minHeight, s, k + 1, 3 * k + 2);
     }
 
-    private void cumulative(float[] p, int off, double min, double[] s, int knotOff, int probOff) {
+    /** The kernels, for the two softmaxes per element (one vector each when K ≤ the lanes). */
+    private static final Kernels KERNELS = Ops.kernels();
+    /**
+     * Per-thread room for two softmax vectors of K floats, and slack so that a full vector
+     * (up to 64 floats) written from either start stays inside the array (the fast store).
+     */
+    private static final ThreadLocal<float[]> PROBS = ThreadLocal.withInitial(() -> new float[0]);
+
+    private static float[] probs(int k) {
+        float[] a = PROBS.get();
+        if (a.length < 2 * k + 64) {
+            a = new float[2 * k + 64];
+            PROBS.set(a);
+        }
+        return a;
+    }
+
+    /** Knots −B + 2B·Σ_{j&lt;i} (min + a·π_j) and the probabilities π into s. */
+    private void cumulative(float[] probs, int off, double min, double[] s, int knotOff,
+                            int probOff) {
         int k = bins;
-        double m = Double.NEGATIVE_INFINITY;
-        double c = logitScale;
-        for (int j = 0; j < k; j++) {
-            m = Math.max(m, c * p[off + j]);
-        }
-        double sum = 0;
-        for (int j = 0; j < k; j++) {
-            double e = Math.exp(c * p[off + j] - m);
-            s[probOff + j] = e;
-            sum += e;
-        }
         double a = 1.0 - min * k;
         double twoB = 2.0 * bound;
         double x = -bound;
         s[knotOff] = x;
         for (int j = 0; j < k; j++) {
-            double prob = s[probOff + j] / sum;
+            double prob = probs[off + j];
             s[probOff + j] = prob;
             x += twoB * (min + a * prob);
             s[knotOff + j + 1] = x;

@@ -66,11 +66,12 @@ class EstimatorContractTest {
             return s / n;
         };
         assertThat(loss).isCloseTo((float) nll.getAsDouble(), within(1e-4f * Math.abs(loss)));
-        // float32 central differences (step 1e-3) on well-scaled inputs: bound 1e-2 relative
-        check("context", gCtx, FiniteDifferences.gradient(nll, ctx.data(), 0, ctx.size(), 1e-3f));
+        // float32 central differences on well-scaled inputs: bound 1e-2 relative. Step 3e-3: the
+        // spline softmax is float32 (noise ~1e-7·|L|/h in a difference), the rest O(h²)
+        check("context", gCtx, FiniteDifferences.gradient(nll, ctx.data(), 0, ctx.size(), 3e-3f));
         for (Param p : e.params()) {
             check(p.name(), p.grad(), FiniteDifferences.gradient(nll, p.value().data(),
-                    p.value().offset(), p.size(), 1e-3f));
+                    p.value().offset(), p.size(), 3e-3f));
         }
     }
 

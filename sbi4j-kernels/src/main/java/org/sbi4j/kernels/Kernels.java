@@ -96,6 +96,12 @@ public interface Kernels {
     void activateBackward(Activation f, int n, float[] x, int xOff, float[] y, int yOff,
                           float[] dy, int dyOff, float[] dx, int dxOff);
 
+    /**
+     * y[i] = exp(α·x[i] − M) / Σ_j exp(α·x[j] − M) for i &lt; n, M = max_j α·x[j]: the softmax of
+     * α·x (n ≥ 1; y must not overlap x).
+     */
+    void softmax(int n, float alpha, float[] x, int xOff, float[] y, int yOff);
+
     /** Σ x[i] for i &lt; n. */
     float sum(int n, float[] x, int xOff);
 

@@ -177,6 +177,23 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void softmax(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
+        float m = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            m = Math.max(m, alpha * x[xOff + i]);
+        }
+        float sum = 0f;
+        for (int i = 0; i < n; i++) {
+            float e = (float) Math.exp(alpha * x[xOff + i] - m);
+            y[yOff + i] = e;
+            sum += e;
+        }
+        for (int i = 0; i < n; i++) {
+            y[yOff + i] /= sum;
+        }
+    }
+
+    @Override
     public float logSumExp(int n, float[] x, int xOff) {
         float m = max(n, x, xOff);
         if (n == 0 || m == Float.NEGATIVE_INFINITY) {

@@ -196,6 +196,11 @@ public final class VectorKernels implements Kernels {
     }
 
     @Override
+    public void softmax(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
+        VectorElementwise.softmax(n, alpha, x, xOff, y, yOff);
+    }
+
+    @Override
     public float logSumExp(int n, float[] x, int xOff) {
         return VectorElementwise.logSumExp(n, x, xOff);
     }

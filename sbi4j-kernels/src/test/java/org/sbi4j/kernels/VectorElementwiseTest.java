@@ -18,6 +18,35 @@ class VectorElementwiseTest {
     private static final Kernels VECTOR = VectorKernels.create(1);
 
     @Test
+    void softmaxAgreesWithScalarAndDoesNotDependOnWhereTheRowLies() {
+        for (int n : LENGTHS) {
+            if (n == 0) {
+                continue;
+            }
+            float[] x = TestArrays.uniform(n + 5, 53L * n);
+            float[] ys = new float[n + 2];
+            float[] yv = new float[n + 2];
+            SCALAR.softmax(n, 3f, x, 5, ys, 2);
+            VECTOR.softmax(n, 3f, x, 5, yv, 2);
+            double total = 0;
+            for (int i = 0; i < n; i++) {
+                // float exp (~1 ulp) and another summation order: a few ulp of each probability
+                assertThat((double) yv[2 + i]).as("n=%d i=%d", n, i)
+                        .isCloseTo(ys[2 + i], org.assertj.core.data.Offset.offset(1e-6));
+                total += yv[2 + i];
+            }
+            assertThat(total).as("n=%d", n).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+            // the same values with room after them (full-width accesses) give the same bits
+            float[] padded = java.util.Arrays.copyOf(x, x.length + 64);
+            float[] yp = new float[n + 64];
+            VECTOR.softmax(n, 3f, padded, 5, yp, 0);
+            for (int i = 0; i < n; i++) {
+                assertThat(yp[i]).as("n=%d i=%d", n, i).isEqualTo(yv[2 + i]);
+            }
+        }
+    }
+
+    @Test
     void adamGivesTheScalarBits() {
         for (int n : LENGTHS) {
             for (float[] c : new float[][] {{0f, 1f}, {1e-2f, 1f}, {0f, 0.999f}}) {
