@@ -81,35 +81,37 @@ public record RationalQuadraticSpline(int bins, float bound, float minWidth, flo
         return 4 * bins + 2;
     }
 
-    /** Fills x and y knots and the two softmax vectors into s for the parameter block at off. */
-    private void knots(float[] p, int off, double[] s) {
+    /**
+     * The width and height softmaxes of all n parameter blocks (block i at pOff + i·pStride), as
+     * {@link Kernels#softmaxRows} writes them: π_w of block i, bin j at [j·n + i], π_h at
+     * [K·n + j·n + i]. One kernel call each, one row per vector lane.
+     */
+    private float[] softmaxes(int n, float[] p, int pOff, int pStride) {
         int k = bins;
-        float[] probs = probs(k);
-        KERNELS.softmax(k, logitScale, p, off, probs, 0);
-        KERNELS.softmax(k, logitScale, p, off + k, probs, k);
-        cumulative(probs, 0, minWidth, s, 0, 2 * k + 2);
-        cumulative(probs, k, minHeight, s, k + 1, 3 * k + 2);
+        float[] probs = PROBS.get();
+        if (probs.length < 2 * k * n + 64) { // slack: full-width stores of a last, partial block
+            probs = new float[2 * k * n + 64];
+            PROBS.set(probs);
+        }
+        KERNELS.softmaxRows(n, k, logitScale, p, pOff, pStride, probs, 0);
+        KERNELS.softmaxRows(n, k, logitScale, p, pOff + k, pStride, probs, k * n);
+        return probs;
     }
 
-    /** The kernels, for the two softmaxes per element (one vector each when K ≤ the lanes). */
+    /** Fills x and y knots and the two softmax vectors of block i (of n) into s. */
+    private void knots(float[] probs, int i, int n, double[] s) {
+        int k = bins;
+        cumulative(probs, i, n, minWidth, s, 0, 2 * k + 2);
+        cumulative(probs, k * n + i, n, minHeight, s, k + 1, 3 * k + 2);
+    }
+
+    /** The kernels, for the softmaxes of all blocks of a call. */
     private static final Kernels KERNELS = Ops.kernels();
-    /**
-     * Per-thread room for two softmax vectors of K floats, and slack so that a full vector
-     * (up to 64 floats) written from either start stays inside the array (the fast store).
-     */
+    /** Per-thread room for the softmaxes of a call (grows to the largest call, then reused). */
     private static final ThreadLocal<float[]> PROBS = ThreadLocal.withInitial(() -> new float[0]);
 
-    private static float[] probs(int k) {
-        float[] a = PROBS.get();
-        if (a.length < 2 * k + 64) {
-            a = new float[2 * k + 64];
-            PROBS.set(a);
-        }
-        return a;
-    }
-
-    /** Knots −B + 2B·Σ_{j&lt;i} (min + a·π_j) and the probabilities π into s. */
-    private void cumulative(float[] probs, int off, double min, double[] s, int knotOff,
+    /** Knots −B + 2B·Σ_{j&lt;i} (min + a·π_j) and π (probs[off + j·n]) into s. */
+    private void cumulative(float[] probs, int off, int n, double min, double[] s, int knotOff,
                             int probOff) {
         int k = bins;
         double a = 1.0 - min * k;
@@ -117,7 +119,7 @@ public record RationalQuadraticSpline(int bins, float bound, float minWidth, flo
         double x = -bound;
         s[knotOff] = x;
         for (int j = 0; j < k; j++) {
-            double prob = probs[off + j];
+            double prob = probs[off + j * n];
             s[probOff + j] = prob;
             x += twoB * (min + a * prob);
             s[knotOff + j + 1] = x;
@@ -128,7 +130,7 @@ public record RationalQuadraticSpline(int bins, float bound, float minWidth, flo
     /** The K+1 x knots of the parameter block at off (for tests). */
     double[] xKnots(float[] p, int off) {
         double[] s = new double[scratchSize()];
-        knots(p, off, s);
+        knots(softmaxes(1, p, off, 0), 0, 1, s);
         return java.util.Arrays.copyOf(s, bins + 1);
     }
 
@@ -169,6 +171,7 @@ public record RationalQuadraticSpline(int bins, float bound, float minWidth, flo
     public void forward(int n, float[] theta, int tOff, int tStride, float[] p, int pOff,
                         int pStride, float[] z, int zOff, int zStride, float[] logAbsDet,
                         int lOff, double[] s) {
+        float[] probs = softmaxes(n, p, pOff, pStride);
         for (int i = 0; i < n; i++) {
             double t = theta[tOff + i * tStride];
             if (!(t >= -bound && t <= bound)) {
@@ -176,7 +179,7 @@ public record RationalQuadraticSpline(int bins, float bound, float minWidth, flo
                 continue;
             }
             int po = pOff + i * pStride;
-            knots(p, po, s);
+            knots(probs, i, n, s);
             int k = bin(s, 0, t);
             double w = s[k + 1] - s[k];
             double h = s[bins + 2 + k] - s[bins + 1 + k];
@@ -197,6 +200,7 @@ public record RationalQuadraticSpline(int bins, float bound, float minWidth, flo
     public void inverse(int n, float[] z, int zOff, int zStride, float[] p, int pOff, int pStride,
                         float[] theta, int tOff, int tStride, float[] logAbsDet, int lOff,
                         double[] s) {
+        float[] probs = softmaxes(n, p, pOff, pStride);
         for (int i = 0; i < n; i++) {
             double y = z[zOff + i * zStride];
             if (!(y >= -bound && y <= bound)) {
@@ -204,7 +208,7 @@ public record RationalQuadraticSpline(int bins, float bound, float minWidth, flo
                 continue;
             }
             int po = pOff + i * pStride;
-            knots(p, po, s);
+            knots(probs, i, n, s);
             int k = bin(s, bins + 1, y);
             double xk = s[k];
             double w = s[k + 1] - xk;
@@ -241,6 +245,7 @@ public record RationalQuadraticSpline(int bins, float bound, float minWidth, flo
                          float[] gTheta, int gtOff, int gtStride, float[] gp, int gpOff,
                          int gpStride, double[] s) {
         int np = paramsPerDim();
+        float[] probs = softmaxes(n, p, pOff, pStride);
         for (int i = 0; i < n; i++) {
             double t = theta[tOff + i * tStride];
             double gZ = gz[gzOff + i * gzStride];
@@ -252,7 +257,7 @@ public record RationalQuadraticSpline(int bins, float bound, float minWidth, flo
             }
             double gL = gl[glOff + i];
             int po = pOff + i * pStride;
-            knots(p, po, s);
+            knots(probs, i, n, s);
             int k = bin(s, 0, t);
             double w = s[k + 1] - s[k];
             double h = s[bins + 2 + k] - s[bins + 1 + k];

@@ -97,10 +97,13 @@ public interface Kernels {
                           float[] dy, int dyOff, float[] dx, int dxOff);
 
     /**
-     * y[i] = exp(α·x[i] − M) / Σ_j exp(α·x[j] − M) for i &lt; n, M = max_j α·x[j]: the softmax of
-     * α·x (n ≥ 1; y must not overlap x).
+     * The softmax exp(α·x_j − max_l α·x_l) / Σ_l exp(α·x_l − max) of m rows of n values, row i
+     * starting at x[xOff + i·stride], written transposed: y[yOff + j·m + i] is value j of row i
+     * (y is n×m; it must not overlap x). Each row's values do not depend on m or on where the row
+     * lies.
      */
-    void softmax(int n, float alpha, float[] x, int xOff, float[] y, int yOff);
+    void softmaxRows(int m, int n, float alpha, float[] x, int xOff, int stride, float[] y,
+                     int yOff);
 
     /** Σ x[i] for i &lt; n. */
     float sum(int n, float[] x, int xOff);

@@ -177,19 +177,23 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void softmax(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
-        float m = Float.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            m = Math.max(m, alpha * x[xOff + i]);
-        }
-        float sum = 0f;
-        for (int i = 0; i < n; i++) {
-            float e = (float) Math.exp(alpha * x[xOff + i] - m);
-            y[yOff + i] = e;
-            sum += e;
-        }
-        for (int i = 0; i < n; i++) {
-            y[yOff + i] /= sum;
+    public void softmaxRows(int m, int n, float alpha, float[] x, int xOff, int stride, float[] y,
+                            int yOff) {
+        for (int i = 0; i < m; i++) {
+            int xi = xOff + i * stride;
+            float mx = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < n; j++) {
+                mx = Math.max(mx, alpha * x[xi + j]);
+            }
+            float sum = 0f;
+            for (int j = 0; j < n; j++) {
+                float e = (float) Math.exp(alpha * x[xi + j] - mx);
+                y[yOff + j * m + i] = e;
+                sum += e;
+            }
+            for (int j = 0; j < n; j++) {
+                y[yOff + j * m + i] /= sum;
+            }
         }
     }
 

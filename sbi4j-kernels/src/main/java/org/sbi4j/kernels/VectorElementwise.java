@@ -173,37 +173,6 @@ final class VectorElementwise {
     }
 
     /** m + log Σ e^(x − m), m = max x; the sum in float lanes with the exp of {@link VectorMath}. */
-    /**
-     * {@link Kernels#softmax}: masked vectors over x (one for n ≤ L, the spline's case), lane-wise
-     * max and sum folded by the fixed trees of {@link VectorMath#HALVES}, {@link VectorMath#exp}.
-     */
-    static void softmax(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
-        FloatVector mx = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
-        for (int i = 0; i < n; i += L) {
-            VectorMask<Float> mk = S.indexInRange(i, n);
-            mx = mx.max(FloatVector.fromArray(S, x, xOff + i, mk).mul(alpha).blend(mx, mk.not()));
-        }
-        for (VectorShuffle<Float> sh : VectorMath.HALVES) {
-            mx = mx.max(mx.rearrange(sh));
-        }
-        FloatVector m = FloatVector.broadcast(S, mx.lane(0));
-        FloatVector acc = FloatVector.zero(S);
-        for (int i = 0; i < n; i += L) {
-            VectorMask<Float> mk = S.indexInRange(i, n);
-            FloatVector e = VectorMath.exp(FloatVector.fromArray(S, x, xOff + i, mk).mul(alpha).sub(m));
-            acc = acc.add(e, mk);
-            e.intoArray(y, yOff + i, mk);
-        }
-        for (VectorShuffle<Float> sh : VectorMath.HALVES) {
-            acc = acc.add(acc.rearrange(sh));
-        }
-        FloatVector sum = FloatVector.broadcast(S, acc.lane(0));
-        for (int i = 0; i < n; i += L) {
-            VectorMask<Float> mk = S.indexInRange(i, n);
-            FloatVector.fromArray(S, y, yOff + i, mk).div(sum).intoArray(y, yOff + i, mk);
-        }
-    }
-
     static float logSumExp(int n, float[] x, int xOff) {
         float m = max(n, x, xOff);
         if (n == 0 || m == Float.NEGATIVE_INFINITY) {

@@ -196,8 +196,9 @@ public final class VectorKernels implements Kernels {
     }
 
     @Override
-    public void softmax(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
-        VectorElementwise.softmax(n, alpha, x, xOff, y, yOff);
+    public void softmaxRows(int m, int n, float alpha, float[] x, int xOff, int stride, float[] y,
+                            int yOff) {
+        VectorSoftmax.rows(m, n, alpha, x, xOff, stride, y, yOff);
     }
 
     @Override

@@ -18,30 +18,33 @@ class VectorElementwiseTest {
     private static final Kernels VECTOR = VectorKernels.create(1);
 
     @Test
-    void softmaxAgreesWithScalarAndDoesNotDependOnWhereTheRowLies() {
-        for (int n : LENGTHS) {
-            if (n == 0) {
-                continue;
-            }
-            float[] x = TestArrays.uniform(n + 5, 53L * n);
-            float[] ys = new float[n + 2];
-            float[] yv = new float[n + 2];
-            SCALAR.softmax(n, 3f, x, 5, ys, 2);
-            VECTOR.softmax(n, 3f, x, 5, yv, 2);
-            double total = 0;
-            for (int i = 0; i < n; i++) {
-                // float exp (~1 ulp) and another summation order: a few ulp of each probability
-                assertThat((double) yv[2 + i]).as("n=%d i=%d", n, i)
-                        .isCloseTo(ys[2 + i], org.assertj.core.data.Offset.offset(1e-6));
-                total += yv[2 + i];
-            }
-            assertThat(total).as("n=%d", n).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
-            // the same values with room after them (full-width accesses) give the same bits
-            float[] padded = java.util.Arrays.copyOf(x, x.length + 64);
-            float[] yp = new float[n + 64];
-            VECTOR.softmax(n, 3f, padded, 5, yp, 0);
-            for (int i = 0; i < n; i++) {
-                assertThat(yp[i]).as("n=%d i=%d", n, i).isEqualTo(yv[2 + i]);
+    void softmaxRowsAgreeWithScalarAndDoNotDependOnTheBlock() {
+        for (int n : new int[] {1, 3, 10, 17}) {
+            for (int m : new int[] {1, 15, 16, 17, 40}) {
+                int stride = n + 4;
+                float[] x = TestArrays.uniform(3 + m * stride, 59L * n + m);
+                float[] ys = new float[n * m + 1];
+                float[] yv = new float[n * m + 1];
+                SCALAR.softmaxRows(m, n, 3f, x, 3, stride, ys, 1);
+                VECTOR.softmaxRows(m, n, 3f, x, 3, stride, yv, 1);
+                for (int i = 0; i < m; i++) {
+                    double total = 0;
+                    for (int j = 0; j < n; j++) {
+                        // float exp (~1 ulp) against Math.exp: a few ulp of each probability
+                        assertThat((double) yv[1 + j * m + i]).as("n=%d m=%d row %d", n, m, i)
+                                .isCloseTo(ys[1 + j * m + i], org.assertj.core.data.Offset.offset(1e-6));
+                        total += yv[1 + j * m + i];
+                    }
+                    assertThat(total).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+                }
+                // row i alone (a partial block, lane 0) gives the bits it got inside the batch
+                for (int i = 0; i < m; i += 7) {
+                    float[] one = new float[n];
+                    VECTOR.softmaxRows(1, n, 3f, x, 3 + i * stride, stride, one, 0);
+                    for (int j = 0; j < n; j++) {
+                        assertThat(one[j]).as("n=%d m=%d row %d", n, m, i).isEqualTo(yv[1 + j * m + i]);
+                    }
+                }
             }
         }
     }
