@@ -115,13 +115,6 @@ public final class DataParallel implements ConditionalDensityEstimator {
         }
         ws.prepare(this, theta, context, gradContext);
         List<Param> own = estimator.params();
-        for (ConditionalDensityEstimator r : replicas) {
-            List<Param> theirs = r.params();
-            for (int i = 0; i < own.size(); i++) {
-                theirs.get(i).value().copyFrom(own.get(i).value());
-            }
-            Params.zeroGrad(theirs);
-        }
         threads.forRanges(SHARDS, 1, ws.task);
         double loss = 0;
         for (int s = 0; s < SHARDS; s++) {
@@ -193,10 +186,17 @@ public final class DataParallel implements ConditionalDensityEstimator {
             lastRows = n;
         }
 
+        /** Shards [from, to): each replica takes the current weights, on the thread using it. */
         private void run(int part, int from, int to) {
+            List<Param> own = owner.estimator.params();
             for (int s = from; s < to; s++) {
-                losses[s] = owner.replicas[s].lossAndGradient(theta[s], context[s],
-                        gradContext[s], shards[s]);
+                ConditionalDensityEstimator r = owner.replicas[s];
+                List<Param> theirs = r.params();
+                for (int i = 0; i < own.size(); i++) {
+                    theirs.get(i).value().copyFrom(own.get(i).value());
+                }
+                Params.zeroGrad(theirs);
+                losses[s] = r.lossAndGradient(theta[s], context[s], gradContext[s], shards[s]);
             }
         }
     }
