@@ -3,10 +3,10 @@ package org.sbi4j.flows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 import org.sbi4j.tensor.Matrix;
+import org.sbi4j.tensor.TestMatrices;
 
 /**
  * Calls of more than {@link ConditionalFlow#PARALLEL_BLOCK} rows are split over threads and
@@ -22,21 +22,12 @@ class ConditionalFlowSplitTest {
                 RandomSource.XO_RO_SHI_RO_128_PP.create(1L));
     }
 
-    private static Matrix gaussian(int rows, int cols, long seed) {
-        ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(
-                RandomSource.XO_RO_SHI_RO_128_PP.create(seed));
-        Matrix m = Matrix.of(rows, cols);
-        for (int i = 0; i < m.size(); i++) {
-            m.data()[i] = (float) g.sample();
-        }
-        return m;
-    }
 
     @Test
     void aSplitLogProbEqualsSmallCalls() {
         ConditionalFlow f = flow();
-        Matrix theta = gaussian(N, 2, 2);
-        Matrix x = gaussian(N, 3, 3);
+        Matrix theta = TestMatrices.gaussian(N, 2, 2);
+        Matrix x = TestMatrices.gaussian(N, 3, 3);
         float[] whole = new float[N];
         f.logProb(theta, x, whole, f.workspace(N));
         ConditionalDensityEstimator.Workspace small = f.workspace(SMALL);
@@ -52,7 +43,7 @@ class ConditionalFlowSplitTest {
     @Test
     void aSplitDrawEqualsSmallDrawsFromTheSameGenerator() {
         ConditionalFlow f = flow();
-        Matrix x = gaussian(1, 3, 4);
+        Matrix x = TestMatrices.gaussian(1, 3, 4);
         UniformRandomProvider a = RandomSource.XO_RO_SHI_RO_128_PP.create(5L);
         UniformRandomProvider b = RandomSource.XO_RO_SHI_RO_128_PP.create(5L);
         ConditionalDensityEstimator.Samples whole = f.sampleAndLogProb(N, x, a, f.workspace(512));

@@ -7,7 +7,6 @@ import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 import org.sbi4j.flows.ConditionalDensityEstimator;
@@ -17,6 +16,7 @@ import org.sbi4j.kernels.KernelProvider;
 import org.sbi4j.nn.Param;
 import org.sbi4j.nn.Params;
 import org.sbi4j.tensor.Matrix;
+import org.sbi4j.tensor.TestMatrices;
 import org.sbi4j.tensor.Ops;
 
 /** Sharded loss and gradient: the whole batch's, whatever the thread count. */
@@ -30,15 +30,6 @@ class DataParallelTest {
         return () -> Flows.nsf(2, 3, SMALL, rng);
     }
 
-    private static Matrix gaussian(int rows, int cols, long seed) {
-        ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(
-                RandomSource.XO_RO_SHI_RO_128_PP.create(seed));
-        Matrix m = Matrix.of(rows, cols);
-        for (int i = 0; i < m.size(); i++) {
-            m.data()[i] = (float) g.sample();
-        }
-        return m;
-    }
 
     private record Step(float loss, float[] grad, float[] gradContext) {
     }
@@ -56,8 +47,8 @@ class DataParallelTest {
     @Test
     void shardsGiveTheWholeBatchsLossAndGradient() {
         ConditionalDensityEstimator e = nsf(1).get();
-        Matrix theta = gaussian(151, 2, 2); // odd: shards of 76 and 75 rows
-        Matrix x = gaussian(151, 3, 3);
+        Matrix theta = TestMatrices.gaussian(151, 2, 2); // odd: shards of 76 and 75 rows
+        Matrix x = TestMatrices.gaussian(151, 3, 3);
         Step whole = step(e, theta, x);
         Step sharded = step(DataParallel.of(e, nsf(9)), theta, x);
         // float sums in another order: agreement to ~1e-6 relative, 1e-4 leaves room for 151 rows
@@ -79,8 +70,8 @@ class DataParallelTest {
 
     @Test
     void oneThreadAndTheKernelThreadsGiveTheSameBits() {
-        Matrix theta = gaussian(200, 2, 4);
-        Matrix x = gaussian(200, 3, 5);
+        Matrix theta = TestMatrices.gaussian(200, 2, 4);
+        Matrix x = TestMatrices.gaussian(200, 3, 5);
         ConditionalDensityEstimator a = nsf(1).get();
         ConditionalDensityEstimator b = nsf(1).get();
         Step parallel = step(new DataParallel(a, nsf(7), Ops.kernels()), theta, x);
@@ -93,8 +84,8 @@ class DataParallelTest {
 
     @Test
     void smallBatchesAreNotSplit() {
-        Matrix theta = gaussian(DataParallel.MIN_ROWS - 1, 2, 6);
-        Matrix x = gaussian(DataParallel.MIN_ROWS - 1, 3, 7);
+        Matrix theta = TestMatrices.gaussian(DataParallel.MIN_ROWS - 1, 2, 6);
+        Matrix x = TestMatrices.gaussian(DataParallel.MIN_ROWS - 1, 3, 7);
         Step whole = step(nsf(1).get(), theta, x);
         Step dp = step(DataParallel.of(nsf(1).get(), nsf(3)), theta, x);
         assertThat(dp.loss()).isEqualTo(whole.loss());
@@ -115,8 +106,8 @@ class DataParallelTest {
     @Test
     void stepsAllocateNothingOnceWarm() {
         ConditionalDensityEstimator dp = DataParallel.of(nsf(1).get(), nsf(2));
-        Matrix theta = gaussian(128, 2, 8);
-        Matrix x = gaussian(128, 3, 9);
+        Matrix theta = TestMatrices.gaussian(128, 2, 8);
+        Matrix x = TestMatrices.gaussian(128, 3, 9);
         List<Param> params = dp.params();
         ConditionalDensityEstimator.Workspace ws = dp.workspace(128);
         Runnable step = () -> {

@@ -80,7 +80,7 @@ final class VectorElementwise {
         }
     }
 
-    /** {@link Kernels#adam}: the same operations lane-wise (√ is exactly rounded), then a scalar tail. */
+    /** {@link Kernels#adam}: the same operations lane-wise (√ is exactly rounded), the tail scalar. */
     static void adam(int n, float[] w, int wOff, float[] g, int gOff, float[] m, int mOff,
                      float[] v, int vOff, float b1, float b2, float eps, float step,
                      float invSqrtBc2, float l2, float shrink) {
@@ -97,16 +97,8 @@ final class VectorElementwise {
             FloatVector denom = vi.lanewise(VectorOperators.SQRT).mul(invSqrtBc2).add(eps);
             wi.mul(shrink).sub(mi.mul(step).div(denom)).intoArray(w, wOff + i);
         }
-        for (; i < n; i++) {
-            float wi = w[wOff + i];
-            float gi = g[gOff + i] + l2 * wi;
-            float mi = b1 * m[mOff + i] + c1 * gi;
-            float vi = b2 * v[vOff + i] + c2 * gi * gi;
-            m[mOff + i] = mi;
-            v[vOff + i] = vi;
-            float denom = (float) Math.sqrt(vi) * invSqrtBc2 + eps;
-            w[wOff + i] = wi * shrink - step * mi / denom;
-        }
+        ScalarKernels.INSTANCE.adam(n - i, w, wOff + i, g, gOff + i, m, mOff + i, v, vOff + i, b1, b2,
+                eps, step, invSqrtBc2, l2, shrink);
     }
 
     static void scale(int n, float alpha, float[] x, int xOff) {
