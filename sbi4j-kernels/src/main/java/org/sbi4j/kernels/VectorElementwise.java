@@ -27,26 +27,31 @@ final class VectorElementwise {
 
     static void addRowVector(int m, int n, float[] bias, int biasOff, float[] c, int cOff) {
         int full = n - n % L;
-        VectorMask<Float> tail = S.indexInRange(0, L - (n - full)).not(); // lanes L − (n − full) ..
-        for (int i = 0; i < m; i++) {
-            int ci = cOff + i * n;
-            for (int j = 0; j < full; j += L) {
-                FloatVector.fromArray(S, c, ci + j)
-                        .add(FloatVector.fromArray(S, bias, biasOff + j))
-                        .intoArray(c, ci + j);
-            }
-            if (full == n) {
-                continue;
-            }
-            if (full > 0) { // the last L columns, overlapping the full vectors; only the tail stored
-                int j = n - L;
-                FloatVector.fromArray(S, c, ci + j).add(FloatVector.fromArray(S, bias, biasOff + j))
-                        .intoArray(c, ci + j, tail);
-            } else {
-                for (int j = 0; j < n; j++) {
+        if (full == 0 || full == n) {
+            for (int i = 0; i < m; i++) {
+                int ci = cOff + i * n;
+                for (int j = 0; j < full; j += L) {
+                    FloatVector.fromArray(S, c, ci + j).add(FloatVector.fromArray(S, bias, biasOff + j))
+                            .intoArray(c, ci + j);
+                }
+                for (int j = full; j < n; j++) {
                     c[ci + j] += bias[biasOff + j];
                 }
             }
+            return;
+        }
+        // the last L columns as one vector overlapping the full ones, only its top lanes stored;
+        // loaded before the row's stores (a load overlapping a just-stored vector stalls)
+        VectorMask<Float> top = S.indexInRange(0, L - (n - full)).not();
+        FloatVector lastBias = FloatVector.fromArray(S, bias, biasOff + n - L);
+        for (int i = 0; i < m; i++) {
+            int ci = cOff + i * n;
+            FloatVector last = FloatVector.fromArray(S, c, ci + n - L).add(lastBias);
+            for (int j = 0; j < full; j += L) {
+                FloatVector.fromArray(S, c, ci + j).add(FloatVector.fromArray(S, bias, biasOff + j))
+                        .intoArray(c, ci + j);
+            }
+            last.intoArray(c, ci + n - L, top);
         }
     }
 

@@ -15,7 +15,8 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>The extra vector holds the <em>last</em> L columns of each row, n − L .. n − 1 (n ≥ L, so
  * its loads and stores never pass the end of a row, hence of the array: no masked access falls
  * back to per-lane checks); only its top {@code valid} lanes are stored, with a mask. Lanes below
- * repeat columns the full vectors compute. Per element the operations are those of
+ * repeat columns the full vectors compute. Its old C is loaded before the row's other stores: a
+ * load overlapping a vector just stored cannot be forwarded and stalls. Per element the operations are those of
  * {@link VectorGemm}: acc = fma(Â(i, p), B(p, j), acc) for p in order, then α·acc (+ β·C unless
  * β = 0), so the bits do not change.
  *
@@ -91,25 +92,29 @@ final class VectorGemmEdge {
         FloatVector al = FloatVector.broadcast(S, alpha), be = FloatVector.broadcast(S, beta);
         VectorMask<Float> bm = S.maskAll(beta != 0f);
         int o = c0;
+        FloatVector t03 = FloatVector.fromArray(S, c, o + last); // before the row's stores
         c00.mul(al).add(FloatVector.fromArray(S, c, o).mul(be), bm).intoArray(c, o);
         c01.mul(al).add(FloatVector.fromArray(S, c, o + L).mul(be), bm).intoArray(c, o + L);
         c02.mul(al).add(FloatVector.fromArray(S, c, o + 2 * L).mul(be), bm).intoArray(c, o + 2 * L);
-        c03.mul(al).add(FloatVector.fromArray(S, c, o + last).mul(be), bm).intoArray(c, o + last, top);
+        c03.mul(al).add(t03.mul(be), bm).intoArray(c, o + last, top);
         o += n;
+        FloatVector t13 = FloatVector.fromArray(S, c, o + last); // before the row's stores
         c10.mul(al).add(FloatVector.fromArray(S, c, o).mul(be), bm).intoArray(c, o);
         c11.mul(al).add(FloatVector.fromArray(S, c, o + L).mul(be), bm).intoArray(c, o + L);
         c12.mul(al).add(FloatVector.fromArray(S, c, o + 2 * L).mul(be), bm).intoArray(c, o + 2 * L);
-        c13.mul(al).add(FloatVector.fromArray(S, c, o + last).mul(be), bm).intoArray(c, o + last, top);
+        c13.mul(al).add(t13.mul(be), bm).intoArray(c, o + last, top);
         o += n;
+        FloatVector t23 = FloatVector.fromArray(S, c, o + last); // before the row's stores
         c20.mul(al).add(FloatVector.fromArray(S, c, o).mul(be), bm).intoArray(c, o);
         c21.mul(al).add(FloatVector.fromArray(S, c, o + L).mul(be), bm).intoArray(c, o + L);
         c22.mul(al).add(FloatVector.fromArray(S, c, o + 2 * L).mul(be), bm).intoArray(c, o + 2 * L);
-        c23.mul(al).add(FloatVector.fromArray(S, c, o + last).mul(be), bm).intoArray(c, o + last, top);
+        c23.mul(al).add(t23.mul(be), bm).intoArray(c, o + last, top);
         o += n;
+        FloatVector t33 = FloatVector.fromArray(S, c, o + last); // before the row's stores
         c30.mul(al).add(FloatVector.fromArray(S, c, o).mul(be), bm).intoArray(c, o);
         c31.mul(al).add(FloatVector.fromArray(S, c, o + L).mul(be), bm).intoArray(c, o + L);
         c32.mul(al).add(FloatVector.fromArray(S, c, o + 2 * L).mul(be), bm).intoArray(c, o + 2 * L);
-        c33.mul(al).add(FloatVector.fromArray(S, c, o + last).mul(be), bm).intoArray(c, o + last, top);
+        c33.mul(al).add(t33.mul(be), bm).intoArray(c, o + last, top);
     }
 
     private static void k4x2p(int k, int n, float alpha, float beta, float[] a, int a0, int rs, int cs,
@@ -141,21 +146,25 @@ final class VectorGemmEdge {
         FloatVector al = FloatVector.broadcast(S, alpha), be = FloatVector.broadcast(S, beta);
         VectorMask<Float> bm = S.maskAll(beta != 0f);
         int o = c0;
+        FloatVector t02 = FloatVector.fromArray(S, c, o + last); // before the row's stores
         c00.mul(al).add(FloatVector.fromArray(S, c, o).mul(be), bm).intoArray(c, o);
         c01.mul(al).add(FloatVector.fromArray(S, c, o + L).mul(be), bm).intoArray(c, o + L);
-        c02.mul(al).add(FloatVector.fromArray(S, c, o + last).mul(be), bm).intoArray(c, o + last, top);
+        c02.mul(al).add(t02.mul(be), bm).intoArray(c, o + last, top);
         o += n;
+        FloatVector t12 = FloatVector.fromArray(S, c, o + last); // before the row's stores
         c10.mul(al).add(FloatVector.fromArray(S, c, o).mul(be), bm).intoArray(c, o);
         c11.mul(al).add(FloatVector.fromArray(S, c, o + L).mul(be), bm).intoArray(c, o + L);
-        c12.mul(al).add(FloatVector.fromArray(S, c, o + last).mul(be), bm).intoArray(c, o + last, top);
+        c12.mul(al).add(t12.mul(be), bm).intoArray(c, o + last, top);
         o += n;
+        FloatVector t22 = FloatVector.fromArray(S, c, o + last); // before the row's stores
         c20.mul(al).add(FloatVector.fromArray(S, c, o).mul(be), bm).intoArray(c, o);
         c21.mul(al).add(FloatVector.fromArray(S, c, o + L).mul(be), bm).intoArray(c, o + L);
-        c22.mul(al).add(FloatVector.fromArray(S, c, o + last).mul(be), bm).intoArray(c, o + last, top);
+        c22.mul(al).add(t22.mul(be), bm).intoArray(c, o + last, top);
         o += n;
+        FloatVector t32 = FloatVector.fromArray(S, c, o + last); // before the row's stores
         c30.mul(al).add(FloatVector.fromArray(S, c, o).mul(be), bm).intoArray(c, o);
         c31.mul(al).add(FloatVector.fromArray(S, c, o + L).mul(be), bm).intoArray(c, o + L);
-        c32.mul(al).add(FloatVector.fromArray(S, c, o + last).mul(be), bm).intoArray(c, o + last, top);
+        c32.mul(al).add(t32.mul(be), bm).intoArray(c, o + last, top);
     }
 
     private static void k4x1p(int k, int n, float alpha, float beta, float[] a, int a0, int rs, int cs,
@@ -182,16 +191,20 @@ final class VectorGemmEdge {
         FloatVector al = FloatVector.broadcast(S, alpha), be = FloatVector.broadcast(S, beta);
         VectorMask<Float> bm = S.maskAll(beta != 0f);
         int o = c0;
+        FloatVector t01 = FloatVector.fromArray(S, c, o + last); // before the row's stores
         c00.mul(al).add(FloatVector.fromArray(S, c, o).mul(be), bm).intoArray(c, o);
-        c01.mul(al).add(FloatVector.fromArray(S, c, o + last).mul(be), bm).intoArray(c, o + last, top);
+        c01.mul(al).add(t01.mul(be), bm).intoArray(c, o + last, top);
         o += n;
+        FloatVector t11 = FloatVector.fromArray(S, c, o + last); // before the row's stores
         c10.mul(al).add(FloatVector.fromArray(S, c, o).mul(be), bm).intoArray(c, o);
-        c11.mul(al).add(FloatVector.fromArray(S, c, o + last).mul(be), bm).intoArray(c, o + last, top);
+        c11.mul(al).add(t11.mul(be), bm).intoArray(c, o + last, top);
         o += n;
+        FloatVector t21 = FloatVector.fromArray(S, c, o + last); // before the row's stores
         c20.mul(al).add(FloatVector.fromArray(S, c, o).mul(be), bm).intoArray(c, o);
-        c21.mul(al).add(FloatVector.fromArray(S, c, o + last).mul(be), bm).intoArray(c, o + last, top);
+        c21.mul(al).add(t21.mul(be), bm).intoArray(c, o + last, top);
         o += n;
+        FloatVector t31 = FloatVector.fromArray(S, c, o + last); // before the row's stores
         c30.mul(al).add(FloatVector.fromArray(S, c, o).mul(be), bm).intoArray(c, o);
-        c31.mul(al).add(FloatVector.fromArray(S, c, o + last).mul(be), bm).intoArray(c, o + last, top);
+        c31.mul(al).add(t31.mul(be), bm).intoArray(c, o + last, top);
     }
 }
