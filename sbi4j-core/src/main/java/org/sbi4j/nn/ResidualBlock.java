@@ -146,10 +146,10 @@ public final class ResidualBlock implements Layer {
         h = act.forward(h, ws.act1);
         h = second.forward(h, ws.second);
         Matrix y = ws.output.setRows(x.rows());
-        y.copyFrom(x);
         if (contextLayer != null && gated) {
-            gate(h, contextLayer.forward(context, ws.context), ws, y);
+            gate(x, h, contextLayer.forward(context, ws.context), ws, y);
         } else {
+            y.copyFrom(x);
             Ops.addScaled(1f, h, y);
             if (contextLayer != null) {
                 Ops.addScaled(1f, contextLayer.forward(context, ws.context), y);
@@ -159,21 +159,25 @@ public final class ResidualBlock implements Layer {
         return y;
     }
 
-    /** y += r ⊙ σ(a); keeps r and σ(a) in ws for backward. Rows are contiguous: flat loops. */
-    private static void gate(Matrix r, Matrix a, Ws ws, Matrix y) {
+    /**
+     * y = x + r ⊙ σ(a) in one pass (rows are contiguous: flat loops); keeps σ(a) and a reference
+     * to r (the second layer's output, unchanged until the next forward) for backward.
+     */
+    private static void gate(Matrix x, Matrix r, Matrix a, Ws ws, Matrix y) {
         int n = r.rows();
-        Matrix res = ws.residual.setRows(n);
-        res.copyFrom(r);
+        ws.residual = r;
         Matrix sg = ws.sigma.setRows(n);
         Ops.activate(Activation.SIGMOID, a, sg);
-        float[] rd = res.data();
+        float[] xd = x.data();
+        float[] rd = r.data();
         float[] sd = sg.data();
         float[] yd = y.data();
-        int ro = res.rowOffset(0);
+        int xo = x.rowOffset(0);
+        int ro = r.rowOffset(0);
         int so = sg.rowOffset(0);
         int yo = y.rowOffset(0);
         for (int t = 0, size = n * r.cols(); t < size; t++) {
-            yd[yo + t] += rd[ro + t] * sd[so + t];
+            yd[yo + t] = xd[xo + t] + rd[ro + t] * sd[so + t];
         }
     }
 
@@ -183,6 +187,7 @@ public final class ResidualBlock implements Layer {
         float[] gd = g.data();
         float[] sd = ws.sigma.data();
         float[] rd = ws.residual.data();
+        int ro = ws.residual.rowOffset(0);
         float[] grd = ws.gradResidual.setRows(n).data();
         float[] gad = ws.gradGate.setRows(n).data();
         int go = g.rowOffset(0);
@@ -191,7 +196,7 @@ public final class ResidualBlock implements Layer {
             float gv = gd[go + t];
             float sv = sd[o + t];
             grd[o + t] = gv * sv;
-            gad[o + t] = gv * rd[o + t] * sv * (1f - sv);
+            gad[o + t] = gv * rd[ro + t] * sv * (1f - sv);
         }
     }
 
@@ -243,7 +248,7 @@ public final class ResidualBlock implements Layer {
         final Workspace context;
         final Matrix output;
         final Matrix gradInput;
-        final Matrix residual;
+        Matrix residual;
         final Matrix sigma;
         final Matrix gradResidual;
         final Matrix gradGate;
@@ -262,7 +267,6 @@ public final class ResidualBlock implements Layer {
             boolean g = b.gated && b.contextLayer != null;
             int rows = g ? maxRows : 1;
             int cols = g ? b.size : 1;
-            this.residual = Matrix.of(rows, cols);
             this.sigma = Matrix.of(rows, cols);
             this.gradResidual = Matrix.of(rows, cols);
             this.gradGate = Matrix.of(rows, cols);
