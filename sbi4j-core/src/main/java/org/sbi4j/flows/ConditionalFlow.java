@@ -49,8 +49,8 @@ public final class ConditionalFlow implements ConditionalDensityEstimator {
 
     /** Rows per part below which logProb and sampling stay on the calling thread. */
     static final int PARALLEL_BLOCK = 256;
-    /** Rows per pass through the network when a call is split (activations stay in cache). */
-    static final int CHUNK = 1024;
+    /** Rows per pass through the network when a call is split: all buffers of a layer stay in L2. */
+    static final int CHUNK = 256;
 
     /** Buffers for maxRows rows, and lazily one more workspace per extra kernel thread. */
     private static final class Ws implements Workspace {
