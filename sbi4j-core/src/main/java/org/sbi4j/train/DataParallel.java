@@ -91,7 +91,7 @@ public final class DataParallel implements ConditionalDensityEstimator {
 
     @Override
     public Workspace workspace(int maxRows) {
-        return new Ws(maxRows, estimator.workspace(maxRows));
+        return new Ws(this, maxRows, estimator.workspace(maxRows));
     }
 
     @Override
@@ -113,7 +113,7 @@ public final class DataParallel implements ConditionalDensityEstimator {
         if (n < MIN_ROWS) {
             return estimator.lossAndGradient(theta, context, gradContext, ws.own);
         }
-        ws.prepare(this, theta, context, gradContext);
+        ws.prepare(theta, context, gradContext);
         List<Param> own = estimator.params();
         threads.forRanges(SHARDS, 1, ws.task);
         double loss = 0;
@@ -142,13 +142,14 @@ public final class DataParallel implements ConditionalDensityEstimator {
         final int[] rows = new int[SHARDS];
         final float[] losses = new float[SHARDS];
         final Kernels.RangeTask task = this::run;
-        private DataParallel owner;
+        private final DataParallel owner;
         private Matrix lastTheta;
         private Matrix lastContext;
         private Matrix lastGradContext;
         private int lastRows = -1;
 
-        Ws(int maxRows, Workspace own) {
+        Ws(DataParallel owner, int maxRows, Workspace own) {
+            this.owner = owner;
             this.maxRows = maxRows;
             this.own = own;
         }
@@ -159,8 +160,7 @@ public final class DataParallel implements ConditionalDensityEstimator {
         }
 
         /** Row views of the inputs, rebuilt only when the buffers or the row count change. */
-        void prepare(DataParallel dp, Matrix t, Matrix c, Matrix gc) {
-            owner = dp;
+        void prepare(Matrix t, Matrix c, Matrix gc) {
             int n = t.rows();
             if (n > maxRows) {
                 throw new IllegalArgumentException("a batch of " + n
@@ -177,7 +177,7 @@ public final class DataParallel implements ConditionalDensityEstimator {
                 context[s] = c == null ? null : c.rowView(from, rows[s]);
                 gradContext[s] = gc == null ? null : gc.rowView(from, rows[s]);
                 if (shards[s] == null) {
-                    shards[s] = dp.replicas[s].workspace((maxRows + 1) / 2);
+                    shards[s] = owner.replicas[s].workspace((maxRows + 1) / 2);
                 }
             }
             lastTheta = t;
