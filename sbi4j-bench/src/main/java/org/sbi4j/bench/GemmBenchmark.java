@@ -41,7 +41,7 @@ public class GemmBenchmark {
     @Param({"NN", "TN", "NT"})
     public String form;
 
-    @Param({"32", "64", "128", "256"})
+    @Param({"32", "50", "64", "128", "256"})
     public int size;
 
     public final int m = 256;
