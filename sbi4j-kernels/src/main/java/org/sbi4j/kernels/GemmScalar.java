@@ -24,19 +24,4 @@ final class GemmScalar {
             }
         }
     }
-
-    /** How many steps p &lt; k keep b0 + p·n + width within an array of length len (n ≥ 1). */
-    static int inRangeSteps(int len, int b0, int n, int k, int width) {
-        int room = len - width - b0;
-        return room < 0 ? 0 : (int) Math.min(k, room / (long) n + 1);
-    }
-
-    /** C[o] from a lane's partial sum acc over p &lt; p0: continue the fma chain to k, then store. */
-    static void finish(float acc, int p0, int k, int n, float alpha, float beta, float[] a, int a0, int cs,
-                       float[] b, int bj, float[] c, int o) {
-        for (int p = p0; p < k; p++) {
-            acc = Math.fma(a[a0 + p * cs], b[bj + p * n], acc);
-        }
-        c[o] = beta != 0f ? alpha * acc + beta * c[o] : alpha * acc;
-    }
 }

@@ -25,10 +25,9 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Masked loads and stores are used only when the whole vector lies inside the array: past
  * the end, the Vector API falls back to a per-lane index check that costs far more than the
- * product (seen in a JFR profile of flow training, where narrow matrices are common). Such
- * column tails go to {@link GemmScalar}, which performs the same operations per element; the
- * 4-row tail kernel runs its masked loop over the rows p of B that are in range and finishes
- * each lane's fma chain in scalar code (usually only the last few p).
+ * product (seen in a JFR profile of flow training, where narrow matrices are common). Column
+ * tails go to {@link VectorGemmEdge} (one overlapping vector per row), to the packed {@link #tail}
+ * or to {@link GemmScalar}, which all perform the same operations per element.
  */
 final class VectorGemm {
 
@@ -55,14 +54,14 @@ final class VectorGemm {
         int end = (full - withEdge) * L;
         int j = 0;
         for (; j + 3 * L <= end; j += 3 * L) {
-            strip(3, L, j, i0, i1, n, k, alpha, a, aOff, rs, cs, b, bOff, beta, c, cOff);
+            strip(3, j, i0, i1, n, k, alpha, a, aOff, rs, cs, b, bOff, beta, c, cOff);
         }
         if (j + 2 * L <= end) {
-            strip(2, L, j, i0, i1, n, k, alpha, a, aOff, rs, cs, b, bOff, beta, c, cOff);
+            strip(2, j, i0, i1, n, k, alpha, a, aOff, rs, cs, b, bOff, beta, c, cOff);
             j += 2 * L;
         }
         if (j + L <= end) {
-            strip(1, L, j, i0, i1, n, k, alpha, a, aOff, rs, cs, b, bOff, beta, c, cOff);
+            strip(1, j, i0, i1, n, k, alpha, a, aOff, rs, cs, b, bOff, beta, c, cOff);
             j += L;
         }
         if (edge) {
@@ -200,9 +199,9 @@ final class VectorGemm {
         }
     }
 
-    static void strip(int w, int valid, int j, int i0, int i1, int n, int k,
-                              float alpha, float[] a, int aOff, int rs, int cs, float[] b, int bOff,
-                              float beta, float[] c, int cOff) {
+    /** Rows [i0, i1) of w full vectors of columns from j (4-row blocks, then single rows). */
+    static void strip(int w, int j, int i0, int i1, int n, int k, float alpha, float[] a, int aOff,
+                      int rs, int cs, float[] b, int bOff, float beta, float[] c, int cOff) {
         int i = i0;
         for (; i + MR <= i1; i += MR) {
             int a0 = aOff + i * rs;
@@ -212,7 +211,7 @@ final class VectorGemm {
             } else if (w == 2) {
                 k4x2(k, n, alpha, beta, a, a0, rs, cs, b, bOff + j, c, c0);
             } else {
-                k4x1(k, n, alpha, beta, a, a0, rs, cs, b, bOff + j, c, c0, valid);
+                k4x1(k, n, alpha, beta, a, a0, rs, cs, b, bOff + j, c, c0);
             }
         }
         for (; i < i1; i++) {
@@ -222,7 +221,7 @@ final class VectorGemm {
                 k1x3(k, n, alpha, beta, a, a0, cs, b, bOff + j, c, c0);
             } else {
                 for (int v = 0; v < w; v++) {
-                    k1x1(k, n, alpha, beta, a, a0, cs, b, bOff + j + v * L, c, c0 + v * L, valid);
+                    k1x1(k, n, alpha, beta, a, a0, cs, b, bOff + j + v * L, c, c0 + v * L);
                 }
             }
         }
@@ -310,42 +309,25 @@ final class VectorGemm {
     }
 
     private static void k4x1(int k, int n, float alpha, float beta, float[] a, int a0, int rs, int cs,
-                             float[] b, int b0, float[] c, int c0, int valid) {
-        int pSafe = GemmScalar.inRangeSteps(b.length, b0, n, k, L);
-        if (pSafe == 0) {
-            GemmScalar.block(4, k, n, alpha, beta, a, a0, rs, cs, b, b0, c, c0, valid);
-            return;
-        }
-        VectorMask<Float> m = S.indexInRange(0, valid);
+                             float[] b, int b0, float[] c, int c0) {
         FloatVector c0v = FloatVector.zero(S), c1v = c0v, c2v = c0v, c3v = c0v;
-        for (int p = 0, ap = a0, bp = b0; p < pSafe; p++, ap += cs, bp += n) {
-            FloatVector bv = FloatVector.fromArray(S, b, bp, m);
+        for (int p = 0, ap = a0, bp = b0; p < k; p++, ap += cs, bp += n) {
+            FloatVector bv = FloatVector.fromArray(S, b, bp);
             c0v = bv.fma(FloatVector.broadcast(S, a[ap]), c0v);
             c1v = bv.fma(FloatVector.broadcast(S, a[ap + rs]), c1v);
             c2v = bv.fma(FloatVector.broadcast(S, a[ap + 2 * rs]), c2v);
             c3v = bv.fma(FloatVector.broadcast(S, a[ap + 3 * rs]), c3v);
         }
-        if (pSafe < k || c0 + 3 * n + L > c.length) { // finish each lane's fma chain in scalar code
-            for (int j = 0; j < valid; j++) {
-                GemmScalar.finish(c0v.lane(j), pSafe, k, n, alpha, beta, a, a0, cs, b, b0 + j, c, c0 + j);
-                GemmScalar.finish(c1v.lane(j), pSafe, k, n, alpha, beta, a, a0 + rs, cs, b, b0 + j, c, c0 + n + j);
-                GemmScalar.finish(c2v.lane(j), pSafe, k, n, alpha, beta, a, a0 + 2 * rs, cs, b, b0 + j, c,
-                        c0 + 2 * n + j);
-                GemmScalar.finish(c3v.lane(j), pSafe, k, n, alpha, beta, a, a0 + 3 * rs, cs, b, b0 + j, c,
-                        c0 + 3 * n + j);
-            }
-            return;
-        }
         FloatVector al = FloatVector.broadcast(S, alpha), be = FloatVector.broadcast(S, beta);
         VectorMask<Float> bm = S.maskAll(beta != 0f);
         int o = c0;
-        c0v.mul(al).add(FloatVector.fromArray(S, c, o, m).mul(be), bm).intoArray(c, o, m);
+        c0v.mul(al).add(FloatVector.fromArray(S, c, o).mul(be), bm).intoArray(c, o);
         o += n;
-        c1v.mul(al).add(FloatVector.fromArray(S, c, o, m).mul(be), bm).intoArray(c, o, m);
+        c1v.mul(al).add(FloatVector.fromArray(S, c, o).mul(be), bm).intoArray(c, o);
         o += n;
-        c2v.mul(al).add(FloatVector.fromArray(S, c, o, m).mul(be), bm).intoArray(c, o, m);
+        c2v.mul(al).add(FloatVector.fromArray(S, c, o).mul(be), bm).intoArray(c, o);
         o += n;
-        c3v.mul(al).add(FloatVector.fromArray(S, c, o, m).mul(be), bm).intoArray(c, o, m);
+        c3v.mul(al).add(FloatVector.fromArray(S, c, o).mul(be), bm).intoArray(c, o);
     }
 
     private static void k1x3(int k, int n, float alpha, float beta, float[] a, int a0, int cs,
@@ -365,17 +347,12 @@ final class VectorGemm {
     }
 
     private static void k1x1(int k, int n, float alpha, float beta, float[] a, int a0, int cs,
-                             float[] b, int b0, float[] c, int c0, int valid) {
-        if (b0 + (k - 1) * n + L > b.length || c0 + L > c.length) {
-            GemmScalar.block(1, k, n, alpha, beta, a, a0, 0, cs, b, b0, c, c0, valid);
-            return;
-        }
-        VectorMask<Float> m = S.indexInRange(0, valid);
+                             float[] b, int b0, float[] c, int c0) {
         FloatVector acc = FloatVector.zero(S);
         for (int p = 0, ap = a0, bp = b0; p < k; p++, ap += cs, bp += n) {
-            acc = FloatVector.fromArray(S, b, bp, m).fma(FloatVector.broadcast(S, a[ap]), acc);
+            acc = FloatVector.fromArray(S, b, bp).fma(FloatVector.broadcast(S, a[ap]), acc);
         }
         FloatVector be = FloatVector.broadcast(S, beta);
-        acc.mul(alpha).add(FloatVector.fromArray(S, c, c0, m).mul(be), S.maskAll(beta != 0f)).intoArray(c, c0, m);
+        acc.mul(alpha).add(FloatVector.fromArray(S, c, c0).mul(be), S.maskAll(beta != 0f)).intoArray(c, c0);
     }
 }

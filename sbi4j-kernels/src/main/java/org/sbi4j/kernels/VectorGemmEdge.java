@@ -51,7 +51,7 @@ final class VectorGemmEdge {
             }
         }
         if (i < i1) {
-            VectorGemm.strip(w, L, j, i, i1, n, k, alpha, a, aOff, rs, cs, b, bOff, beta, c, cOff);
+            VectorGemm.strip(w, j, i, i1, n, k, alpha, a, aOff, rs, cs, b, bOff, beta, c, cOff);
             VectorGemm.tail(valid, j + w * L, i, i1, n, k, alpha, a, aOff, rs, cs, b, bOff, beta, c,
                     cOff);
         }
