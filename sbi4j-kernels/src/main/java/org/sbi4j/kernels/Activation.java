@@ -24,5 +24,7 @@ public enum Activation {
      */
     GELU,
     /** Logistic sigmoid σ(x) = 1 / (1 + e^−x); f' = y(1 − y). */
-    SIGMOID
+    SIGMOID,
+    /** Softplus f(x) = log(1 + eˣ) (a smooth ReLU; the spline flows' knot derivatives); f' = σ(x). */
+    SOFTPLUS
 }

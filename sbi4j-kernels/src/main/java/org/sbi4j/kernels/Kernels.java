@@ -97,6 +97,22 @@ public interface Kernels {
                           float[] dy, int dyOff, float[] dx, int dxOff);
 
     /**
+     * y[i] = x[i] + r[i]·s[i] for i &lt; n (the product rounded, then the sum; with s = σ(a) the
+     * gated residual of nflows' GLU blocks). y may equal x at the same offset.
+     */
+    void addProduct(int n, float[] x, int xOff, float[] r, int rOff, float[] s, int sOff,
+                    float[] y, int yOff);
+
+    /**
+     * Backward of the gated residual y = x + r·σ(a) given g = dL/dy and s = σ(a):
+     * gr[i] = g[i]·s[i] (dL/dr) and
+     * ga[i] = ((g[i]·r[i])·s[i])·(1 − s[i]) (dL/da), in this order of float operations. gr and
+     * ga must not overlap the inputs.
+     */
+    void gatedResidualBackward(int n, float[] g, int gOff, float[] r, int rOff, float[] s,
+                               int sOff, float[] gr, int grOff, float[] ga, int gaOff);
+
+    /**
      * The softmax exp(α·x_j − max_l α·x_l) / Σ_l exp(α·x_l − max) of m rows of n values, row i
      * starting at x[xOff + i·stride], written transposed: y[yOff + j·m + i] is value j of row i
      * (y is n×m; it must not overlap x). Each row's values do not depend on m or on where the row

@@ -106,6 +106,25 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void addProduct(int n, float[] x, int xOff, float[] r, int rOff, float[] s, int sOff,
+                           float[] y, int yOff) {
+        for (int i = 0; i < n; i++) {
+            y[yOff + i] = x[xOff + i] + r[rOff + i] * s[sOff + i];
+        }
+    }
+
+    @Override
+    public void gatedResidualBackward(int n, float[] g, int gOff, float[] r, int rOff, float[] s,
+                                      int sOff, float[] gr, int grOff, float[] ga, int gaOff) {
+        for (int i = 0; i < n; i++) {
+            float gv = g[gOff + i];
+            float sv = s[sOff + i];
+            gr[grOff + i] = gv * sv;
+            ga[gaOff + i] = gv * r[rOff + i] * sv * (1f - sv);
+        }
+    }
+
+    @Override
     public void adam(int n, float[] w, int wOff, float[] g, int gOff, float[] m, int mOff,
                      float[] v, int vOff, float b1, float b2, float eps, float step,
                      float invSqrtBc2, float l2, float shrink) {

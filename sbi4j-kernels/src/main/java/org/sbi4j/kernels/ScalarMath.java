@@ -21,6 +21,7 @@ public final class ScalarMath {
                 yield 0.5f * x * (1f + t);
             }
             case SIGMOID -> sigmoid(x);
+            case SOFTPLUS -> softplus(x);
         };
     }
 
@@ -42,7 +43,13 @@ public final class ScalarMath {
                 yield 0.5f * (1f + t) + 0.5f * x * (1f - t * t) * du;
             }
             case SIGMOID -> y * (1f - y);
+            case SOFTPLUS -> sigmoid(x);
         };
+    }
+
+    /** log(1 + eˣ) = max(x, 0) + log1p(e^−|x|): no overflow, and relative accuracy for x ≪ 0. */
+    public static float softplus(float x) {
+        return (float) (Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs((double) x))));
     }
 
     /** σ(x) = 1 / (1 + e^−x), stable for large |x|. */

@@ -79,6 +79,7 @@ final class VectorActivations {
             case SILU -> silu(n, x, xOff, y, yOff);
             case GELU -> gelu(n, x, xOff, y, yOff);
             case SIGMOID -> sigmoid(n, x, xOff, y, yOff);
+            case SOFTPLUS -> softplus(n, x, xOff, y, yOff);
         }
     }
 
@@ -96,6 +97,7 @@ final class VectorActivations {
             case SILU -> siluBack(n, x, xOff, dy, dyOff, dx, dxOff);
             case GELU -> geluBack(n, x, xOff, dy, dyOff, dx, dxOff);
             case SIGMOID -> sigmoidBack(n, y, yOff, dy, dyOff, dx, dxOff);
+            case SOFTPLUS -> softplusBack(n, x, xOff, dy, dyOff, dx, dxOff);
         }
     }
 
@@ -139,6 +141,21 @@ final class VectorActivations {
     private static void sigmoid(int n, float[] x, int xOff, float[] y, int yOff) {
         for (int i = 0; i < n; i += L) {
             VectorMath.sigmoid(FloatVector.fromArray(S, x, xOff + i)).intoArray(y, yOff + i);
+        }
+    }
+
+    private static void softplus(int n, float[] x, int xOff, float[] y, int yOff) {
+        for (int i = 0; i < n; i += L) {
+            VectorMath.softplus(FloatVector.fromArray(S, x, xOff + i)).intoArray(y, yOff + i);
+        }
+    }
+
+    /** dy·σ(x). */
+    private static void softplusBack(int n, float[] x, int xOff, float[] dy, int dyOff, float[] dx,
+                                     int dxOff) {
+        for (int i = 0; i < n; i += L) {
+            FloatVector s = VectorMath.sigmoid(FloatVector.fromArray(S, x, xOff + i));
+            FloatVector.fromArray(S, dy, dyOff + i).mul(s).intoArray(dx, dxOff + i);
         }
     }
 

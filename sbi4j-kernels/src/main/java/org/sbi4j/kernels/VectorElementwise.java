@@ -85,6 +85,38 @@ final class VectorElementwise {
         }
     }
 
+    /** y = x + r·s lane-wise (product rounded, then the sum, as the scalar loop), tail scalar. */
+    static void addProduct(int n, float[] x, int xOff, float[] r, int rOff, float[] s, int sOff,
+                           float[] y, int yOff) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector p = FloatVector.fromArray(S, r, rOff + i).mul(FloatVector.fromArray(S, s, sOff + i));
+            FloatVector.fromArray(S, x, xOff + i).add(p).intoArray(y, yOff + i);
+        }
+        for (; i < n; i++) {
+            y[yOff + i] = x[xOff + i] + r[rOff + i] * s[sOff + i];
+        }
+    }
+
+    /** {@link Kernels#gatedResidualBackward}: the scalar operations lane-wise, the tail scalar. */
+    static void gateBackward(int n, float[] g, int gOff, float[] r, int rOff, float[] s, int sOff,
+                             float[] gr, int grOff, float[] ga, int gaOff) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector gv = FloatVector.fromArray(S, g, gOff + i);
+            FloatVector sv = FloatVector.fromArray(S, s, sOff + i);
+            gv.mul(sv).intoArray(gr, grOff + i);
+            gv.mul(FloatVector.fromArray(S, r, rOff + i)).mul(sv).mul(sv.neg().add(1f))
+                    .intoArray(ga, gaOff + i);
+        }
+        for (; i < n; i++) {
+            float gv = g[gOff + i];
+            float sv = s[sOff + i];
+            gr[grOff + i] = gv * sv;
+            ga[gaOff + i] = gv * r[rOff + i] * sv * (1f - sv);
+        }
+    }
+
     /** {@link Kernels#adam}: the same operations lane-wise (√ is exactly rounded), the tail scalar. */
     static void adam(int n, float[] w, int wOff, float[] g, int gOff, float[] m, int mOff,
                      float[] v, int vOff, float b1, float b2, float eps, float step,

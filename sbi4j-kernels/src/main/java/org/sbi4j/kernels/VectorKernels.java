@@ -157,6 +157,18 @@ public final class VectorKernels implements Kernels {
     }
 
     @Override
+    public void addProduct(int n, float[] x, int xOff, float[] r, int rOff, float[] s, int sOff,
+                           float[] y, int yOff) {
+        VectorElementwise.addProduct(n, x, xOff, r, rOff, s, sOff, y, yOff);
+    }
+
+    @Override
+    public void gatedResidualBackward(int n, float[] g, int gOff, float[] r, int rOff, float[] s,
+                                      int sOff, float[] gr, int grOff, float[] ga, int gaOff) {
+        VectorElementwise.gateBackward(n, g, gOff, r, rOff, s, sOff, gr, grOff, ga, gaOff);
+    }
+
+    @Override
     public void adam(int n, float[] w, int wOff, float[] g, int gOff, float[] m, int mOff,
                      float[] v, int vOff, float b1, float b2, float eps, float step,
                      float invSqrtBc2, float l2, float shrink) {

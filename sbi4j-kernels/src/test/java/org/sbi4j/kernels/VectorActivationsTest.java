@@ -43,6 +43,7 @@ class VectorActivationsTest {
             case SILU -> x / (1 + Math.exp(-x));
             case GELU -> 0.5 * x * (1 + Math.tanh(GELU_C * (x + 0.044715 * x * x * x)));
             case SIGMOID -> 1 / (1 + Math.exp(-x));
+            case SOFTPLUS -> Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
         };
     }
 
@@ -64,6 +65,7 @@ class VectorActivationsTest {
                 double s = 1 / (1 + Math.exp(-x));
                 yield s * (1 - s);
             }
+            case SOFTPLUS -> 1 / (1 + Math.exp(-x));
         };
     }
 

@@ -71,6 +71,32 @@ class VectorElementwiseTest {
     }
 
     @Test
+    void gatedResidualKernelsGiveTheScalarBits() {
+        for (int n : LENGTHS) {
+            float[] x = TestArrays.uniform(n + 1, 47L * n);
+            float[] r = TestArrays.uniform(n + 2, 53L * n);
+            float[] s = TestArrays.uniform(n + 3, 59L * n);
+            float[] ys = new float[n + 4];
+            float[] yv = new float[n + 4];
+            SCALAR.addProduct(n, x, 1, r, 2, s, 3, ys, 4);
+            VECTOR.addProduct(n, x, 1, r, 2, s, 3, yv, 4);
+            assertThat(yv).as("addProduct n=%d", n).containsExactly(ys);
+            float[] grs = new float[n + 1];
+            float[] gas = new float[n + 2];
+            float[] grv = new float[n + 1];
+            float[] gav = new float[n + 2];
+            SCALAR.gatedResidualBackward(n, x, 1, r, 2, s, 3, grs, 1, gas, 2);
+            VECTOR.gatedResidualBackward(n, x, 1, r, 2, s, 3, grv, 1, gav, 2);
+            assertThat(grv).as("dL/dr n=%d", n).containsExactly(grs);
+            assertThat(gav).as("dL/da n=%d", n).containsExactly(gas);
+            if (n > 0) { // the formulas themselves, on one element
+                assertThat(ys[4]).isEqualTo(x[1] + r[2] * s[3]);
+                assertThat(gas[2]).isEqualTo(x[1] * r[2] * s[3] * (1f - s[3]));
+            }
+        }
+    }
+
+    @Test
     void addRowVectorAndColumnSumsAgreeExactly() {
         for (int n : LENGTHS) {
             for (int m : new int[] {1, 5}) {
