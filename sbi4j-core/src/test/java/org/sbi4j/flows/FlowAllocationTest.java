@@ -2,7 +2,6 @@ package org.sbi4j.flows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
@@ -10,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.sbi4j.nn.Param;
 import org.sbi4j.nn.Params;
 import org.sbi4j.tensor.Matrix;
+import org.sbi4j.testing.Allocations;
 
 /**
  * The estimator's part of a training step (zero grads, loss and gradient) and a logProb call
@@ -51,16 +51,7 @@ class FlowAllocationTest {
                 e.lossAndGradient(theta, x, gx, ws);
                 e.logProb(smallTheta, smallX, lp, ws); // a smaller batch reuses the buffers
             };
-            for (int i = 0; i < 3_000; i++) { // let the JIT compile (and scalar-replace)
-                step.run();
-            }
-            com.sun.management.ThreadMXBean mx =
-                    (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-            long before = mx.getCurrentThreadAllocatedBytes();
-            for (int i = 0; i < 200; i++) {
-                step.run();
-            }
-            long bytes = mx.getCurrentThreadAllocatedBytes() - before;
+            long bytes = Allocations.bytesOnceWarm(step, 3_000, 200, 1024);
             // one 16-byte object per step would already be 3,200 bytes; the allowance covers
             // the measuring call itself
             assertThat(bytes).as("bytes allocated by 200 steps of %s", e).isLessThan(1024);

@@ -1,6 +1,5 @@
 package org.sbi4j.nn;
 
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
@@ -9,6 +8,7 @@ import org.sbi4j.optim.Adam;
 import org.sbi4j.optim.AdamConfig;
 import org.sbi4j.optim.GradientClipping;
 import org.sbi4j.tensor.Matrix;
+import org.sbi4j.testing.Allocations;
 
 /**
  * Measures the bytes allocated by warm training steps (zero grads, forward, backward, clip,
@@ -54,15 +54,6 @@ public final class AllocationProbe {
             net.forward(small, ws); // a smaller last batch reuses the buffers
             net.backward(gSmall, ws);
         };
-        for (int i = 0; i < WARM_STEPS; i++) { // let the JIT compile (and scalar-replace)
-            step.run();
-        }
-        com.sun.management.ThreadMXBean mx =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long before = mx.getCurrentThreadAllocatedBytes();
-        for (int i = 0; i < MEASURED_STEPS; i++) {
-            step.run();
-        }
-        return mx.getCurrentThreadAllocatedBytes() - before;
+        return Allocations.bytesOnceWarm(step, WARM_STEPS, MEASURED_STEPS, 1024);
     }
 }

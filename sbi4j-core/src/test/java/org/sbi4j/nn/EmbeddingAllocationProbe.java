@@ -1,11 +1,11 @@
 package org.sbi4j.nn;
 
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.sbi4j.kernels.Activation;
 import org.sbi4j.tensor.Matrix;
+import org.sbi4j.testing.Allocations;
 
 /**
  * Measures the bytes allocated by warm forward/backward passes of a convolutional stack
@@ -50,15 +50,7 @@ public final class EmbeddingAllocationProbe {
             net.forward(small, ws);
             net.backward(gSmall, ws);
         };
-        for (int i = 0; i < AllocationProbe.WARM_STEPS; i++) {
-            step.run();
-        }
-        com.sun.management.ThreadMXBean mx =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long before = mx.getCurrentThreadAllocatedBytes();
-        for (int i = 0; i < AllocationProbe.MEASURED_STEPS; i++) {
-            step.run();
-        }
-        return mx.getCurrentThreadAllocatedBytes() - before;
+        return Allocations.bytesOnceWarm(step, AllocationProbe.WARM_STEPS,
+                AllocationProbe.MEASURED_STEPS, 1024);
     }
 }

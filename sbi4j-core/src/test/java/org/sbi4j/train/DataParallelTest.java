@@ -3,7 +3,6 @@ package org.sbi4j.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -21,6 +20,7 @@ import org.sbi4j.nn.Params;
 import org.sbi4j.tensor.Matrix;
 import org.sbi4j.tensor.TestMatrices;
 import org.sbi4j.tensor.Ops;
+import org.sbi4j.testing.Allocations;
 
 /** Sharded loss and gradient: the whole batch's, whatever the thread count. */
 class DataParallelTest {
@@ -125,16 +125,7 @@ class DataParallelTest {
             Params.zeroGrad(params);
             dp.lossAndGradient(theta, x, null, ws);
         };
-        for (int i = 0; i < 2_000; i++) {
-            step.run();
-        }
-        com.sun.management.ThreadMXBean mx =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long before = mx.getCurrentThreadAllocatedBytes();
-        for (int i = 0; i < 100; i++) {
-            step.run();
-        }
         // the caller's thread (shard 0, the combination); a few bytes of JIT noise are tolerated
-        assertThat(mx.getCurrentThreadAllocatedBytes() - before).isLessThan(1_000);
+        assertThat(Allocations.bytesOnceWarm(step, 2_000, 100, 1_000)).isLessThan(1_000);
     }
 }
