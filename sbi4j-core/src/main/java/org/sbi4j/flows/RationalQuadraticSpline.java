@@ -1,5 +1,6 @@
 package org.sbi4j.flows;
 
+import org.sbi4j.kernels.Activation;
 import org.sbi4j.kernels.Kernels;
 import org.sbi4j.tensor.Ops;
 
@@ -88,14 +89,42 @@ public record RationalQuadraticSpline(int bins, float bound, float minWidth, flo
      */
     private float[] softmaxes(int n, float[] p, int pOff, int pStride) {
         int k = bins;
-        float[] probs = PROBS.get();
-        if (probs.length < 2 * k * n + 64) { // slack: full-width stores of a last, partial block
-            probs = new float[2 * k * n + 64];
-            PROBS.set(probs);
-        }
+        float[] probs = SplineBins.of(n, k).probs;
         KERNELS.softmaxRows(n, k, logitScale, p, pOff, pStride, probs, 0);
         KERNELS.softmaxRows(n, k, logitScale, p, pOff + k, pStride, probs, k * n);
         return probs;
+    }
+
+    /**
+     * Locates the bin of every element v_i (by x knots, or by y knots for the inverse) and the
+     * softplus of its two knot-derivative logits (one kernel call for all elements).
+     */
+    private SplineBins locateAll(int n, float[] v, int vOff, int vStride, float[] p, int pOff,
+                                 int pStride, boolean byY) {
+        float[] probs = softmaxes(n, p, pOff, pStride);
+        SplineBins b = SplineBins.of(n, bins);
+        for (int i = 0; i < n; i++) {
+            double t = v[vOff + i * vStride];
+            if (!(t >= -bound && t <= bound)) {
+                b.bin[i] = -1;
+                b.logits[2 * i] = 0f;
+                b.logits[2 * i + 1] = 0f;
+                continue;
+            }
+            int k = locate(probs, i, n, t, byY, b.geo, 4 * i);
+            int po = pOff + i * pStride + 2 * bins;
+            b.bin[i] = k;
+            b.logits[2 * i] = k >= 1 ? p[po + k - 1] : 0f;
+            b.logits[2 * i + 1] = k + 1 <= bins - 1 ? p[po + k] : 0f;
+        }
+        KERNELS.activate(Activation.SOFTPLUS, 2 * n, b.logits, 0, b.softplus, 0);
+        return b;
+    }
+
+    /** δ at the left (end 0) or right (end 1) knot of element i's bin: 1 at the boundaries. */
+    private double derivative(SplineBins b, int i, int end) {
+        int j = b.bin[i] + end;
+        return j == 0 || j == bins ? 1.0 : minDerivative + b.softplus[2 * i + end];
     }
 
     /** Fills x and y knots and the two softmax vectors of block i (of n) into s. */
@@ -107,8 +136,6 @@ public record RationalQuadraticSpline(int bins, float bound, float minWidth, flo
 
     /** The kernels, for the softmaxes of all blocks of a call. */
     private static final Kernels KERNELS = Ops.kernels();
-    /** Per-thread room for the softmaxes of a call (grows to the largest call, then reused). */
-    private static final ThreadLocal<float[]> PROBS = ThreadLocal.withInitial(() -> new float[0]);
 
     /** Knots −B + 2B·Σ_{j&lt;i} (min + a·π_j) and π (probs[off + j·n]) into s. */
     private void cumulative(float[] probs, int off, int n, double min, double[] s, int knotOff,
@@ -134,14 +161,6 @@ public record RationalQuadraticSpline(int bins, float bound, float minWidth, flo
         return java.util.Arrays.copyOf(s, bins + 1);
     }
 
-    /** δ_j: 1 at the two boundaries, m_d + softplus(u) inside. */
-    private double derivative(float[] p, int off, int j) {
-        if (j == 0 || j == bins) {
-            return 1.0;
-        }
-        return minDerivative + softplus(p[off + 2 * bins + j - 1]);
-    }
-
     /**
      * log(1 + eᵘ) with the intrinsic Math.log/exp (Math.log1p is the slow StrictMath one): for
      * u &gt; 20 it is u, for u &lt; −20 it is eᵘ, both to double precision.
@@ -158,39 +177,64 @@ public record RationalQuadraticSpline(int bins, float bound, float minWidth, flo
         return 1.0 / (1.0 + Math.exp(-u));
     }
 
-    /** Index k of the bin [s[off+k], s[off+k+1]) holding v (the last bin includes its end). */
-    private int bin(double[] s, int off, double v) {
-        int k = 0;
-        while (k < bins - 1 && v >= s[off + k + 1]) {
-            k++;
+    /**
+     * Walks the knots of block i (of n) only up to the bin holding v, by x knots (forward) or y
+     * knots (inverse), and returns the bin k with s[o..o+3] = x_k, w_k, y_k, h_k. The knots are
+     * summed in the same order as {@link #knots}, so the values are the same bits. (A walk over
+     * all K − 1 knots with selects instead of the exit was slower: 71 against 55 ns per inverse.)
+     */
+    private int locate(float[] probs, int i, int n, double v, boolean byY, double[] s, int o) {
+        int k = bins;
+        double aw = 1.0 - minWidth * k;
+        double ah = 1.0 - minHeight * k;
+        double twoB = 2.0 * bound;
+        double xk = -bound;
+        double yk = -bound;
+        double xn = bound;
+        double yn = bound;
+        int b = 0;
+        for (; b < k - 1; b++) {
+            xn = xk + twoB * (minWidth + aw * probs[i + b * n]);
+            yn = yk + twoB * (minHeight + ah * probs[k * n + i + b * n]);
+            if (v < (byY ? yn : xn)) {
+                break;
+            }
+            xk = xn;
+            yk = yn;
         }
-        return k;
+        if (b == k - 1) {
+            xn = bound;
+            yn = bound;
+        }
+        s[o] = xk;
+        s[o + 1] = xn - xk;
+        s[o + 2] = yk;
+        s[o + 3] = yn - yk;
+        return b;
     }
 
     @Override
     public void forward(int n, float[] theta, int tOff, int tStride, float[] p, int pOff,
                         int pStride, float[] z, int zOff, int zStride, float[] logAbsDet,
                         int lOff, double[] s) {
-        float[] probs = softmaxes(n, p, pOff, pStride);
+        SplineBins b = locateAll(n, theta, tOff, tStride, p, pOff, pStride, false);
+        double[] g = b.geo;
         for (int i = 0; i < n; i++) {
             double t = theta[tOff + i * tStride];
-            if (!(t >= -bound && t <= bound)) {
+            if (b.bin[i] < 0) {
                 z[zOff + i * zStride] = (float) t;
                 continue;
             }
-            int po = pOff + i * pStride;
-            knots(probs, i, n, s);
-            int k = bin(s, 0, t);
-            double w = s[k + 1] - s[k];
-            double h = s[bins + 2 + k] - s[bins + 1 + k];
+            double w = g[4 * i + 1];
+            double h = g[4 * i + 3];
             double sk = h / w;
-            double xi = clamp01((t - s[k]) / w);
-            double d0 = derivative(p, po, k);
-            double d1 = derivative(p, po, k + 1);
+            double xi = clamp01((t - g[4 * i]) / w);
+            double d0 = derivative(b, i, 0);
+            double d1 = derivative(b, i, 1);
             double xi1 = xi * (1 - xi);
             double den = sk + (d0 + d1 - 2 * sk) * xi1;
             double num = h * (sk * xi * xi + d0 * xi1);
-            z[zOff + i * zStride] = (float) (s[bins + 1 + k] + num / den);
+            z[zOff + i * zStride] = (float) (g[4 * i + 2] + num / den);
             double c = d1 * xi * xi + 2 * sk * xi1 + d0 * (1 - xi) * (1 - xi);
             logAbsDet[lOff + i] += (float) Math.log(sk * sk * c / (den * den));
         }
@@ -200,30 +244,27 @@ public record RationalQuadraticSpline(int bins, float bound, float minWidth, flo
     public void inverse(int n, float[] z, int zOff, int zStride, float[] p, int pOff, int pStride,
                         float[] theta, int tOff, int tStride, float[] logAbsDet, int lOff,
                         double[] s) {
-        float[] probs = softmaxes(n, p, pOff, pStride);
+        SplineBins b = locateAll(n, z, zOff, zStride, p, pOff, pStride, true);
+        double[] g = b.geo;
         for (int i = 0; i < n; i++) {
             double y = z[zOff + i * zStride];
-            if (!(y >= -bound && y <= bound)) {
+            if (b.bin[i] < 0) {
                 theta[tOff + i * tStride] = (float) y;
                 continue;
             }
-            int po = pOff + i * pStride;
-            knots(probs, i, n, s);
-            int k = bin(s, bins + 1, y);
-            double xk = s[k];
-            double w = s[k + 1] - xk;
-            double yk = s[bins + 1 + k];
-            double h = s[bins + 2 + k] - yk;
+            double xk = g[4 * i];
+            double w = g[4 * i + 1];
+            double h = g[4 * i + 3];
             double sk = h / w;
-            double d0 = derivative(p, po, k);
-            double d1 = derivative(p, po, k + 1);
-            double dy = y - yk;
+            double d0 = derivative(b, i, 0);
+            double d1 = derivative(b, i, 1);
+            double dy = y - g[4 * i + 2];
             double mix = d0 + d1 - 2 * sk;
             double a = h * (sk - d0) + dy * mix;
-            double b = h * d0 - dy * mix;
+            double bb = h * d0 - dy * mix;
             double c = -sk * dy;
-            double disc = Math.max(b * b - 4 * a * c, 0.0);
-            double root = -b - Math.sqrt(disc);
+            double disc = Math.max(bb * bb - 4 * a * c, 0.0);
+            double root = -bb - Math.sqrt(disc);
             double xi = root == 0 ? 0.0 : clamp01(2 * c / root);
             theta[tOff + i * tStride] = (float) (xk + xi * w);
             if (logAbsDet != null) {
@@ -245,26 +286,26 @@ public record RationalQuadraticSpline(int bins, float bound, float minWidth, flo
                          float[] gTheta, int gtOff, int gtStride, float[] gp, int gpOff,
                          int gpStride, double[] s) {
         int np = paramsPerDim();
-        float[] probs = softmaxes(n, p, pOff, pStride);
+        SplineBins b = locateAll(n, theta, tOff, tStride, p, pOff, pStride, false);
         for (int i = 0; i < n; i++) {
             double t = theta[tOff + i * tStride];
             double gZ = gz[gzOff + i * gzStride];
             int go = gpOff + i * gpStride;
-            if (!(t >= -bound && t <= bound)) {
+            if (b.bin[i] < 0) {
                 gTheta[gtOff + i * gtStride] = (float) gZ;
                 java.util.Arrays.fill(gp, go, go + np, 0f);
                 continue;
             }
             double gL = gl[glOff + i];
             int po = pOff + i * pStride;
-            knots(probs, i, n, s);
-            int k = bin(s, 0, t);
-            double w = s[k + 1] - s[k];
-            double h = s[bins + 2 + k] - s[bins + 1 + k];
+            knots(b.probs, i, n, s);
+            int k = b.bin[i];
+            double w = b.geo[4 * i + 1];
+            double h = b.geo[4 * i + 3];
             double sk = h / w;
-            double xi = clamp01((t - s[k]) / w);
-            double d0 = derivative(p, po, k);
-            double d1 = derivative(p, po, k + 1);
+            double xi = clamp01((t - b.geo[4 * i]) / w);
+            double d0 = derivative(b, i, 0);
+            double d1 = derivative(b, i, 1);
             double xi1 = xi * (1 - xi);
             double mix = d0 + d1 - 2 * sk;
             double den = sk + mix * xi1;

@@ -24,7 +24,7 @@ public enum Init {
     /** The scheme suited to a layer followed by activation f. */
     public static Init forActivation(Activation f) {
         return switch (f) {
-            case RELU, ELU, SILU, GELU -> HE_UNIFORM;
+            case RELU, ELU, SILU, GELU, SOFTPLUS -> HE_UNIFORM;
             case IDENTITY, TANH, SIGMOID -> GLOROT_UNIFORM;
         };
     }

@@ -1,9 +1,11 @@
 package org.sbi4j.nn;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.sbi4j.kernels.Activation;
+import org.sbi4j.kernels.Kernels;
 import org.sbi4j.tensor.Matrix;
 import org.sbi4j.tensor.Ops;
 
@@ -147,7 +149,7 @@ public final class ResidualBlock implements Layer {
         h = second.forward(h, ws.second);
         Matrix y = ws.output.setRows(x.rows());
         if (contextLayer != null && gated) {
-            gate(x, h, contextLayer.forward(context, ws.context), ws, y);
+            gate(x, h, context, ws, y);
         } else {
             y.copyFrom(x);
             Ops.addScaled(1f, h, y);
@@ -160,44 +162,72 @@ public final class ResidualBlock implements Layer {
     }
 
     /**
-     * y = x + r ⊙ σ(a) in one pass (rows are contiguous: flat loops); keeps σ(a) and a reference
-     * to r (the second layer's output, unchanged until the next forward) for backward.
+     * y = x + r ⊙ σ(a), keeping σ(a) and a reference to r (the second layer's output, unchanged
+     * until the next forward) for backward. Rows with the same context as the row before them
+     * (as when sampling many θ for one x) have the same a: σ is computed once per run of such
+     * rows, on its first row, and used for the whole run (the same bits as per row, since σ is
+     * lane-wise); backward first copies it to the run's other rows.
      */
-    private static void gate(Matrix x, Matrix r, Matrix a, Ws ws, Matrix y) {
+    private void gate(Matrix x, Matrix r, Matrix context, Ws ws, Matrix y) {
         int n = r.rows();
         ws.residual = r;
+        Matrix a = contextLayer.forward(context, ws.context);
         Matrix sg = ws.sigma.setRows(n);
-        Ops.activate(Activation.SIGMOID, a, sg);
-        float[] xd = x.data();
-        float[] rd = r.data();
-        float[] sd = sg.data();
-        float[] yd = y.data();
-        int xo = x.rowOffset(0);
-        int ro = r.rowOffset(0);
-        int so = sg.rowOffset(0);
-        int yo = y.rowOffset(0);
-        for (int t = 0, size = n * r.cols(); t < size; t++) {
-            yd[yo + t] = xd[xo + t] + rd[ro + t] * sd[so + t];
+        Kernels k = Ops.kernels();
+        ws.runs = repeatsRows(context);
+        if (!ws.runs) {
+            k.activate(Activation.SIGMOID, n * size, a.data(), a.rowOffset(0), sg.data(),
+                    sg.rowOffset(0));
+            k.addProduct(n * size, x.data(), x.rowOffset(0), r.data(), r.rowOffset(0),
+                    sg.data(), sg.rowOffset(0), y.data(), y.rowOffset(0));
+            return;
         }
+        int first = 0;
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || !sameRow(context, i - 1, i)) {
+                first = i;
+                k.activate(Activation.SIGMOID, size, a.data(), a.rowOffset(i), sg.data(),
+                        sg.rowOffset(i));
+            }
+            ws.runStart[i] = first;
+            k.addProduct(size, x.data(), x.rowOffset(i), r.data(), r.rowOffset(i), sg.data(),
+                    sg.rowOffset(first), y.data(), y.rowOffset(i));
+        }
+    }
+
+    /** Whether some row of m equals the row before it. */
+    private static boolean repeatsRows(Matrix m) {
+        for (int i = 1; i < m.rows(); i++) {
+            if (sameRow(m, i - 1, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameRow(Matrix m, int i, int j) {
+        return Arrays.equals(m.data(), m.rowOffset(i), m.rowOffset(i) + m.cols(), m.data(),
+                m.rowOffset(j), m.rowOffset(j) + m.cols());
     }
 
     /** dL/dr = G ⊙ σ(a) into ws.gradResidual, dL/da = G ⊙ r ⊙ σ(1 − σ) into ws.gradGate. */
     private static void gateBackward(Matrix g, Ws ws) {
         int n = g.rows();
-        float[] gd = g.data();
-        float[] sd = ws.sigma.data();
-        float[] rd = ws.residual.data();
-        int ro = ws.residual.rowOffset(0);
-        float[] grd = ws.gradResidual.setRows(n).data();
-        float[] gad = ws.gradGate.setRows(n).data();
-        int go = g.rowOffset(0);
-        int o = ws.sigma.rowOffset(0);
-        for (int t = 0, size = n * g.cols(); t < size; t++) {
-            float gv = gd[go + t];
-            float sv = sd[o + t];
-            grd[o + t] = gv * sv;
-            gad[o + t] = gv * rd[ro + t] * sv * (1f - sv);
+        if (ws.runs) { // σ was kept on the first row of each run only
+            Matrix sg = ws.sigma;
+            for (int i = 0; i < n; i++) {
+                if (ws.runStart[i] != i) {
+                    System.arraycopy(sg.data(), sg.rowOffset(ws.runStart[i]), sg.data(),
+                            sg.rowOffset(i), sg.cols());
+                }
+            }
+            ws.runs = false;
         }
+        Matrix gr = ws.gradResidual.setRows(n);
+        Matrix ga = ws.gradGate.setRows(n);
+        Ops.kernels().gatedResidualBackward(n * g.cols(), g.data(), g.rowOffset(0),
+                ws.residual.data(), ws.residual.rowOffset(0), ws.sigma.data(),
+                ws.sigma.rowOffset(0), gr.data(), gr.rowOffset(0), ga.data(), ga.rowOffset(0));
     }
 
     @Override
@@ -250,6 +280,10 @@ public final class ResidualBlock implements Layer {
         final Matrix gradInput;
         Matrix residual;
         final Matrix sigma;
+        /** Whether σ is stored on the first row of each run of equal contexts only. */
+        boolean runs;
+        /** Per row, the first row of its run (valid when runs). */
+        final int[] runStart;
         final Matrix gradResidual;
         final Matrix gradGate;
         boolean done;
@@ -268,6 +302,7 @@ public final class ResidualBlock implements Layer {
             int rows = g ? maxRows : 1;
             int cols = g ? b.size : 1;
             this.sigma = Matrix.of(rows, cols);
+            this.runStart = new int[rows];
             this.gradResidual = Matrix.of(rows, cols);
             this.gradGate = Matrix.of(rows, cols);
         }

@@ -53,6 +53,7 @@ class ActivationLayerTest {
             case GELU -> 0.5 * x * (1 + Math.tanh(Math.sqrt(2 / Math.PI)
                     * (x + 0.044715 * x * x * x)));
             case SIGMOID -> sig;
+            case SOFTPLUS -> Math.log(1 + Math.exp(x));
         };
     }
 }

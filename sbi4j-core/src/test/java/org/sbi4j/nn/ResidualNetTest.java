@@ -73,6 +73,53 @@ class ResidualNetTest {
         assertThat(bias.value().toArray()).isNotEqualTo(new float[6]);
     }
 
+    /**
+     * Rows with the same context share one σ(a) (computed once per run): forward values and input
+     * and context gradients are the same bits as row by row, parameter gradients their sum.
+     */
+    @Test
+    void gatedBlockSharesTheGateOverRepeatedContextsExactly() {
+        UniformRandomProvider r = rng(35);
+        ResidualBlock b = ResidualBlock.of("b", 20, 2, Activation.RELU, true, false, r);
+        scramble(b, r);
+        int n = 6;
+        Matrix x = LayerGradientCheck.random(n, 20, 1.0, r);
+        Matrix g = LayerGradientCheck.random(n, 20, 1.0, r);
+        Matrix distinct = LayerGradientCheck.random(3, 2, 1.0, r);
+        Matrix c = Matrix.of(n, 2);
+        int[] which = {0, 0, 0, 1, 1, 2};
+        for (int i = 0; i < n; i++) {
+            c.set(i, 0, distinct.get(which[i], 0));
+            c.set(i, 1, distinct.get(which[i], 1));
+        }
+        Layer.Workspace ws = b.workspace(n);
+        Params.zeroGrad(b.params());
+        Matrix y = b.forward(x, c, ws).copy();
+        Matrix dx = b.backward(g, ws).copy();
+        Matrix dc = b.gradContext(ws).copy();
+        float[] batchGrads = new float[Params.count(b.params())];
+        Params.copyGrads(b.params(), batchGrads);
+        Params.zeroGrad(b.params());
+        Layer.Workspace one = b.workspace(1);
+        for (int i = 0; i < n; i++) {
+            Matrix yi = b.forward(x.rowView(i, 1), c.rowView(i, 1), one);
+            Matrix dxi = b.backward(g.rowView(i, 1), one);
+            Matrix dci = b.gradContext(one);
+            for (int j = 0; j < 20; j++) {
+                assertThat(yi.get(0, j)).as("y[%d,%d]", i, j).isEqualTo(y.get(i, j));
+                assertThat(dxi.get(0, j)).as("dx[%d,%d]", i, j).isEqualTo(dx.get(i, j));
+            }
+            assertThat(dci.get(0, 1)).as("dc[%d]", i).isEqualTo(dc.get(i, 1));
+        }
+        float[] rowGrads = new float[batchGrads.length];
+        Params.copyGrads(b.params(), rowGrads);
+        for (int t = 0; t < rowGrads.length; t++) {
+            assertThat((double) batchGrads[t]).as("parameter gradient %d", t)
+                    .isCloseTo(rowGrads[t], org.assertj.core.data.Offset.offset(
+                            1e-5 * (1 + Math.abs(rowGrads[t]))));
+        }
+    }
+
     private static void blockContextGradient(boolean gated) {
         UniformRandomProvider r = rng(31);
         ResidualBlock b = ResidualBlock.of("b", 4, 3, Activation.SILU, gated, false, r);
