@@ -61,7 +61,7 @@ final class TrainCommand implements Callable<Integer> {
         Map<String, Object> meta = Files.exists(metaFile) ? Metadata.read(metaFile) : null;
         checkOutput(out, overwrite);
         NpeSettings settings = NpeSettings.defaults().withEstimator(options.estimatorSpec())
-                .withTraining(options.training());
+                .withTraining(options.training()).withBalance(options.balance);
         try (Source src = source.orRecorded(meta, metaFile.toString(), false)) {
             Dataset d = load(data, meta);
             long seed = common.seed();

@@ -60,6 +60,11 @@ final class TrainOptions {
     @Option(names = "--decoupled", description = "AdamW decoupled weight decay instead of an L2 penalty.")
     boolean decoupled;
 
+    @Option(names = "--balance", paramLabel = "L",
+            description = "Balanced NPE with penalty weight L (Delaunoy et al. 2023: 100) for "
+                    + "conservative posteriors; 0 trains plain NPE (default: ${DEFAULT-VALUE}).")
+    double balance = 0;
+
     EstimatorSpec estimatorSpec() {
         if (ensemble < 1) {
             throw new IllegalArgumentException("--ensemble must be at least 1, got " + ensemble);

@@ -49,6 +49,28 @@ public interface ConditionalDensityEstimator {
     float lossAndGradient(Matrix theta, Matrix context, Matrix gradContext, Workspace ws);
 
     /**
+     * The weighted negative log-likelihood −Σ w_i·log q(θ_i | context_i) with weights w (length
+     * ≥ n, any sign; w_i = 1/n is {@link #lossAndGradient}), for losses that are not a plain
+     * mean, such as balanced NPE; adds its gradient as {@link #lossAndGradient} does.
+     *
+     * @return the weighted loss
+     * @throws UnsupportedOperationException for estimators that are not trained directly
+     */
+    /** Fails unless weights holds at least n values (for {@link #weightedLossAndGradient}). */
+    static void checkWeights(float[] weights, int n) {
+        if (weights == null || weights.length < n) {
+            throw new IllegalArgumentException("need " + n + " weights, got "
+                    + (weights == null ? "none" : weights.length));
+        }
+    }
+
+    default float weightedLossAndGradient(Matrix theta, Matrix context, float[] weights,
+                                          Matrix gradContext, Workspace ws) {
+        throw new UnsupportedOperationException(getClass().getSimpleName()
+                + " does not take weighted losses");
+    }
+
+    /**
      * Draws {@code perContext} θ for each context row: row c·perContext + s of the result is
      * draw s for context c (a new m·perContext × thetaSize matrix).
      */

@@ -163,33 +163,49 @@ public final class ConditionalFlow implements ConditionalDensityEstimator {
     @Override
     public float lossAndGradient(Matrix theta, Matrix context, Matrix gradContext,
                                  Workspace workspace) {
-        Ws ws = (Ws) workspace;
+        return gradient(theta, context, null, gradContext, (Ws) workspace);
+    }
+
+    @Override
+    public float weightedLossAndGradient(Matrix theta, Matrix context, float[] weights,
+                                         Matrix gradContext, Workspace workspace) {
+        ConditionalDensityEstimator.checkWeights(weights, theta.rows());
+        return gradient(theta, context, weights, gradContext, (Ws) workspace);
+    }
+
+    /**
+     * L = −Σ w_i·[log N(z_i) + logAbsDet_i] with w_i = 1/n when weights is null: dL/dz_i = w_i·z_i,
+     * dL/dlogAbsDet_i = −w_i.
+     */
+    private float gradient(Matrix theta, Matrix context, float[] weights, Matrix gradContext,
+                           Ws ws) {
         int n = theta.rows();
         Matrix z = toBase(theta, context, ws);
         StandardNormal.logProb(z, ws.logProb);
+        float inv = 1f / n;
         double loss = 0;
         for (int i = 0; i < n; i++) {
-            loss -= ws.logProb[i] + ws.logAbsDet[i];
+            double lq = ws.logProb[i] + ws.logAbsDet[i];
+            loss -= weights == null ? lq : weights[i] * lq;
         }
-        // L = −(1/n)·Σ [log N(z_i) + logAbsDet_i]: dL/dz = z/n, dL/dlogAbsDet = −1/n
-        float inv = 1f / n;
         Matrix gz = ws.gradZ.setRows(n);
         float[] a = z.data();
         float[] g = gz.data();
         int d = z.cols();
         for (int i = 0; i < n; i++) {
+            float w = weights == null ? inv : weights[i];
             int zo = z.rowOffset(i);
             int go = gz.rowOffset(i);
             for (int j = 0; j < d; j++) {
-                g[go + j] = a[zo + j] * inv;
+                g[go + j] = a[zo + j] * w;
             }
+            ws.gradLogAbsDet[i] = -w;
         }
-        Arrays.fill(ws.gradLogAbsDet, 0, n, -inv);
         if (gradContext != null) {
             gradContext.fill(0f);
         }
         transform.backward(gz, ws.gradLogAbsDet, gradContext, ws.tws);
-        return (float) (loss / n);
+        return (float) (weights == null ? loss / n : loss);
     }
 
     @Override

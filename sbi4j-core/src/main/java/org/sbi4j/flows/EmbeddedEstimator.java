@@ -81,10 +81,23 @@ public final class EmbeddedEstimator implements ConditionalDensityEstimator {
     @Override
     public float lossAndGradient(Matrix theta, Matrix context, Matrix gradContext,
                                  Workspace workspace) {
-        Ws ws = (Ws) workspace;
+        return gradient(theta, context, null, gradContext, (Ws) workspace);
+    }
+
+    @Override
+    public float weightedLossAndGradient(Matrix theta, Matrix context, float[] weights,
+                                         Matrix gradContext, Workspace workspace) {
+        ConditionalDensityEstimator.checkWeights(weights, theta.rows());
+        return gradient(theta, context, weights, gradContext, (Ws) workspace);
+    }
+
+    /** The inner estimator's (weighted when weights is not null) loss, back through the embedding. */
+    private float gradient(Matrix theta, Matrix context, float[] weights, Matrix gradContext,
+                           Ws ws) {
         Matrix e = embedding.forward(context, ws.embed());
         Matrix ge = ws.gradEmbedded().setRows(theta.rows());
-        float loss = inner.lossAndGradient(theta, e, ge, ws.inner());
+        float loss = weights == null ? inner.lossAndGradient(theta, e, ge, ws.inner())
+                : inner.weightedLossAndGradient(theta, e, weights, ge, ws.inner());
         Matrix gx = embedding.backward(ge, ws.embed());
         if (gradContext != null) {
             gradContext.copyFrom(gx);

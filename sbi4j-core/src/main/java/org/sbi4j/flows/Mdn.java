@@ -165,7 +165,19 @@ public final class Mdn implements ConditionalDensityEstimator {
     @Override
     public float lossAndGradient(Matrix theta, Matrix context, Matrix gradContext,
                                  Workspace workspace) {
-        Ws ws = (Ws) workspace;
+        return gradient(theta, context, null, gradContext, (Ws) workspace);
+    }
+
+    @Override
+    public float weightedLossAndGradient(Matrix theta, Matrix context, float[] weights,
+                                         Matrix gradContext, Workspace workspace) {
+        ConditionalDensityEstimator.checkWeights(weights, theta.rows());
+        return gradient(theta, context, weights, gradContext, (Ws) workspace);
+    }
+
+    /** L = −Σ w_i·log q_i, with w_i = 1/n when weights is null. */
+    private float gradient(Matrix theta, Matrix context, float[] weights, Matrix gradContext,
+                           Ws ws) {
         Matrix o = outputs(theta, context, ws);
         int n = theta.rows();
         Matrix g = ws.gOut.setRows(n);
@@ -178,14 +190,15 @@ public final class Mdn implements ConditionalDensityEstimator {
             int go = g.rowOffset(row);
             int t = theta.rowOffset(row);
             double lq = mixture(a, off, th, t, ws.logp, ws.y);
-            loss -= lq;
-            gradRow(a, off, th, t, lq, inv, ws, g.data(), go);
+            double w = weights == null ? inv : weights[row];
+            loss -= weights == null ? lq : w * lq;
+            gradRow(a, off, th, t, lq, w, ws, g.data(), go);
         }
         Matrix gIn = net.backward(g, ws.nws);
         if (gradContext != null) {
             gradContext.copyFrom(gIn);
         }
-        return (float) (loss * inv);
+        return (float) (weights == null ? loss * inv : loss);
     }
 
     /** Writes dL/d(output row) for L = −scale·log q, given the mixture terms in ws. */

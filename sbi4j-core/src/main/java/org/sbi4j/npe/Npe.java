@@ -19,6 +19,7 @@ import org.sbi4j.sim.SimulationStreams;
 import org.sbi4j.sim.Simulations;
 import org.sbi4j.sim.Simulator;
 import org.sbi4j.tensor.Matrix;
+import org.sbi4j.train.BalancedLoss;
 import org.sbi4j.train.DataParallel;
 import org.sbi4j.train.Trainer;
 import org.sbi4j.train.TrainingListener;
@@ -85,13 +86,16 @@ public final class Npe {
                 EstimatorSpec.buildRng(seed));
         List<ConditionalDensityEstimator> members = est instanceof Ensemble e
                 ? e.members() : List.of(est);
+        BalancedLoss balance = settings.balance() == 0 ? null
+                : BalancedLoss.of(settings.balance(), standardizedLogPrior(prior, zTheta));
         List<TrainingReport> reports = new ArrayList<>();
         for (int k = 0; k < members.size(); k++) {
             // replicas for the data-parallel shards; their initial weights are overwritten
             DataParallel member = DataParallel.of(members.get(k), () -> spec.buildOne(
                     interest.length, data.xShape(), EstimatorSpec.buildRng(seed)));
             reports.add(Trainer.train(member, train, validation, settings.training(),
-                    SimulationStreams.streamFor(seed, TRAIN_STREAM + k), listener));
+                    SimulationStreams.streamFor(seed, TRAIN_STREAM + k), listener, null,
+                    balance));
         }
         // NaN-padded x has no covariance for the misspecification score: keep no reference rows
         int keep = spec.embedding().allowsNaNPadding() ? 0
@@ -117,7 +121,34 @@ public final class Npe {
         m.put("training.clip_norm", Double.toString(t.clipNorm()));
         m.put("training.weight_decay", Double.toString(t.weightDecay()));
         m.put("training.decoupled", Boolean.toString(t.decoupled()));
+        if (s.balance() > 0) {
+            m.put("training.balance", Double.toString(s.balance()));
+        }
         return m;
+    }
+
+    /**
+     * log p of standardised θ = (θ₀ − μ)/σ: log p(μ + σ·θ) + Σ log σ_j. Needs every parameter to
+     * be of interest (the marginal prior of a subset is not available in general).
+     */
+    private static BalancedLoss.LogPrior standardizedLogPrior(Prior prior, Standardizer z) {
+        if (prior.interestIndices().length != prior.dim()) {
+            throw new IllegalArgumentException("balanced NPE needs the prior density of the "
+                    + "inferred parameters; with nuisance parameters ("
+                    + (prior.dim() - prior.interestIndices().length) + " here) it is not available");
+        }
+        double shift = -z.logAbsDet();
+        Matrix[] buffer = new Matrix[1]; // grown to the largest batch, then reused
+        return (theta, out) -> {
+            if (buffer[0] == null || buffer[0].capacityRows() < theta.rows()) {
+                buffer[0] = Matrix.of(theta.rows(), theta.cols());
+            }
+            Matrix original = z.inverse(theta, buffer[0].setRows(theta.rows()));
+            prior.logProb(original, out);
+            for (int i = 0; i < theta.rows(); i++) {
+                out[i] += shift;
+            }
+        };
     }
 
     /** The pairs with θ restricted to the given columns. */

@@ -108,23 +108,38 @@ public final class DataParallel implements ConditionalDensityEstimator {
     @Override
     public float lossAndGradient(Matrix theta, Matrix context, Matrix gradContext,
                                  Workspace workspace) {
-        Ws ws = (Ws) workspace;
+        return gradient(theta, context, null, gradContext, (Ws) workspace);
+    }
+
+    /** Each shard takes its rows' weights; the shard gradients are then summed as they are. */
+    @Override
+    public float weightedLossAndGradient(Matrix theta, Matrix context, float[] weights,
+                                         Matrix gradContext, Workspace workspace) {
+        ConditionalDensityEstimator.checkWeights(weights, theta.rows());
+        return gradient(theta, context, weights, gradContext, (Ws) workspace);
+    }
+
+    private float gradient(Matrix theta, Matrix context, float[] weights, Matrix gradContext,
+                           Ws ws) {
         int n = theta.rows();
         if (n < MIN_ROWS) {
-            return estimator.lossAndGradient(theta, context, gradContext, ws.own);
+            return weights == null ? estimator.lossAndGradient(theta, context, gradContext, ws.own)
+                    : estimator.weightedLossAndGradient(theta, context, weights, gradContext,
+                    ws.own);
         }
         ws.prepare(theta, context, gradContext);
+        ws.weights = weights;
         List<Param> own = estimator.params();
         threads.forRanges(SHARDS, 1, ws.task);
         double loss = 0;
         for (int s = 0; s < SHARDS; s++) {
-            float w = (float) ws.rows[s] / n;
+            float w = weights == null ? (float) ws.rows[s] / n : 1f;
             loss += (double) w * ws.losses[s];
             List<Param> theirs = replicas[s].params();
             for (int i = 0; i < own.size(); i++) {
                 Ops.addScaled(w, theirs.get(i).grad(), own.get(i).grad());
             }
-            if (gradContext != null) {
+            if (gradContext != null && weights == null) {
                 Ops.scale(w, ws.gradContext[s]);
             }
         }
@@ -141,6 +156,9 @@ public final class DataParallel implements ConditionalDensityEstimator {
         final Matrix[] gradContext = new Matrix[SHARDS];
         final int[] rows = new int[SHARDS];
         final float[] losses = new float[SHARDS];
+        final float[][] shardWeights = new float[SHARDS][];
+        /** The weights of the current call (null: the plain mean loss). */
+        float[] weights;
         final Kernels.RangeTask task = this::run;
         private final DataParallel owner;
         private Matrix lastTheta;
@@ -178,6 +196,7 @@ public final class DataParallel implements ConditionalDensityEstimator {
                 gradContext[s] = gc == null ? null : gc.rowView(from, rows[s]);
                 if (shards[s] == null) {
                     shards[s] = owner.replicas[s].workspace((maxRows + 1) / 2);
+                    shardWeights[s] = new float[(maxRows + 1) / 2];
                 }
             }
             lastTheta = t;
@@ -196,7 +215,13 @@ public final class DataParallel implements ConditionalDensityEstimator {
                     theirs.get(i).value().copyFrom(own.get(i).value());
                 }
                 Params.zeroGrad(theirs);
-                losses[s] = r.lossAndGradient(theta[s], context[s], gradContext[s], shards[s]);
+                if (weights == null) {
+                    losses[s] = r.lossAndGradient(theta[s], context[s], gradContext[s], shards[s]);
+                } else {
+                    System.arraycopy(weights, s == 0 ? 0 : rows[0], shardWeights[s], 0, rows[s]);
+                    losses[s] = r.weightedLossAndGradient(theta[s], context[s], shardWeights[s],
+                            gradContext[s], shards[s]);
+                }
             }
         }
     }

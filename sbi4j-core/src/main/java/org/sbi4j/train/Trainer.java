@@ -59,12 +59,20 @@ public final class Trainer {
                                        Dataset validation, TrainingConfig config,
                                        UniformRandomProvider rng, TrainingListener listener,
                                        Checkpoint resume) {
+        return train(estimator, train, validation, config, rng, listener, resume, null);
+    }
+
+    /** As above, with the {@link BalancedLoss} when {@code balance} is not null. */
+    public static TrainingReport train(ConditionalDensityEstimator estimator, Dataset train,
+                                       Dataset validation, TrainingConfig config,
+                                       UniformRandomProvider rng, TrainingListener listener,
+                                       Checkpoint resume, BalancedLoss balance) {
         checkData(estimator, train.size(), train.thetaDim(), train.xDim(), "training");
         checkData(estimator, validation.size(), validation.thetaDim(), validation.xDim(),
                 "validation");
         return train(estimator, BatchSource.of(train, Math.min(config.batchSize(), train.size())),
                 BatchSource.of(validation, Math.min(Validator.BATCH, validation.size())), config,
-                rng, listener, resume);
+                rng, listener, resume, balance);
     }
 
     /**
@@ -76,6 +84,17 @@ public final class Trainer {
                                        BatchSource validation, TrainingConfig config,
                                        UniformRandomProvider rng, TrainingListener listener,
                                        Checkpoint resume) {
+        return train(estimator, batches, validation, config, rng, listener, resume, null);
+    }
+
+    /**
+     * As above, minimising the {@link BalancedLoss} when {@code balance} is not null (early
+     * stopping still watches the validation negative log-likelihood).
+     */
+    public static TrainingReport train(ConditionalDensityEstimator estimator, BatchSource batches,
+                                       BatchSource validation, TrainingConfig config,
+                                       UniformRandomProvider rng, TrainingListener listener,
+                                       Checkpoint resume, BalancedLoss balance) {
         checkData(estimator, batches.size(), batches.thetaDim(), batches.xDim(), "training");
         checkData(estimator, validation.size(), validation.thetaDim(), validation.xDim(),
                 "validation");
@@ -87,7 +106,8 @@ public final class Trainer {
         Adam adam = s.adam();
         Matrix theta = batches.newThetaBuffer();
         Matrix x = batches.newXBuffer();
-        ConditionalDensityEstimator.Workspace ws = estimator.workspace(batches.batchSize());
+        ConditionalDensityEstimator.Workspace ws = estimator.workspace(balance == null
+                ? batches.batchSize() : BalancedLoss.workspaceRows(batches.batchSize()));
         Validator validator = new Validator(estimator, validation);
         TrainingReport.StopReason reason = TrainingReport.StopReason.MAX_EPOCHS;
         while (s.epoch < config.maxEpochs()) {
@@ -101,7 +121,8 @@ public final class Trainer {
             int skipped = 0;
             while (batches.next(theta, x)) {
                 Params.zeroGrad(params);
-                float loss = estimator.lossAndGradient(theta, x, null, ws);
+                float loss = balance == null ? estimator.lossAndGradient(theta, x, null, ws)
+                        : balance.lossAndGradient(estimator, theta, x, ws);
                 double norm = config.clipNorm() > 0
                         ? GradientClipping.clipGlobalNorm(params, config.clipNorm())
                         : Params.gradNorm(params);

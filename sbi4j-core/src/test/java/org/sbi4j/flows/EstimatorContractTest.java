@@ -1,6 +1,7 @@
 package org.sbi4j.flows;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
@@ -10,6 +11,7 @@ import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sbi4j.nn.Param;
+import org.sbi4j.nn.Params;
 import org.sbi4j.tensor.Matrix;
 import org.sbi4j.testing.FiniteDifferences;
 
@@ -73,6 +75,59 @@ class EstimatorContractTest {
             check(p.name(), p.grad(), FiniteDifferences.gradient(nll, p.value().data(),
                     p.value().offset(), p.size(), 3e-3f));
         }
+    }
+
+    /**
+     * The weighted loss −Σ w_i log q_i is linear in the rows: its gradient is Σ w_i times the
+     * gradient of row i alone (signed weights, as balanced NPE uses); w_i = 1/n gives
+     * {@link ConditionalDensityEstimator#lossAndGradient}. Tolerances: float sums in another order.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void weightedLossIsLinearInTheRows(Case c) {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(23);
+        ConditionalDensityEstimator e = c.build(24);
+        int n = 4;
+        Matrix theta = random(n, c.features(), 1.5, rng);
+        Matrix ctx = random(n, c.context(), 1.0, rng);
+        ConditionalDensityEstimator.Workspace ws = e.workspace(n);
+        List<Param> params = e.params();
+        float[] w = {0.7f, -0.25f, 0.4f, 1.5f};
+        Params.zeroGrad(params);
+        float loss = e.weightedLossAndGradient(theta, ctx, w, null, ws);
+        float[] weighted = new float[Params.count(params)];
+        Params.copyGrads(params, weighted);
+        double[] expected = new double[weighted.length];
+        float[] row = new float[weighted.length];
+        double expectedLoss = 0;
+        for (int i = 0; i < n; i++) {
+            Params.zeroGrad(params);
+            expectedLoss += w[i] * e.lossAndGradient(theta.rowView(i, 1), ctx.rowView(i, 1), null,
+                    ws);
+            Params.copyGrads(params, row);
+            for (int t = 0; t < row.length; t++) {
+                expected[t] += w[i] * (double) row[t];
+            }
+        }
+        assertThat((double) loss).isCloseTo(expectedLoss, within(1e-5 * (1 + Math.abs(expectedLoss))));
+        for (int t = 0; t < weighted.length; t++) {
+            assertThat((double) weighted[t]).as("gradient %d", t)
+                    .isCloseTo(expected[t], within(1e-5 * (1 + Math.abs(expected[t]))));
+        }
+        float[] mean = new float[n];
+        java.util.Arrays.fill(mean, 1f / n);
+        Params.zeroGrad(params);
+        float l1 = e.weightedLossAndGradient(theta, ctx, mean, null, ws);
+        Params.copyGrads(params, weighted);
+        Params.zeroGrad(params);
+        float l2 = e.lossAndGradient(theta, ctx, null, ws);
+        Params.copyGrads(params, row);
+        assertThat(l1).isCloseTo(l2, within(1e-6f * (1 + Math.abs(l2))));
+        for (int t = 0; t < row.length; t++) { // the same up to how 1/n is rounded
+            assertThat((double) weighted[t]).isCloseTo(row[t], within(1e-6 * (1 + Math.abs(row[t]))));
+        }
+        assertThatThrownBy(() -> e.weightedLossAndGradient(theta, ctx, new float[n - 1], null, ws))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("weights");
     }
 
     private static void check(String what, Matrix analytic, double[] numeric) {

@@ -43,10 +43,16 @@ class DataParallelTest {
     }
 
     private static Step step(ConditionalDensityEstimator e, Matrix theta, Matrix x) {
+        return step(e, theta, x, null);
+    }
+
+    /** A plain step, or a weighted one when w is not null. */
+    private static Step step(ConditionalDensityEstimator e, Matrix theta, Matrix x, float[] w) {
         ConditionalDensityEstimator.Workspace ws = e.workspace(theta.rows());
         Matrix gx = Matrix.of(theta.rows(), x.cols());
         Params.zeroGrad(e.params());
-        float loss = e.lossAndGradient(theta, x, gx, ws);
+        float loss = w == null ? e.lossAndGradient(theta, x, gx, ws)
+                : e.weightedLossAndGradient(theta, x, w, gx, ws);
         float[] g = new float[Params.count(e.params())];
         Params.copyGrads(e.params(), g);
         return new Step(loss, g, gx.data().clone());
@@ -62,6 +68,17 @@ class DataParallelTest {
         Matrix x = TestMatrices.gaussian(151, 3, 3);
         Step whole = step(e, theta, x);
         Step sharded = step(DataParallel.of(e, () -> kind.apply(other)), theta, x);
+        assertAgree(whole, sharded);
+        // weighted (signed weights, as balanced NPE): each shard takes its rows' weights
+        float[] w = new float[151];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (i % 3 - 0.8f) / 151;
+        }
+        assertAgree(step(e, theta, x, w),
+                step(DataParallel.of(e, () -> kind.apply(other)), theta, x, w));
+    }
+
+    private static void assertAgree(Step whole, Step sharded) {
         // float sums in another order: agreement to ~1e-6 relative, 1e-4 leaves room for 151 rows
         assertThat((double) sharded.loss()).isCloseTo(whole.loss(),
                 org.assertj.core.data.Offset.offset(1e-4 * Math.abs(whole.loss())));
