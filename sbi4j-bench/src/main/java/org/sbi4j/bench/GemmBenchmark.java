@@ -32,7 +32,8 @@ import org.sbi4j.kernels.Kernels;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Dsbi4j.threads=1", "-Xmx1g"})
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Dsbi4j.threads=1", "-Xmx1g",
+        "-XX:CompileCommand=quiet", "-XX:CompileCommand=inline,org.sbi4j.kernels.VectorMath::*"})
 public class GemmBenchmark {
 
     @Param({"vector", "scalar"})

@@ -28,6 +28,15 @@ public final class KernelProvider {
     public static final String PROPERTY = "sbi4j.kernels";
     /** The Java feature version the Vector kernels are tested on. */
     public static final int TESTED_FEATURE = 25;
+    /**
+     * The JVM option that keeps the Vector kernels' math inlined. Without it C2 may compile a
+     * {@code VectorMath} function on its own first and then refuse to inline it ("already compiled
+     * into a big method"): every vector crossing that call is boxed on the heap, and the loop runs
+     * several times slower, in some runs and not others. The launcher, the tests and the
+     * benchmarks pass it (with {@code -XX:CompileCommand=quiet}); embedders should too.
+     */
+    public static final String INLINE_OPTION =
+            "-XX:CompileCommand=inline,org.sbi4j.kernels.VectorMath::*";
 
     private static final String VECTOR_MODULE = "jdk.incubator.vector";
     private static final String VECTOR_CLASS = "org.sbi4j.kernels.VectorKernels";
@@ -70,11 +79,26 @@ public final class KernelProvider {
             Kernels k = (Kernels) create.invoke();
             LOG.log(Level.INFO, "kernels: " + k.name() + " (Vector API, " + width + "-bit float vectors, "
                     + (int) threads.invoke(k) + " threads for large products)");
+            if (!inlineOptionGiven()) {
+                LOG.log(Level.INFO, "kernels: for steady speed run the JVM with "
+                        + "-XX:CompileCommand=quiet " + INLINE_OPTION);
+            }
             return k;
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (Throwable e) {
             return scalar("the Vector API kernels failed to load: " + e);
+        }
+    }
+
+    /** Whether the JVM was started with {@link #INLINE_OPTION}. */
+    private static boolean inlineOptionGiven() {
+        try {
+            return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
+                    .stream().anyMatch(a -> a.startsWith("-XX:CompileCommand")
+                            && a.contains("VectorMath"));
+        } catch (RuntimeException | LinkageError e) { // no java.management: say nothing
+            return true;
         }
     }
 
