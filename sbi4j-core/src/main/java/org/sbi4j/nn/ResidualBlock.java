@@ -164,34 +164,41 @@ public final class ResidualBlock implements Layer {
     /**
      * y = x + r ⊙ σ(a), keeping σ(a) and a reference to r (the second layer's output, unchanged
      * until the next forward) for backward. Rows with the same context as the row before them
-     * (as when sampling many θ for one x) have the same a: σ is computed once per run of such
-     * rows, on its first row, and used for the whole run (the same bits as per row, since σ is
-     * lane-wise); backward first copies it to the run's other rows.
+     * (as when sampling many θ for one x) have the same a: a and σ(a) are computed once per run
+     * of such rows, on a compact copy of the runs' contexts (the same bits as per row: the
+     * product and σ are row-wise and lane-wise). Backward then restores the per-row state.
      */
     private void gate(Matrix x, Matrix r, Matrix context, Ws ws, Matrix y) {
         int n = r.rows();
         ws.residual = r;
-        Matrix a = contextLayer.forward(context, ws.context);
-        Matrix sg = ws.sigma.setRows(n);
-        Kernels k = Ops.kernels();
         ws.runs = repeatsRows(context);
+        Kernels k = Ops.kernels();
         if (!ws.runs) {
+            Matrix a = contextLayer.forward(context, ws.context);
+            Matrix sg = ws.sigma.setRows(n);
             k.activate(Activation.SIGMOID, n * size, a.data(), a.rowOffset(0), sg.data(),
                     sg.rowOffset(0));
             k.addProduct(n * size, x.data(), x.rowOffset(0), r.data(), r.rowOffset(0),
                     sg.data(), sg.rowOffset(0), y.data(), y.rowOffset(0));
             return;
         }
-        int first = 0;
+        ws.fullContext = context;
+        int m = 0;
         for (int i = 0; i < n; i++) {
             if (i == 0 || !sameRow(context, i - 1, i)) {
-                first = i;
-                k.activate(Activation.SIGMOID, size, a.data(), a.rowOffset(i), sg.data(),
-                        sg.rowOffset(i));
+                System.arraycopy(context.data(), context.rowOffset(i), ws.leaders.data(),
+                        ws.leaders.rowOffset(m), context.cols());
+                m++;
             }
-            ws.runStart[i] = first;
+            ws.runStart[i] = m - 1;
+        }
+        Matrix a = contextLayer.forward(ws.leaders.setRows(m), ws.context);
+        Matrix sg = ws.sigma.setRows(n); // rows [0, m): σ of each run
+        k.activate(Activation.SIGMOID, m * size, a.data(), a.rowOffset(0), sg.data(),
+                sg.rowOffset(0));
+        for (int i = 0; i < n; i++) {
             k.addProduct(size, x.data(), x.rowOffset(i), r.data(), r.rowOffset(i), sg.data(),
-                    sg.rowOffset(first), y.data(), y.rowOffset(i));
+                    sg.rowOffset(ws.runStart[i]), y.data(), y.rowOffset(i));
         }
     }
 
@@ -211,16 +218,15 @@ public final class ResidualBlock implements Layer {
     }
 
     /** dL/dr = G ⊙ σ(a) into ws.gradResidual, dL/da = G ⊙ r ⊙ σ(1 − σ) into ws.gradGate. */
-    private static void gateBackward(Matrix g, Ws ws) {
+    private void gateBackward(Matrix g, Ws ws) {
         int n = g.rows();
-        if (ws.runs) { // σ was kept on the first row of each run only
+        if (ws.runs) { // σ was kept once per run, and the context layer saw the runs only
             Matrix sg = ws.sigma;
-            for (int i = 0; i < n; i++) {
-                if (ws.runStart[i] != i) {
-                    System.arraycopy(sg.data(), sg.rowOffset(ws.runStart[i]), sg.data(),
-                            sg.rowOffset(i), sg.cols());
-                }
+            for (int i = n - 1; i >= 0; i--) { // run j ≤ row i: going down overwrites no run
+                System.arraycopy(sg.data(), sg.rowOffset(ws.runStart[i]), sg.data(),
+                        sg.rowOffset(i), sg.cols());
             }
+            contextLayer.forward(ws.fullContext, ws.context);
             ws.runs = false;
         }
         Matrix gr = ws.gradResidual.setRows(n);
@@ -282,8 +288,11 @@ public final class ResidualBlock implements Layer {
         final Matrix sigma;
         /** Whether σ is stored on the first row of each run of equal contexts only. */
         boolean runs;
-        /** Per row, the first row of its run (valid when runs). */
+        /** Per row, the index of its run (valid when runs). */
         final int[] runStart;
+        /** The contexts of the runs, one row each, and the whole context (when runs). */
+        final Matrix leaders;
+        Matrix fullContext;
         final Matrix gradResidual;
         final Matrix gradGate;
         boolean done;
@@ -303,6 +312,7 @@ public final class ResidualBlock implements Layer {
             int cols = g ? b.size : 1;
             this.sigma = Matrix.of(rows, cols);
             this.runStart = new int[rows];
+            this.leaders = Matrix.of(rows, Math.max(1, b.contextSize()));
             this.gradResidual = Matrix.of(rows, cols);
             this.gradGate = Matrix.of(rows, cols);
         }
