@@ -46,28 +46,31 @@ public interface ConditionalDensityEstimator {
      *
      * @return the loss
      */
-    float lossAndGradient(Matrix theta, Matrix context, Matrix gradContext, Workspace ws);
+    default float lossAndGradient(Matrix theta, Matrix context, Matrix gradContext,
+                                  Workspace ws) {
+        return weightedLossAndGradient(theta, context, null, gradContext, ws);
+    }
 
     /**
-     * The weighted negative log-likelihood −Σ w_i·log q(θ_i | context_i) with weights w (length
-     * ≥ n, any sign; w_i = 1/n is {@link #lossAndGradient}), for losses that are not a plain
-     * mean, such as balanced NPE; adds its gradient as {@link #lossAndGradient} does.
+     * The weighted negative log-likelihood −Σ w_i·log q(θ_i | context_i) for weights w (length
+     * ≥ n, any sign), for losses that are not a plain mean, such as balanced NPE; adds its
+     * gradient as {@link #lossAndGradient} does. {@code weights == null} is the mean loss of
+     * {@link #lossAndGradient} (w_i = 1/n).
      *
      * @return the weighted loss
      * @throws UnsupportedOperationException for estimators that are not trained directly
      */
-    /** Fails unless weights holds at least n values (for {@link #weightedLossAndGradient}). */
-    static void checkWeights(float[] weights, int n) {
-        if (weights == null || weights.length < n) {
-            throw new IllegalArgumentException("need " + n + " weights, got "
-                    + (weights == null ? "none" : weights.length));
-        }
-    }
-
     default float weightedLossAndGradient(Matrix theta, Matrix context, float[] weights,
                                           Matrix gradContext, Workspace ws) {
         throw new UnsupportedOperationException(getClass().getSimpleName()
-                + " does not take weighted losses");
+                + " is not trained directly");
+    }
+
+    /** Fails unless weights is null (the mean) or holds at least n values. */
+    static void checkWeights(float[] weights, int n) {
+        if (weights != null && weights.length < n) {
+            throw new IllegalArgumentException("need " + n + " weights, got " + weights.length);
+        }
     }
 
     /**

@@ -160,26 +160,16 @@ public final class ConditionalFlow implements ConditionalDensityEstimator {
         }
     }
 
-    @Override
-    public float lossAndGradient(Matrix theta, Matrix context, Matrix gradContext,
-                                 Workspace workspace) {
-        return gradient(theta, context, null, gradContext, (Ws) workspace);
-    }
-
-    @Override
-    public float weightedLossAndGradient(Matrix theta, Matrix context, float[] weights,
-                                         Matrix gradContext, Workspace workspace) {
-        ConditionalDensityEstimator.checkWeights(weights, theta.rows());
-        return gradient(theta, context, weights, gradContext, (Ws) workspace);
-    }
-
     /**
      * L = −Σ w_i·[log N(z_i) + logAbsDet_i] with w_i = 1/n when weights is null: dL/dz_i = w_i·z_i,
      * dL/dlogAbsDet_i = −w_i.
      */
-    private float gradient(Matrix theta, Matrix context, float[] weights, Matrix gradContext,
-                           Ws ws) {
+    @Override
+    public float weightedLossAndGradient(Matrix theta, Matrix context, float[] weights,
+                                         Matrix gradContext, Workspace workspace) {
+        Ws ws = (Ws) workspace;
         int n = theta.rows();
+        ConditionalDensityEstimator.checkWeights(weights, n);
         Matrix z = toBase(theta, context, ws);
         StandardNormal.logProb(z, ws.logProb);
         float inv = 1f / n;

@@ -78,26 +78,15 @@ public final class EmbeddedEstimator implements ConditionalDensityEstimator {
         inner.logProb(theta, embedding.forward(context, ws.embed()), out, ws.inner());
     }
 
-    @Override
-    public float lossAndGradient(Matrix theta, Matrix context, Matrix gradContext,
-                                 Workspace workspace) {
-        return gradient(theta, context, null, gradContext, (Ws) workspace);
-    }
-
+    /** The inner estimator's (weighted) loss, back through the embedding. */
     @Override
     public float weightedLossAndGradient(Matrix theta, Matrix context, float[] weights,
                                          Matrix gradContext, Workspace workspace) {
+        Ws ws = (Ws) workspace;
         ConditionalDensityEstimator.checkWeights(weights, theta.rows());
-        return gradient(theta, context, weights, gradContext, (Ws) workspace);
-    }
-
-    /** The inner estimator's (weighted when weights is not null) loss, back through the embedding. */
-    private float gradient(Matrix theta, Matrix context, float[] weights, Matrix gradContext,
-                           Ws ws) {
         Matrix e = embedding.forward(context, ws.embed());
         Matrix ge = ws.gradEmbedded().setRows(theta.rows());
-        float loss = weights == null ? inner.lossAndGradient(theta, e, ge, ws.inner())
-                : inner.weightedLossAndGradient(theta, e, weights, ge, ws.inner());
+        float loss = inner.weightedLossAndGradient(theta, e, weights, ge, ws.inner());
         Matrix gx = embedding.backward(ge, ws.embed());
         if (gradContext != null) {
             gradContext.copyFrom(gx);

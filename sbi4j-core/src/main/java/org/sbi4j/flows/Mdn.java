@@ -162,22 +162,12 @@ public final class Mdn implements ConditionalDensityEstimator {
         }
     }
 
-    @Override
-    public float lossAndGradient(Matrix theta, Matrix context, Matrix gradContext,
-                                 Workspace workspace) {
-        return gradient(theta, context, null, gradContext, (Ws) workspace);
-    }
-
+    /** L = −Σ w_i·log q_i, with w_i = 1/n when weights is null. */
     @Override
     public float weightedLossAndGradient(Matrix theta, Matrix context, float[] weights,
                                          Matrix gradContext, Workspace workspace) {
+        Ws ws = (Ws) workspace;
         ConditionalDensityEstimator.checkWeights(weights, theta.rows());
-        return gradient(theta, context, weights, gradContext, (Ws) workspace);
-    }
-
-    /** L = −Σ w_i·log q_i, with w_i = 1/n when weights is null. */
-    private float gradient(Matrix theta, Matrix context, float[] weights, Matrix gradContext,
-                           Ws ws) {
         Matrix o = outputs(theta, context, ws);
         int n = theta.rows();
         Matrix g = ws.gOut.setRows(n);

@@ -105,27 +105,15 @@ public final class DataParallel implements ConditionalDensityEstimator {
         return estimator.sampleAndLogProb(perContext, contexts, rng, ((Ws) ws).own);
     }
 
-    @Override
-    public float lossAndGradient(Matrix theta, Matrix context, Matrix gradContext,
-                                 Workspace workspace) {
-        return gradient(theta, context, null, gradContext, (Ws) workspace);
-    }
-
-    /** Each shard takes its rows' weights; the shard gradients are then summed as they are. */
+    /** With weights, each shard takes its rows' weights and the shard gradients are summed. */
     @Override
     public float weightedLossAndGradient(Matrix theta, Matrix context, float[] weights,
                                          Matrix gradContext, Workspace workspace) {
-        ConditionalDensityEstimator.checkWeights(weights, theta.rows());
-        return gradient(theta, context, weights, gradContext, (Ws) workspace);
-    }
-
-    private float gradient(Matrix theta, Matrix context, float[] weights, Matrix gradContext,
-                           Ws ws) {
+        Ws ws = (Ws) workspace;
         int n = theta.rows();
+        ConditionalDensityEstimator.checkWeights(weights, n);
         if (n < MIN_ROWS) {
-            return weights == null ? estimator.lossAndGradient(theta, context, gradContext, ws.own)
-                    : estimator.weightedLossAndGradient(theta, context, weights, gradContext,
-                    ws.own);
+            return estimator.weightedLossAndGradient(theta, context, weights, gradContext, ws.own);
         }
         ws.prepare(theta, context, gradContext);
         ws.weights = weights;
@@ -215,13 +203,13 @@ public final class DataParallel implements ConditionalDensityEstimator {
                     theirs.get(i).value().copyFrom(own.get(i).value());
                 }
                 Params.zeroGrad(theirs);
-                if (weights == null) {
-                    losses[s] = r.lossAndGradient(theta[s], context[s], gradContext[s], shards[s]);
-                } else {
-                    System.arraycopy(weights, s == 0 ? 0 : rows[0], shardWeights[s], 0, rows[s]);
-                    losses[s] = r.weightedLossAndGradient(theta[s], context[s], shardWeights[s],
-                            gradContext[s], shards[s]);
+                float[] w = null;
+                if (weights != null) {
+                    w = shardWeights[s];
+                    System.arraycopy(weights, s == 0 ? 0 : rows[0], w, 0, rows[s]);
                 }
+                losses[s] = r.weightedLossAndGradient(theta[s], context[s], w, gradContext[s],
+                        shards[s]);
             }
         }
     }
