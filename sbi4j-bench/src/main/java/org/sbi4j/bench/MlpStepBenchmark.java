@@ -37,7 +37,8 @@ import org.sbi4j.tensor.Ops;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector",
-        "-XX:CompileCommand=quiet", "-XX:CompileCommand=inline,org.sbi4j.kernels.VectorMath::*"})
+        "-XX:+UseParallelGC", "-XX:CompileCommand=quiet",
+        "-XX:CompileCommand=inline,org.sbi4j.kernels.VectorMath::*"})
 public class MlpStepBenchmark {
 
     @Param({"200", "10000"})
