@@ -1,11 +1,9 @@
 package org.sbi4j.nn;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.sbi4j.kernels.Activation;
-import org.sbi4j.kernels.Kernels;
 import org.sbi4j.tensor.Matrix;
 import org.sbi4j.tensor.Ops;
 
@@ -36,6 +34,8 @@ public final class ResidualBlock implements Layer {
     private final Dense second;
     private final Dense contextLayer;
     private final boolean gated;
+    /** The GLU gate when gated with a context, else null. */
+    private final GluGate gate;
     private final List<Param> params;
 
     private ResidualBlock(String name, int size, int context, Activation f, boolean gated,
@@ -52,6 +52,7 @@ public final class ResidualBlock implements Layer {
         this.contextLayer = context == 0 ? null
                 : torchInit ? torchDense(name + ".context", context, size, rng)
                 : Dense.of(name + ".context", context, size, Init.GLOROT_UNIFORM, rng);
+        this.gate = gated && contextLayer != null ? new GluGate(contextLayer, size) : null;
         List<Param> all = new ArrayList<>(first.params());
         all.addAll(second.params());
         if (contextLayer != null) {
@@ -148,8 +149,8 @@ public final class ResidualBlock implements Layer {
         h = act.forward(h, ws.act1);
         h = second.forward(h, ws.second);
         Matrix y = ws.output.setRows(x.rows());
-        if (contextLayer != null && gated) {
-            gate(x, h, context, ws, y);
+        if (gate != null) {
+            gate.forward(x, h, context, ws.gate, y);
         } else {
             y.copyFrom(x);
             Ops.addScaled(1f, h, y);
@@ -161,98 +162,24 @@ public final class ResidualBlock implements Layer {
         return y;
     }
 
-    /**
-     * y = x + r ⊙ σ(a), keeping σ(a) and a reference to r (the second layer's output, unchanged
-     * until the next forward) for backward. Rows with the same context as the row before them
-     * (as when sampling many θ for one x) have the same a: a and σ(a) are computed once per run
-     * of such rows, on a compact copy of the runs' contexts (the same bits as per row: the
-     * product and σ are row-wise and lane-wise). Backward then restores the per-row state.
-     */
-    private void gate(Matrix x, Matrix r, Matrix context, Ws ws, Matrix y) {
-        int n = r.rows();
-        ws.residual = r;
-        ws.runs = repeatsRows(context);
-        Kernels k = Ops.kernels();
-        if (!ws.runs) {
-            Matrix a = contextLayer.forward(context, ws.context);
-            Matrix sg = ws.sigma.setRows(n);
-            k.activate(Activation.SIGMOID, n * size, a.data(), a.rowOffset(0), sg.data(),
-                    sg.rowOffset(0));
-            k.addProduct(n * size, x.data(), x.rowOffset(0), r.data(), r.rowOffset(0),
-                    sg.data(), sg.rowOffset(0), y.data(), y.rowOffset(0));
-            return;
-        }
-        ws.fullContext = context;
-        int m = 0;
-        for (int i = 0; i < n; i++) {
-            if (i == 0 || !sameRow(context, i - 1, i)) {
-                System.arraycopy(context.data(), context.rowOffset(i), ws.leaders.data(),
-                        ws.leaders.rowOffset(m), context.cols());
-                m++;
-            }
-            ws.runStart[i] = m - 1;
-        }
-        Matrix a = contextLayer.forward(ws.leaders.setRows(m), ws.context);
-        Matrix sg = ws.sigma.setRows(n); // rows [0, m): σ of each run
-        k.activate(Activation.SIGMOID, m * size, a.data(), a.rowOffset(0), sg.data(),
-                sg.rowOffset(0));
-        for (int i = 0; i < n; i++) {
-            k.addProduct(size, x.data(), x.rowOffset(i), r.data(), r.rowOffset(i), sg.data(),
-                    sg.rowOffset(ws.runStart[i]), y.data(), y.rowOffset(i));
-        }
-    }
-
-    /** Whether some row of m equals the row before it. */
-    private static boolean repeatsRows(Matrix m) {
-        for (int i = 1; i < m.rows(); i++) {
-            if (sameRow(m, i - 1, i)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean sameRow(Matrix m, int i, int j) {
-        return Arrays.equals(m.data(), m.rowOffset(i), m.rowOffset(i) + m.cols(), m.data(),
-                m.rowOffset(j), m.rowOffset(j) + m.cols());
-    }
-
-    /** dL/dr = G ⊙ σ(a) into ws.gradResidual, dL/da = G ⊙ r ⊙ σ(1 − σ) into ws.gradGate. */
-    private void gateBackward(Matrix g, Ws ws) {
-        int n = g.rows();
-        if (ws.runs) { // σ was kept once per run, and the context layer saw the runs only
-            Matrix sg = ws.sigma;
-            for (int i = n - 1; i >= 0; i--) { // run j ≤ row i: going down overwrites no run
-                System.arraycopy(sg.data(), sg.rowOffset(ws.runStart[i]), sg.data(),
-                        sg.rowOffset(i), sg.cols());
-            }
-            contextLayer.forward(ws.fullContext, ws.context);
-            ws.runs = false;
-        }
-        Matrix gr = ws.gradResidual.setRows(n);
-        Matrix ga = ws.gradGate.setRows(n);
-        Ops.kernels().gatedResidualBackward(n * g.cols(), g.data(), g.rowOffset(0),
-                ws.residual.data(), ws.residual.rowOffset(0), ws.sigma.data(),
-                ws.sigma.rowOffset(0), gr.data(), gr.rowOffset(0), ga.data(), ga.rowOffset(0));
-    }
-
     @Override
     public Matrix backward(Matrix gradOutput, Workspace workspace) {
         Ws ws = Shapes.cast(name, workspace, Ws.class);
         Shapes.checkGradOutput(name, ws.done ? ws.output : null, gradOutput, ws.output);
-        boolean gate = contextLayer != null && gated;
-        if (gate) {
-            gateBackward(gradOutput, ws);
+        if (gate != null) {
+            gate.backward(gradOutput, ws.gate);
         }
-        Matrix g = second.backward(gate ? ws.gradResidual : gradOutput, ws.second);
+        Matrix g = second.backward(gate != null ? ws.gate.gradResidual : gradOutput, ws.second);
         g = act.backward(g, ws.act1);
         g = first.backward(g, ws.first);
         g = act.backward(g, ws.act0);
         Matrix dx = ws.gradInput.setRows(gradOutput.rows());
         dx.copyFrom(gradOutput);
         Ops.addScaled(1f, g, dx);
-        if (contextLayer != null) {
-            ws.gradContext = contextLayer.backward(gate ? ws.gradGate : gradOutput, ws.context);
+        if (gate != null) {
+            ws.gradContext = contextLayer.backward(ws.gate.gradGate, ws.gate.context);
+        } else if (contextLayer != null) {
+            ws.gradContext = contextLayer.backward(gradOutput, ws.context);
         }
         return dx;
     }
@@ -284,17 +211,7 @@ public final class ResidualBlock implements Layer {
         final Workspace context;
         final Matrix output;
         final Matrix gradInput;
-        Matrix residual;
-        final Matrix sigma;
-        /** Whether σ is stored on the first row of each run of equal contexts only. */
-        boolean runs;
-        /** Per row, the index of its run (valid when runs). */
-        final int[] runStart;
-        /** The contexts of the runs, one row each, and the whole context (when runs). */
-        final Matrix leaders;
-        Matrix fullContext;
-        final Matrix gradResidual;
-        final Matrix gradGate;
+        final GluGate.Ws gate;
         boolean done;
         Matrix gradContext;
 
@@ -304,17 +221,11 @@ public final class ResidualBlock implements Layer {
             this.act1 = b.act.workspace(maxRows);
             this.first = b.first.workspace(maxRows);
             this.second = b.second.workspace(maxRows);
-            this.context = b.contextLayer == null ? null : b.contextLayer.workspace(maxRows);
+            this.gate = b.gate == null ? null : b.gate.workspace(maxRows);
+            this.context = b.contextLayer == null || b.gate != null ? null
+                    : b.contextLayer.workspace(maxRows);
             this.output = Matrix.of(maxRows, b.size);
             this.gradInput = Matrix.of(maxRows, b.size);
-            boolean g = b.gated && b.contextLayer != null;
-            int rows = g ? maxRows : 1;
-            int cols = g ? b.size : 1;
-            this.sigma = Matrix.of(rows, cols);
-            this.runStart = new int[rows];
-            this.leaders = Matrix.of(rows, Math.max(1, b.contextSize()));
-            this.gradResidual = Matrix.of(rows, cols);
-            this.gradGate = Matrix.of(rows, cols);
         }
     }
 }
