@@ -42,6 +42,26 @@ class NpeTest {
         assertThat(Intervals.covariance(s)[0][0]).isCloseTo(0.2, within(0.04));
     }
 
+    /**
+     * Balanced NPE (λ = 100) on the conjugate Gaussian: still the right posterior, not narrower
+     * (balance makes it conservative). Tolerances as above, widened to 0.07 on the mean: one
+     * fixed seed, 4,000 simulations. With a nuisance parameter it is refused (no marginal prior).
+     */
+    @Test
+    void balancedNpeFitsAndRefusesNuisanceParameters() {
+        NpeResult r = Npe.run(PRIOR, SIM, 4000, 1L, NpeTestModels.fast().withBalance(100), 2,
+                SimulationProgress.NONE, TrainingListener.NONE);
+        Matrix s = r.posterior().at(new float[] {1f}).sample(20_000,
+                RandomSource.XO_RO_SHI_RO_128_PP.create(2L));
+        assertThat(Intervals.mean(s)[0]).isCloseTo(0.8, within(0.07));
+        assertThat(Intervals.covariance(s)[0][0]).isBetween(0.17, 0.3);
+        Prior nuisance = Priors.withNuisance(NpeTestModels.standardNormal("a", "b"), "b");
+        assertThatThrownBy(() -> Npe.run(nuisance, NpeTestModels.linear(new double[][] {{1, 1}},
+                0.3), 100, 1L, NpeTestModels.fast().withBalance(100), 1, SimulationProgress.NONE,
+                TrainingListener.NONE)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("nuisance");
+    }
+
     @Test
     void sameSeedGivesIdenticalModelBytesWithOneAndTwoThreads(@TempDir Path dir)
             throws Exception {
