@@ -85,7 +85,6 @@ public record RationalQuadraticSpline(int bins, float bound, float minWidth, flo
         cumulative(probs, k * n + i, n, minHeight, s, k + 1, 3 * k + 2);
     }
 
-
     /** Knots −B + 2B·Σ_{j&lt;i} (min + a·π_j) and π (probs[off + j·n]) into s. */
     private void cumulative(float[] probs, int off, int n, double min, double[] s, int knotOff,
                             int probOff) {
