@@ -60,6 +60,16 @@ final class TrainOptions {
     @Option(names = "--decoupled", description = "AdamW decoupled weight decay instead of an L2 penalty.")
     boolean decoupled;
 
+    @Option(names = "--cosine-epochs", paramLabel = "E",
+            description = "Cosine decay of the learning rate to 0 over E epochs (after any "
+                    + "warm-up); 0 keeps it constant (default: ${DEFAULT-VALUE}).")
+    int cosineEpochs = 0;
+
+    @Option(names = "--warmup-epochs", paramLabel = "E",
+            description = "Linear learning-rate warm-up epochs before the cosine decay "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int warmupEpochs = 0;
+
     @Option(names = "--balance", paramLabel = "L",
             description = "Balanced NPE with penalty weight L (Delaunoy et al. 2023: 100) for "
                     + "conservative posteriors; 0 trains plain NPE (default: ${DEFAULT-VALUE}).")
@@ -77,7 +87,8 @@ final class TrainOptions {
         TrainingConfig t = TrainingConfig.DEFAULTS.withBatchSize(batchSize)
                 .withLearningRate(learningRate).withValidationFraction(validationFraction)
                 .withStopAfterEpochs(stopAfterEpochs).withClipNorm(clipNorm)
-                .withWeightDecay(weightDecay, decoupled);
+                .withWeightDecay(weightDecay, decoupled)
+                .withCosineSchedule(warmupEpochs, cosineEpochs);
         return maxEpochs == null ? t : t.withMaxEpochs(maxEpochs);
     }
 }
