@@ -40,6 +40,14 @@ class PipelineTest {
         assertThat(model).isRegularFile();
         Map<String, Object> report = Metadata.read(TrainCommand.reportFile(model));
         assertThat(report).containsEntry("task", "two_moons").containsEntry("seed", 3);
+        // balanced NPE with a cosine schedule: trains, and the model records the balance
+        Path balanced = dir.resolve("balanced.sbi4j");
+        Cli.Result bt = Cli.run("train", "--data", sims.toString(), "--seed", "3",
+                "--max-epochs", "2", "--balance", "100", "--cosine-epochs", "4", "--out",
+                balanced.toString());
+        assertThat(bt.code()).as(bt.toString()).isZero();
+        assertThat(Cli.run("info", balanced.toString()).out()).contains("training.balance",
+                "training.cosine_epochs");
 
         Path obs = dir.resolve("obs.csv");
         Files.writeString(obs, "x1,x2\n0.1,0.2\n-0.3,0.05\n");

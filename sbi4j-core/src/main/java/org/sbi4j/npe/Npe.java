@@ -121,6 +121,10 @@ public final class Npe {
         m.put("training.clip_norm", Double.toString(t.clipNorm()));
         m.put("training.weight_decay", Double.toString(t.weightDecay()));
         m.put("training.decoupled", Boolean.toString(t.decoupled()));
+        if (t.cosineEpochs() > 0) {
+            m.put("training.warmup_epochs", Integer.toString(t.warmupEpochs()));
+            m.put("training.cosine_epochs", Integer.toString(t.cosineEpochs()));
+        }
         if (s.balance() > 0) {
             m.put("training.balance", Double.toString(s.balance()));
         }
