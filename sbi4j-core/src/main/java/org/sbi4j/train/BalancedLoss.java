@@ -85,14 +85,14 @@ public final class BalancedLoss {
         double sum = 0;
         double nll = 0;
         for (int i = 0; i < 2 * n; i++) {
-            double d = classifier(logQ[i], logP[i]);
-            sum += d;
+            logP[i] = classifier(logQ[i], logP[i]); // from here on: d of row i
+            sum += logP[i];
             nll -= i < n ? logQ[i] : 0;
         }
         double s = sum / n;
         double c = 2 * lambda * (s - 1) / n;
         for (int i = 0; i < 2 * n; i++) {
-            double d = classifier(logQ[i], logP[i]);
+            double d = logP[i];
             weights[i] = (float) ((i < n ? 1.0 / n : 0.0) - c * d * (1 - d));
         }
         estimator.weightedLossAndGradient(t2, c2, weights, null, ws);

@@ -85,7 +85,7 @@ final class VectorElementwise {
         }
     }
 
-    /** y = x + r·s lane-wise (product rounded, then the sum, as the scalar loop), tail scalar. */
+    /** y = x + r·s lane-wise (product rounded, then the sum, as the scalar loop), the tail scalar. */
     static void addProduct(int n, float[] x, int xOff, float[] r, int rOff, float[] s, int sOff,
                            float[] y, int yOff) {
         int i = 0;
@@ -93,9 +93,7 @@ final class VectorElementwise {
             FloatVector p = FloatVector.fromArray(S, r, rOff + i).mul(FloatVector.fromArray(S, s, sOff + i));
             FloatVector.fromArray(S, x, xOff + i).add(p).intoArray(y, yOff + i);
         }
-        for (; i < n; i++) {
-            y[yOff + i] = x[xOff + i] + r[rOff + i] * s[sOff + i];
-        }
+        ScalarKernels.INSTANCE.addProduct(n - i, x, xOff + i, r, rOff + i, s, sOff + i, y, yOff + i);
     }
 
     /** {@link Kernels#gatedResidualBackward}: the scalar operations lane-wise, the tail scalar. */
@@ -109,12 +107,8 @@ final class VectorElementwise {
             gv.mul(FloatVector.fromArray(S, r, rOff + i)).mul(sv).mul(sv.neg().add(1f))
                     .intoArray(ga, gaOff + i);
         }
-        for (; i < n; i++) {
-            float gv = g[gOff + i];
-            float sv = s[sOff + i];
-            gr[grOff + i] = gv * sv;
-            ga[gaOff + i] = gv * r[rOff + i] * sv * (1f - sv);
-        }
+        ScalarKernels.INSTANCE.gatedResidualBackward(n - i, g, gOff + i, r, rOff + i, s, sOff + i,
+                gr, grOff + i, ga, gaOff + i);
     }
 
     /** {@link Kernels#adam}: the same operations lane-wise (√ is exactly rounded), the tail scalar. */
