@@ -144,9 +144,11 @@ final class VectorActivations {
         }
     }
 
+    /** max(x, 0) + log1p(e^−|x|). */
     private static void softplus(int n, float[] x, int xOff, float[] y, int yOff) {
         for (int i = 0; i < n; i += L) {
-            VectorMath.softplus(FloatVector.fromArray(S, x, xOff + i)).intoArray(y, yOff + i);
+            FloatVector v = FloatVector.fromArray(S, x, xOff + i);
+            v.max(0f).add(VectorMath.log1pUnit(VectorMath.exp(v.abs().neg()))).intoArray(y, yOff + i);
         }
     }
 

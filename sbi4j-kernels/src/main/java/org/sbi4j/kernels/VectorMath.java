@@ -114,13 +114,24 @@ final class VectorMath {
     }
 
     /**
-     * log(1 + eˣ) lane-wise as max(x, 0) + log1p(e^−|x|): no overflow, and tiny results for
-     * x ≪ 0 keep their relative accuracy. log1p is the Vector API's own (an SVML stub on x86):
-     * a hand-written polynomial here made the activation loop too large for C2 to inline
-     * (measured: every vector boxed, 1.5 KB per call of 32 elements).
+     * log(1 + e) lane-wise for e ∈ [0, 1] (softplus: log(1 + eˣ) = max(x, 0) + log1p(e^−|x|)).
+     * With f = e for e ≤ √2 − 1 (no rounding of 1 + e, so tiny e keep their relative accuracy)
+     * and f = (e − 1)/2 plus ln 2 above, log1p(f) = 2·atanh(u), u = f/(2 + f), |u| ≤ 0.172, as
+     * 2u·(1 + u²/3 + u⁴/5 + u⁶/7 + u⁸/9) (truncation below 1e-8 relative). NaN stays NaN.
+     * Not the Vector API's LOG1P: that is an SVML stub once C2 has compiled the loop and
+     * {@code Math.log1p} per lane before, so the same input gave other bits depending on JIT
+     * timing (a seeded test failed now and then). Written with plain mul/add and a final blend:
+     * with an fma chain or a blended constant C2 boxed vectors in the softplus loop (measured).
      */
-    static FloatVector softplus(FloatVector x) {
-        return x.max(0f).add(exp(x.abs().neg()).lanewise(VectorOperators.LOG1P));
+    static FloatVector log1pUnit(FloatVector e) {
+        VectorMask<Float> big = e.compare(VectorOperators.GT, 0.41421356f);
+        FloatVector f = e.blend(e.sub(1f).mul(0.5f), big);
+        FloatVector u = f.div(f.add(2f));
+        FloatVector z = u.mul(u);
+        FloatVector p = z.mul(1f / 9).add(1f / 7).mul(z).add(1f / 5).mul(z).add(1f / 3);
+        FloatVector u2 = u.add(u);
+        FloatVector r = u2.mul(z).mul(p).add(u2);
+        return r.blend(r.add(0.6931471806f), big);
     }
 
     private static FloatVector bc(float v) {
