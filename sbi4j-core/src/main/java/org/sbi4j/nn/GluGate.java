@@ -14,8 +14,8 @@ import org.sbi4j.tensor.Ops;
  * </pre>
  * Rows with the same context as the row before them (as when sampling many θ for one x) have the
  * same a: a and σ(a) are then computed once per run of such rows, on a compact copy of the runs'
- * contexts — the same bits as per row, since the product and σ are row-wise and lane-wise.
- * Backward first restores the per-row state (σ per row, the context layer's input).
+ * contexts and copied to the run's rows — the same bits as per row, since the context layer and σ
+ * are row-wise and lane-wise. Backward first gives the context layer every row again.
  */
 final class GluGate {
 
@@ -57,24 +57,21 @@ final class GluGate {
             ws.runOf[i] = m - 1;
         }
         Matrix a = contextLayer.forward(ws.leaders.setRows(m), ws.context);
-        Matrix sg = ws.sigma.setRows(n); // rows [0, m): σ of each run
+        Matrix sg = ws.sigma.setRows(n);
         k.activate(Activation.SIGMOID, m * size, a.data(), a.rowOffset(0), sg.data(),
-                sg.rowOffset(0));
-        for (int i = 0; i < n; i++) {
-            k.addProduct(size, x.data(), x.rowOffset(i), r.data(), r.rowOffset(i), sg.data(),
-                    sg.rowOffset(ws.runOf[i]), y.data(), y.rowOffset(i));
+                sg.rowOffset(0)); // rows [0, m): σ of each run, then copied to its rows
+        for (int i = n - 1; i >= 0; i--) { // run j ≤ row i: going down overwrites no run
+            System.arraycopy(sg.data(), sg.rowOffset(ws.runOf[i]), sg.data(), sg.rowOffset(i),
+                    size);
         }
+        k.addProduct(n * size, x.data(), x.rowOffset(0), r.data(), r.rowOffset(0), sg.data(),
+                sg.rowOffset(0), y.data(), y.rowOffset(0));
     }
 
     /** dL/dr into ws.gradResidual and dL/da into ws.gradGate, given G = dL/dy. */
     void backward(Matrix g, Ws ws) {
         int n = g.rows();
-        if (ws.runs) { // σ was kept once per run, and the context layer saw the runs only
-            Matrix sg = ws.sigma;
-            for (int i = n - 1; i >= 0; i--) { // run j ≤ row i: going down overwrites no run
-                System.arraycopy(sg.data(), sg.rowOffset(ws.runOf[i]), sg.data(),
-                        sg.rowOffset(i), size);
-            }
+        if (ws.runs) { // the context layer saw the runs only: give it every row again
             contextLayer.forward(ws.fullContext, ws.context);
             ws.runs = false;
         }
@@ -112,7 +109,7 @@ final class GluGate {
         final Matrix leaders;
         Matrix residual;
         Matrix fullContext;
-        /** Whether σ and the context layer hold one row per run (not per row). */
+        /** Whether the context layer holds one row per run (not per row). */
         boolean runs;
 
         Ws(Layer.Workspace context, int maxRows, int size, int contextSize) {
