@@ -95,6 +95,11 @@ final class DiagnoseCommand implements Runnable {
                 out.printf("%-16s p = %.4f  %s%n", t.name(), t.pValue(), t.verdict());
             }
             out.println("sbc: " + r.verdict());
+            if (!r.calibrated()) {
+                out.println("sbc: at small simulation budgets an ensemble trained longer is "
+                        + "usually better calibrated: 'train --preset calibrated' (see "
+                        + "docs/benchmarks.md, \"Calibration of NPE\").");
+            }
             out.flush();
             Path dir = model.outDir();
             if (dir != null) {

@@ -49,6 +49,21 @@ class PipelineTest {
         assertThat(Cli.run("info", balanced.toString()).out()).contains("training.balance",
                 "training.cosine_epochs");
 
+        // the calibrated preset: 5 members, patience 200; explicit options override it
+        Path preset = dir.resolve("preset.sbi4j");
+        Cli.Result pt = Cli.run("train", "--data", sims.toString(), "--seed", "3",
+                "--max-epochs", "1", "--preset", "calibrated", "--ensemble", "2", "--out",
+                preset.toString());
+        assertThat(pt.code()).as(pt.toString()).isZero();
+        Map<String, Object> pr = Metadata.read(TrainCommand.reportFile(preset));
+        assertThat(pr.get("estimator").toString()).contains("estimator.ensemble=2");
+        assertThat(pr.get("settings").toString()).contains("training.stop_after_epochs=100");
+        assertThat((java.util.List<?>) pr.get("members")).hasSize(2);
+        Cli.Result bad = Cli.run("train", "--data", sims.toString(), "--preset", "fast",
+                "--out", dir.resolve("none.sbi4j").toString());
+        assertThat(bad.code()).isNotZero();
+        assertThat(bad.err()).contains("unknown --preset 'fast'", "sbi or calibrated");
+
         Path obs = dir.resolve("obs.csv");
         Files.writeString(obs, "x1,x2\n0.1,0.2\n-0.3,0.05\n");
         Path samples = dir.resolve("samples.csv");
