@@ -119,9 +119,10 @@ final class TaskAnalysis {
                 + " seed %d", task.name(), observation, num, o.npe().simulation().invalid(), seed));
         lines.add(String.format(Locale.ROOT, "simulate  %.2f s", o.npe().simulateSeconds()));
         lines.add(String.format(Locale.ROOT, "train     %.2f s, %d epochs (best %d, validation "
-                        + "loss %.4f, %s)", o.npe().trainSeconds(), rep.epochCount(),
+                        + "loss %.4f, %s)%s", o.npe().trainSeconds(), rep.epochCount(),
                 rep.bestEpoch(), rep.bestValidationLoss(),
-                rep.stopReason().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
+                rep.stopReason().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                memberNote(o)));
         lines.add(String.format(Locale.ROOT, "sample    %.3f s for %d samples (acceptance %.1f %%)",
                 o.sampleSeconds(), o.samples().rows(), 100 * o.acceptance()));
         lines.add(String.format(Locale.ROOT, "c2st      %.4f against the reference posterior (%.1f s;"
@@ -141,13 +142,25 @@ final class TaskAnalysis {
         }
     }
 
+    /** " (member 1 of K)" for an ensemble: the report and loss plot show the first member. */
+    private static String memberNote(Outcome o) {
+        int k = o.npe().reports().size();
+        return k > 1 ? " (member 1 of " + k + ")" : "";
+    }
+
     private String markdown(Outcome o, int observation) {
         StringBuilder sb = new StringBuilder();
         sb.append("# sbi4j analysis: ").append(task.name()).append(", observation ")
                 .append(observation).append("\n\n");
         sb.append("Neural posterior estimation with ")
                 .append(settings.estimator().kind().name().toLowerCase(Locale.ROOT))
-                .append(" (").append(settings.estimator().settings()).append(")\n\n");
+                .append(" (").append(settings.estimator().settings()).append(")");
+        if (settings.estimator().ensemble() > 1) {
+            sb.append(", an ensemble of ").append(settings.estimator().ensemble())
+                    .append(" members");
+        }
+        sb.append(", early stopping after ").append(settings.training().stopAfterEpochs())
+                .append(" epochs without improvement\n\n");
         sb.append("```\n");
         lines.forEach(l -> sb.append(l).append('\n'));
         sb.append("```\n\n");
@@ -173,7 +186,8 @@ final class TaskAnalysis {
         CornerPlot.of(o.samples(), o.npe().posterior().names(), truth, "Posterior: " + what)
                 .write(out.resolve("corner"));
         TrainingReport rep = o.npe().report();
-        LossPlot.of(rep.trainLosses(), rep.validationLosses(), "Training: " + task.name(),
+        LossPlot.of(rep.trainLosses(), rep.validationLosses(), "Training: " + task.name()
+                        + memberNote(o),
                 "negative log-likelihood (standardised θ)").write(out.resolve("loss"));
         if (o.calibration() != null) {
             RankPlot.of(o.calibration().sbc(), "SBC ranks: " + task.name())

@@ -85,10 +85,15 @@ final class TrainOptions {
 
     /** The preset's settings, before the explicit options are applied. */
     NpeSettings presetSettings() {
-        return switch (preset) {
+        return preset(preset);
+    }
+
+    /** The settings a {@code --preset} name stands for: sbi or calibrated. */
+    static NpeSettings preset(String name) {
+        return switch (name) {
             case "sbi" -> NpeSettings.defaults();
             case "calibrated" -> NpeSettings.calibrated();
-            default -> throw new IllegalArgumentException("unknown --preset '" + preset
+            default -> throw new IllegalArgumentException("unknown --preset '" + name
                     + "': use sbi or calibrated");
         };
     }
