@@ -30,7 +30,8 @@ import org.sbi4j.tensor.Matrix;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector",
         "-XX:+UseParallelGC", "-XX:CompileCommand=quiet",
-        "-XX:CompileCommand=inline,org.sbi4j.kernels.VectorMath::*"})
+        "-XX:CompileCommand=inline,org.sbi4j.kernels.VectorMath::*",
+        "-XX:CompileCommand=dontinline,org.sbi4j.kernels.VectorActivations::activate"})
 public class FlowSamplingBenchmark {
 
     private static final int ROWS = 10_000;
