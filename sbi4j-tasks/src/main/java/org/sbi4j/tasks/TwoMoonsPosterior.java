@@ -39,6 +39,7 @@ public final class TwoMoonsPosterior implements PosteriorSampler, PosteriorDensi
         checkX(x);
         Matrix out = Matrix.of(n, 2);
         ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
+        double[] uv = new double[2];
         long tries = 0;
         long maxTries = (long) MAX_TRIES_PER_SAMPLE * Math.max(n, 1);
         int kept = 0;
@@ -47,19 +48,13 @@ public final class TwoMoonsPosterior implements PosteriorSampler, PosteriorDensi
                 throw new IllegalArgumentException("x = (" + x[0] + ", " + x[1] + ") is not "
                         + "reachable from the prior box: no proposal accepted in " + maxTries);
             }
-            double a = Math.PI * (rng.nextDouble() - 0.5);
-            double r = TwoMoons.R_MEAN + TwoMoons.R_SD * g.sample();
-            double absU = r * Math.cos(a) + TwoMoons.OFFSET - x[0];
-            if (absU < 0) {
+            if (!propose(x, rng, g, uv)) {
                 continue;
             }
-            double u = rng.nextBoolean() ? absU : -absU;
-            double v = x[1] - r * Math.sin(a);
-            double t1 = (u - v) / SQRT2;
-            double t2 = (u + v) / SQRT2;
-            if (Math.abs(t1) <= 1 && Math.abs(t2) <= 1) {
-                out.set(kept, 0, (float) t1);
-                out.set(kept, 1, (float) t2);
+            double u = rng.nextBoolean() ? uv[0] : -uv[0];
+            if (inBox(u, uv[1])) {
+                out.set(kept, 0, (float) ((u - uv[1]) / SQRT2));
+                out.set(kept, 1, (float) ((u + uv[1]) / SQRT2));
                 kept++;
             }
         }
@@ -114,20 +109,11 @@ public final class TwoMoonsPosterior implements PosteriorSampler, PosteriorDensi
             throw new IllegalArgumentException("draws must be >= 1, got " + draws);
         }
         ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
+        double[] uv = new double[2];
         long inBox = 0;
         for (int k = 0; k < draws; k++) {
-            double a = Math.PI * (rng.nextDouble() - 0.5);
-            double r = TwoMoons.R_MEAN + TwoMoons.R_SD * g.sample();
-            double absU = r * Math.cos(a) + TwoMoons.OFFSET - x[0];
-            if (absU < 0) {
-                continue;
-            }
-            double v = x[1] - r * Math.sin(a);
-            for (int s = -1; s <= 1; s += 2) {
-                double u = s * absU;
-                if (Math.abs((u - v) / SQRT2) <= 1 && Math.abs((u + v) / SQRT2) <= 1) {
-                    inBox++;
-                }
+            if (propose(x, rng, g, uv)) {
+                inBox += (inBox(uv[0], uv[1]) ? 1 : 0) + (inBox(-uv[0], uv[1]) ? 1 : 0);
             }
         }
         if (inBox == 0) {
@@ -135,6 +121,28 @@ public final class TwoMoonsPosterior implements PosteriorSampler, PosteriorDensi
                     + "reachable from the prior box: no proposal of " + draws + " accepted");
         }
         return Math.log((double) inBox / draws);
+    }
+
+    /**
+     * Draws p from f and stores |u| = p₁ − x₁ and v = x₂ − p₂ in uv; false (uv untouched) when
+     * |u| would be negative, i.e. this p cannot have produced x.
+     */
+    private static boolean propose(float[] x, UniformRandomProvider rng,
+                                   ZigguratSampler.NormalizedGaussian g, double[] uv) {
+        double a = Math.PI * (rng.nextDouble() - 0.5);
+        double r = TwoMoons.R_MEAN + TwoMoons.R_SD * g.sample();
+        double absU = r * Math.cos(a) + TwoMoons.OFFSET - x[0];
+        if (absU < 0) {
+            return false;
+        }
+        uv[0] = absU;
+        uv[1] = x[1] - r * Math.sin(a);
+        return true;
+    }
+
+    /** Whether θ = ((u − v)/√2, (u + v)/√2) lies in the prior box [−1, 1]². */
+    private static boolean inBox(double u, double v) {
+        return Math.abs((u - v) / SQRT2) <= 1 && Math.abs((u + v) / SQRT2) <= 1;
     }
 
     private static void checkX(float[] x) {
