@@ -255,14 +255,15 @@ public final class ConditionedPosterior {
 
     /**
      * How far x_o lies from the simulated x the estimator was trained on (Mahalanobis distance
-     * of the standardised x_o against the stored training rows' own distances, at the 0.99
-     * level), or null when the model keeps no training rows. Sampling logs its verdict as a
+     * of the standardised x_o against the stored training rows' own distances at the 0.99 level;
+     * the diagonal form when x has more values than there are stored rows, see
+     * {@link Misspecification#check}), or null when the model keeps no training rows. Sampling logs its verdict as a
      * warning when the observation is outside.
      */
     public MisspecificationResult misspecification() {
         MisspecificationResult m = misspecification;
         if (m == null && posterior.referenceX() != null) {
-            m = Misspecification.mahalanobis(posterior.referenceX(), context.row(0),
+            m = Misspecification.check(posterior.referenceX(), context.row(0),
                     Misspecification.DEFAULT_LEVEL);
             misspecification = m;
         }

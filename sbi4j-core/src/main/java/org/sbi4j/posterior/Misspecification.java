@@ -34,9 +34,67 @@ public final class Misspecification {
     private Misspecification() {
     }
 
+    /**
+     * The check sampling runs: {@link #mahalanobis} when the training rows outnumber the columns
+     * by at least two (a covariance can be estimated), else {@link #diagonal}, which works for
+     * any x dimension (an image of 10⁴ pixels with 2,000 stored rows).
+     */
+    public static MisspecificationResult check(Matrix xTrain, float[] xObs, double level) {
+        return xTrain.rows() >= xTrain.cols() + 2 ? mahalanobis(xTrain, xObs, level)
+                : diagonal(xTrain, xObs, level);
+    }
+
+    /**
+     * Standardised Euclidean distance d²(x) = Σ_j (x_j − μ_j)² / σ_j² (the Mahalanobis distance
+     * with the covariance's diagonal only) of x_o against the training rows' own distances. Needs
+     * only two rows, whatever the number of columns; constant columns are left out.
+     */
+    public static MisspecificationResult diagonal(Matrix xTrain, float[] xObs, double level) {
+        checkShape(xTrain, xObs, level);
+        int n = xTrain.rows();
+        int d = xTrain.cols();
+        if (n < 2) {
+            throw new IllegalArgumentException("need at least 2 training rows, got " + n);
+        }
+        double[] mu = Intervals.mean(xTrain);
+        double[] inv = new double[d];
+        float[] a = xTrain.data();
+        for (int i = 0; i < n; i++) {
+            int o = xTrain.rowOffset(i);
+            for (int j = 0; j < d; j++) {
+                double v = a[o + j] - mu[j];
+                inv[j] += v * v;
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            double var = inv[j] / (n - 1);
+            inv[j] = var > 0 ? 1 / var : 0;
+        }
+        double[] own = new double[n];
+        for (int i = 0; i < n; i++) {
+            int o = xTrain.rowOffset(i);
+            double s = 0;
+            for (int j = 0; j < d; j++) {
+                double v = a[o + j] - mu[j];
+                s += v * v * inv[j];
+            }
+            own[i] = s;
+        }
+        double dObs = 0;
+        for (int j = 0; j < d; j++) {
+            double v = xObs[j] - mu[j];
+            dObs += v * v * inv[j];
+        }
+        return result("standardised Euclidean", Math.sqrt(dObs), percentile(own, dObs), level);
+    }
+
     /** Mahalanobis distance of x_o against the training rows' own distances. */
     public static MisspecificationResult mahalanobis(Matrix xTrain, float[] xObs, double level) {
-        check(xTrain, xObs, level);
+        checkShape(xTrain, xObs, level);
+        if (xTrain.rows() < xTrain.cols() + 2) {
+            throw new IllegalArgumentException("need more training rows than columns + 1, got "
+                    + xTrain.shape() + "; use diagonal(...) or check(...) for wide x");
+        }
         int n = xTrain.rows();
         int d = xTrain.cols();
         double[] mu = Intervals.mean(xTrain);
@@ -79,7 +137,7 @@ public final class Misspecification {
      */
     public static MisspecificationResult knn(Matrix xTrain, float[] xObs, int k, int maxReference,
                                              double level, UniformRandomProvider rng) {
-        check(xTrain, xObs, level);
+        checkShape(xTrain, xObs, level);
         int n = xTrain.rows();
         if (k < 1 || n / 2 < k + 1 || maxReference < 1) {
             throw new IllegalArgumentException("need k >= 1, maxReference >= 1 and at least "
@@ -108,14 +166,10 @@ public final class Misspecification {
         return result("k-NN (k = " + k + ")", Math.sqrt(dObs), percentile(own, dObs), level);
     }
 
-    private static void check(Matrix xTrain, float[] xObs, double level) {
+    private static void checkShape(Matrix xTrain, float[] xObs, double level) {
         if (xTrain.cols() != xObs.length) {
             throw new IllegalArgumentException("observation has " + xObs.length
                     + " values, training x has " + xTrain.cols() + " columns");
-        }
-        if (xTrain.rows() < xTrain.cols() + 2) {
-            throw new IllegalArgumentException("need more training rows than columns + 1, got "
-                    + xTrain.shape());
         }
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("level must lie in (0, 1), got " + level);

@@ -77,6 +77,41 @@ class MisspecificationTest {
         assertThat(alarms).isLessThanOrEqualTo(9);
     }
 
+    /**
+     * x of 3,000 values and 500 stored rows: no covariance can be estimated, so {@code check}
+     * takes the diagonal form. A draw of the training law lies inside (its distance is below the
+     * 99th percentile of 500 others with probability 0.99); a draw 1.3 times as wide in every
+     * column (d² ≈ 1.69·3000 ≈ 5,070 against 3,000 ± 77 for the training law) lies outside. Rate
+     * check: of 200 fresh draws at most 8 alarm (expected 2; P(> 8) ≈ 3e-4).
+     */
+    @Test
+    void wideXUsesTheDiagonalForm() {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(3);
+        ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
+        int d = 3000;
+        Matrix x = Matrix.of(500, d);
+        for (int i = 0; i < x.size(); i++) {
+            x.data()[i] = (float) g.sample();
+        }
+        int alarms = 0;
+        float[] fresh = new float[d];
+        for (int r = 0; r < 200; r++) {
+            for (int j = 0; j < d; j++) {
+                fresh[j] = (float) g.sample();
+            }
+            MisspecificationResult m = Misspecification.check(x, fresh, 0.99);
+            assertThat(m.method()).isEqualTo("standardised Euclidean");
+            alarms += m.outside() ? 1 : 0;
+        }
+        assertThat(alarms).isLessThanOrEqualTo(8);
+        for (int j = 0; j < d; j++) {
+            fresh[j] = (float) (g.sample() * 1.3);
+        }
+        assertThat(Misspecification.check(x, fresh, 0.99).outside()).isTrue();
+        assertThatThrownBy(() -> Misspecification.mahalanobis(x, fresh, 0.99))
+                .hasMessageContaining("use diagonal");
+    }
+
     @Test
     void badInput() {
         assertThatThrownBy(() -> Misspecification.mahalanobis(Matrix.of(10, 3), new float[2], 0.99))
