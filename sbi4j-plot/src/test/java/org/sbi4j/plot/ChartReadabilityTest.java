@@ -171,6 +171,7 @@ class ChartReadabilityTest {
             assertThat(l.legend().getWidth()).isPositive();
             assertThat(l.plot().contains(l.legend())).as(c.getTitle() + ": legend " + l.legend()
                     + " inside plot " + l.plot()).isTrue();
+            assertNiceTicks(l.yTicks(), c.getTitle() + " y");
         }
     }
 
