@@ -8,9 +8,11 @@ import org.sbi4j.diagnostics.SbcResult;
 import org.sbi4j.plot.CornerPlot;
 import org.sbi4j.plot.CoveragePlot;
 import org.sbi4j.plot.Figure;
+import org.sbi4j.plot.LossCurves;
 import org.sbi4j.plot.LossPlot;
 import org.sbi4j.plot.RankPlot;
 import org.sbi4j.tensor.Matrix;
+import org.sbi4j.train.TrainingReport;
 
 /** The figures the commands write, drawn by sbi4j-plot: PNG, or SVG for a name ending in .svg. */
 final class Plots {
@@ -34,6 +36,12 @@ final class Plots {
     static void loss(Path file, double[] train, double[] validation, String title)
             throws IOException {
         write(LossPlot.of(train, validation, title, "negative log-likelihood"), file);
+    }
+
+    /** Every member's training and validation losses in one plot. */
+    static void loss(Path file, List<TrainingReport> members, String title) throws IOException {
+        write(LossPlot.of(members.stream().map(LossCurves::of).toList(), title,
+                "negative log-likelihood"), file);
     }
 
     private static void write(Figure f, Path file) throws IOException {

@@ -90,8 +90,7 @@ final class RunCommand implements Callable<Integer> {
             PosteriorFiles.save(r.posterior(), model);
             TrainCommand.writeReport(TrainCommand.reportFile(model), r, src,
                     dir.resolve("simulations"), seed);
-            Plots.loss(dir.resolve("loss.png"), r.report().trainLosses(),
-                    r.report().validationLosses(), "training loss");
+            Plots.loss(dir.resolve("loss.png"), r.reports(), "training loss");
             summary.time("train", t0);
             summary.training(r);
 

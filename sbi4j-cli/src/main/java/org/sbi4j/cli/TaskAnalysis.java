@@ -14,6 +14,7 @@ import org.sbi4j.diagnostics.PosteriorChecks;
 import org.sbi4j.io.Csv;
 import org.sbi4j.plot.CornerPlot;
 import org.sbi4j.plot.CoveragePlot;
+import org.sbi4j.plot.LossCurves;
 import org.sbi4j.plot.LossPlot;
 import org.sbi4j.plot.RankPlot;
 import org.sbi4j.npe.Npe;
@@ -167,7 +168,7 @@ final class TaskAnalysis {
         sb.append("Files: `samples.csv` (").append(o.samples().rows())
                 .append(" posterior samples, one column per parameter), `corner.png` (posterior"
                         + " with the true parameters marked), `loss.png` (training and validation"
-                        + " loss per epoch)");
+                        + " loss per epoch of every member)");
         if (o.calibration() != null) {
             sb.append(", `sbc_ranks.png` (SBC rank histograms with the band expected under "
                     + "uniformity), `coverage.png` (expected coverage of highest-density regions)");
@@ -185,10 +186,9 @@ final class TaskAnalysis {
         String what = task.name() + ", observation " + observation;
         CornerPlot.of(o.samples(), o.npe().posterior().names(), truth, "Posterior: " + what)
                 .write(out.resolve("corner"));
-        TrainingReport rep = o.npe().report();
-        LossPlot.of(rep.trainLosses(), rep.validationLosses(), "Training: " + task.name()
-                        + memberNote(o),
-                "negative log-likelihood (standardised θ)").write(out.resolve("loss"));
+        LossPlot.of(o.npe().reports().stream().map(LossCurves::of).toList(),
+                "Training: " + task.name(), "negative log-likelihood (standardised θ)")
+                .write(out.resolve("loss"));
         if (o.calibration() != null) {
             RankPlot.of(o.calibration().sbc(), "SBC ranks: " + task.name())
                     .write(out.resolve("sbc_ranks"));

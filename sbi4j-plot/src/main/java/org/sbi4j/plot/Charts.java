@@ -21,7 +21,10 @@ final class Charts {
     private Charts() {
     }
 
-    /** An XY chart with white background, readable fonts and the given titles. */
+    /**
+     * An XY chart with white background, readable fonts and the given titles; tick labels
+     * printed by {@link Ticks#label}, the legend (if shown) inside the plot at the top left.
+     */
     static XYChart xy(int width, int height, String title, String xLabel, String yLabel) {
         XYChart c = new XYChartBuilder().width(width).height(height).title(title)
                 .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
@@ -36,6 +39,12 @@ final class Charts {
         s.setLegendPosition(Styler.LegendPosition.InsideNW);
         s.setChartTitleBoxVisible(false);
         s.setPlotBorderColor(Color.DARK_GRAY);
+        c.getStyler().setAxisTicksLineVisible(false);
+        s.setLegendBorderColor(Color.GRAY);
+        s.setLegendBackgroundColor(new Color(255, 255, 255, 225));
+        s.setLegendPadding(6);
+        c.getStyler().setxAxisTickLabelsFormattingFunction(Ticks::label);
+        c.getStyler().setyAxisTickLabelsFormattingFunction(Ticks::label);
         return c;
     }
 
@@ -52,20 +61,30 @@ final class Charts {
 
     /**
      * A histogram drawn as a filled step outline: edges e₀ … e_B, heights h₀ … h_{B−1}.
+     *
+     * <p>The outline also passes through the midpoint of the first bar's top, a point on a
+     * straight edge that changes nothing drawn: without it the outline's x values would be the
+     * equally spaced edges, and XChart would then put the ticks on the bin edges (unrounded
+     * values such as 1.3443) instead of on nice multiples (see {@link Ticks}).
      */
     static XYSeries histogram(XYChart c, String name, double[] edges, double[] heights,
                               Color fill) {
         int b = heights.length;
-        double[] x = new double[2 * b + 2];
-        double[] y = new double[2 * b + 2];
-        x[0] = edges[0];
+        double[] x = new double[2 * b + 3];
+        double[] y = new double[2 * b + 3];
+        int i = 0;
+        x[i++] = edges[0];
         for (int k = 0; k < b; k++) {
-            x[2 * k + 1] = edges[k];
-            y[2 * k + 1] = heights[k];
-            x[2 * k + 2] = edges[k + 1];
-            y[2 * k + 2] = heights[k];
+            x[i] = edges[k];
+            y[i++] = heights[k];
+            if (k == 0) {
+                x[i] = 0.5 * (edges[0] + edges[1]);
+                y[i++] = heights[0];
+            }
+            x[i] = edges[k + 1];
+            y[i++] = heights[k];
         }
-        x[2 * b + 1] = edges[b];
+        x[i] = edges[b];
         XYSeries s = c.addSeries(name, x, y);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
         s.setMarker(SeriesMarkers.NONE);

@@ -10,6 +10,9 @@ import org.sbi4j.diagnostics.CoverageResult;
  * Expected-coverage curve: empirical coverage against credibility level, the diagonal of a
  * calibrated posterior, and the result's (Clopper–Pearson, Bonferroni) band as a grey area.
  * A curve below the diagonal means over-confident, above means under-confident.
+ *
+ * <p>The legend (one entry per curve, naming its band's simultaneous level) sits inside the
+ * plot at the top left, the corner an over-confident curve leaves empty.
  */
 public final class CoveragePlot {
 
@@ -25,7 +28,7 @@ public final class CoveragePlot {
             throw new IllegalArgumentException("no coverage curves given");
         }
         XYChart c = Charts.xy(560, 520, title, "credibility level", "empirical coverage");
-        Charts.line(c, "calibrated (diagonal)", new double[] {0, 1}, new double[] {0, 1},
+        Charts.line(c, "calibrated", new double[] {0, 1}, new double[] {0, 1},
                 Color.BLACK, true);
         for (int i = 0; i < curves.length; i++) {
             CoverageResult r = curves[i];
@@ -42,13 +45,14 @@ public final class CoveragePlot {
                 px[2 * k - 1 - j] = lv[j];
                 py[2 * k - 1 - j] = lo[j];
             }
-            XYSeries band = c.addSeries(r.method() + " band (" + percent(1 - r.alpha())
-                    + " simultaneous)", px, py);
+            XYSeries band = c.addSeries(r.method() + " band", px, py);
+            band.setShowInLegend(false);
             band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
             band.setMarker(SeriesMarkers.NONE);
             band.setFillColor(new Color(col.getRed(), col.getGreen(), col.getBlue(), 50));
             band.setLineColor(new Color(col.getRed(), col.getGreen(), col.getBlue(), 50));
-            XYSeries s = c.addSeries(r.method() + " (N = " + r.pairs() + ")", lv, r.coverage());
+            XYSeries s = c.addSeries(r.method() + " (N = " + r.pairs() + "), "
+                    + percent(1 - r.alpha()) + " band", lv, r.coverage());
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             s.setMarker(SeriesMarkers.CIRCLE);
             s.setLineColor(col);

@@ -79,6 +79,8 @@ public final class RankPlot {
         band(c, edges, p, ranks.length);
         c.getStyler().setXAxisMin(0.0).setXAxisMax((double) l + 1).setYAxisMin(0.0);
         c.getStyler().setLegendVisible(false);
+        c.getStyler().setxAxisTickLabelsFormattingFunction(Ticks::integerLabel);
+        c.getStyler().setyAxisTickLabelsFormattingFunction(Ticks::integerLabel);
         return c;
     }
 

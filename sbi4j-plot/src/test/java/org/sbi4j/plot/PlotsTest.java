@@ -63,6 +63,14 @@ class PlotsTest {
     }
 
     @Test
+    void cornerPlotOfATwoMoonsLikePosterior() throws IOException {
+        Figure f = CornerPlot.of(Samples.crescents(10_000, 0.006, 4), List.of("theta 1", "theta 2"),
+                new double[] {0.2, 0.05}, "Two moons-like posterior (N = 10000)");
+        assertThat(f.panels()).hasSize(4);
+        check(f, "corner-two-moons");
+    }
+
+    @Test
     void rankHistogramsWithTheUniformityBand() throws IOException {
         // ranks of a too-narrow posterior: the truth's normal quantile is stretched by 2
         UniformRandomProvider r = rng(2);
@@ -114,6 +122,14 @@ class PlotsTest {
     }
 
     @Test
+    void lossCurvesOfAFiveMemberEnsemble() throws IOException {
+        Figure f = LossPlot.of(ChartReadabilityTest.members(5), "Training: 5-member ensemble",
+                "negative log-likelihood");
+        assertThat(f.panels()).hasSize(1);
+        check(f, "loss-ensemble");
+    }
+
+    @Test
     void badInput() {
         assertThatThrownBy(() -> CornerPlot.of(Matrix.of(10, 2), List.of("a"), null, "t"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 names");
@@ -121,6 +137,12 @@ class PlotsTest {
                 .hasMessageContaining("0 panels");
         assertThatThrownBy(() -> LossPlot.of(new double[0], null, "t", "loss"))
                 .hasMessageContaining("no training");
+        assertThatThrownBy(() -> LossPlot.of(List.of(), "t", "loss"))
+                .hasMessageContaining("no members");
+        assertThatThrownBy(() -> new CornerPlot.Settings(0, 0, CornerPlot.SIGMA_MASSES, 260))
+                .hasMessageContaining("bins >= 1");
+        assertThatThrownBy(() -> new CornerPlot.Settings(30, 0, List.of(1.5), 260))
+                .hasMessageContaining("[1.5]");
     }
 
     private static double cdf(double z) {
