@@ -41,6 +41,7 @@ public final class DampedOscillation implements Simulator {
     static RealismTask.Definition definition() {
         return new RealismTask.Definition("realism_oscillation", prior(), new DampedOscillation(),
                 new double[][] {{1.2, 0.15, 1.5, 0.5}, {2.2, 0.3, -1.0, 1.2}, {0.8, 0.08, 0.6, -0.9}},
+                (x, t) -> logLikelihood(x, t[0], t[1], t[2], t[3]),
                 (x, n, rng) -> referenceSamples(x, n, GridPosterior.Resolution.reference(2), rng));
     }
 

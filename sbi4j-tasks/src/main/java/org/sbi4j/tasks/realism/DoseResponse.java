@@ -40,6 +40,7 @@ public final class DoseResponse implements Simulator {
     static RealismTask.Definition definition() {
         return new RealismTask.Definition("realism_binomial", prior(), new DoseResponse(),
                 new double[][] {{3.5, 1.2, 0.1}, {2.0, 0.6, 0.05}, {5.0, 2.0, 0.15}},
+                (x, t) -> logLikelihood(x, t[0], t[1], t[2]),
                 (x, n, rng) -> referenceSamples(x, n, GridPosterior.Resolution.reference(3), rng));
     }
 

@@ -39,6 +39,7 @@ public final class GaussianBlobImage implements Simulator {
     static RealismTask.Definition definition() {
         return new RealismTask.Definition("realism_image", prior(), new GaussianBlobImage(),
                 new double[][] {{200, 3.0}, {120, 2.0}, {400, 4.5}},
+                (x, t) -> logLikelihood(x, t[0], t[1]),
                 (x, n, rng) -> referenceSamples(x, n, GridPosterior.Resolution.reference(2), rng));
     }
 

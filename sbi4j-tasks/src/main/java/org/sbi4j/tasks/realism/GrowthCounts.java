@@ -37,6 +37,7 @@ public final class GrowthCounts implements Simulator {
     static RealismTask.Definition definition() {
         return new RealismTask.Definition("realism_counts", prior(), new GrowthCounts(),
                 new double[][] {{0.45, 1.0}, {0.35, 3.0}, {0.55, 0.3}},
+                (x, t) -> logLikelihood(x, t[0], t[1]),
                 (x, n, rng) -> referenceSamples(x, n, GridPosterior.Resolution.reference(2), rng));
     }
 

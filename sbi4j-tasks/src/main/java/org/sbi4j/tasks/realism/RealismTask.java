@@ -41,6 +41,13 @@ public final class RealismTask implements Task {
         Matrix samples(float[] x, int n, UniformRandomProvider rng);
     }
 
+    /** The joint log-likelihood log p(x | θ) over all parameters, nuisances included. */
+    @FunctionalInterface
+    public interface Likelihood {
+        /** log p(x | θ), normalised; θ has the prior's dimension. */
+        double logLikelihood(float[] x, double[] theta);
+    }
+
     /**
      * What defines a realism task.
      *
@@ -48,14 +55,16 @@ public final class RealismTask implements Task {
      * @param prior          the prior (nuisance parameters declared)
      * @param simulator      the simulator, with its x shape
      * @param trueParameters θ_k of observation k = 1..3 (row k − 1), inside the prior support
+     * @param likelihood     log p(x | θ), which the reference is computed from
      * @param reference      the exact posterior of the parameters of interest
      */
     public record Definition(String name, Prior prior, Simulator simulator,
-                             double[][] trueParameters, Reference reference) {
+                             double[][] trueParameters, Likelihood likelihood, Reference reference) {
         public Definition {
-            if (name == null || prior == null || simulator == null || reference == null) {
+            if (name == null || prior == null || simulator == null || likelihood == null
+                    || reference == null) {
                 throw new IllegalArgumentException("realism task definition: name, prior, "
-                        + "simulator and reference are required");
+                        + "simulator, likelihood and reference are required");
             }
             if (prior.dim() != simulator.thetaDim()) {
                 throw new IllegalArgumentException("task " + name + ": prior dim " + prior.dim()
@@ -121,6 +130,21 @@ public final class RealismTask implements Task {
     @Override
     public int numObservations() {
         return OBSERVATIONS;
+    }
+
+    /**
+     * log p(x | θ) of the model, normalised, over all parameters (nuisances included): what the
+     * reference posterior is computed from, for checks such as MCMC.
+     *
+     * @throws IllegalArgumentException if x or θ has the wrong length
+     */
+    public double logLikelihood(float[] x, double[] theta) {
+        if (x.length != xDim() || theta.length != thetaDim()) {
+            throw new IllegalArgumentException("task " + name() + ": log-likelihood needs x of length "
+                    + xDim() + " and theta of length " + thetaDim() + ", got " + x.length + " and "
+                    + theta.length);
+        }
+        return def.likelihood().logLikelihood(x, theta);
     }
 
     /** Column names of {@link #referenceSamples}: the parameters of interest. */

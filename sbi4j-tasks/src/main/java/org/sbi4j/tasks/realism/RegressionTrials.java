@@ -39,6 +39,7 @@ public final class RegressionTrials implements Simulator {
     static RealismTask.Definition definition() {
         return new RealismTask.Definition("realism_trials", prior(), new RegressionTrials(),
                 new double[][] {{0.5, -1.0, 0.3}, {-0.8, 0.4, 0.8}, {0.0, 1.5, 0.5}},
+                (x, t) -> logLikelihood(x, t[0], t[1], t[2]),
                 (x, n, rng) -> referenceSamples(x, n, GridPosterior.Resolution.reference(3), rng));
     }
 

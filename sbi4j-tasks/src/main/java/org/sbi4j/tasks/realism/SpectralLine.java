@@ -42,6 +42,7 @@ public final class SpectralLine implements Simulator {
         return new RealismTask.Definition("realism_nuisance", prior(), new SpectralLine(),
                 new double[][] {{30, 2.5, 3.0, 0.5, 0.2, 1.0}, {18, 1.5, 2.5, -0.5, -0.3, 0.8},
                     {44, 4.0, 4.0, 1.0, 0.5, 1.2}},
+                SpectralLine::logLikelihood,
                 (x, n, rng) -> referenceSamples(x, n, GridPosterior.Resolution.reference(3), rng));
     }
 
