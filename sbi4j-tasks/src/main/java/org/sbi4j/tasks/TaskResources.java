@@ -15,15 +15,17 @@ import org.sbi4j.tensor.Matrix;
  * Reads the numeric CSV files (one header row, then rows of numbers; gzip if the name ends in
  * ".gz") that ship as classpath resources under {@code /sbibm/}.
  *
- * <p>A small private reader until org.sbi4j.io has a CSV reader that the tasks can use instead.
+ * <p>A small reader until org.sbi4j.io has a CSV reader that the tasks can use instead; public
+ * so that the task packages below org.sbi4j.tasks (e.g. realism) can read their resources.
+ * "NaN" reads as NaN (the padding of sets of trials).
  */
-final class TaskResources {
+public final class TaskResources {
 
     private TaskResources() {
     }
 
     /** All data rows of a resource CSV (header skipped), parsed as doubles. */
-    static double[][] readCsv(String resource) {
+    public static double[][] readCsv(String resource) {
         try (InputStream raw = TaskResources.class.getResourceAsStream(resource)) {
             if (raw == null) {
                 throw new IllegalStateException("missing task resource " + resource);
@@ -72,7 +74,7 @@ final class TaskResources {
     }
 
     /** The single data row of a resource CSV, as float32. */
-    static float[] readRow(String resource) {
+    public static float[] readRow(String resource) {
         double[][] rows = readCsv(resource);
         if (rows.length != 1) {
             throw new IllegalStateException(resource + ": expected 1 data row, found " + rows.length);
@@ -81,7 +83,7 @@ final class TaskResources {
     }
 
     /** A resource CSV as an n×d float32 matrix. */
-    static Matrix readMatrix(String resource) {
+    public static Matrix readMatrix(String resource) {
         double[][] rows = readCsv(resource);
         int d = rows.length == 0 ? 0 : rows[0].length;
         Matrix m = Matrix.of(rows.length, d);

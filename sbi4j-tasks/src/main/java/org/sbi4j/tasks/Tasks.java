@@ -4,11 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.sbi4j.tasks.realism.RealismTasks;
 
 /**
  * Registry of the built-in tasks: the ten sbibm tasks (Lueckmann et al. 2021) and the
  * galaxy_clustering toy (alias "ab2_toy"), and the example models lorenz96 (no reference
- * posterior), counting_experiment (nuisance parameters) and banana (MCMC reference). Each call builds a fresh, immutable task.
+ * posterior), counting_experiment (nuisance parameters) and banana (MCMC reference), and the
+ * realism suite ({@link RealismTasks}: realism_counts, realism_oscillation, realism_image,
+ * realism_trials, realism_nuisance, realism_binomial). Each call builds a fresh, immutable task.
  */
 public final class Tasks {
 
@@ -29,6 +32,9 @@ public final class Tasks {
         TASKS.put("lorenz96", Lorenz96::task);
         TASKS.put("counting_experiment", CountingExperiment::task);
         TASKS.put("banana", Banana::task);
+        for (String name : RealismTasks.names()) {
+            TASKS.put(name, () -> RealismTasks.byName(name));
+        }
     }
 
     private Tasks() {

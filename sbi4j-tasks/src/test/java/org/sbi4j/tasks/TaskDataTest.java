@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
+import org.sbi4j.tasks.realism.RealismTask;
 import org.sbi4j.tensor.Matrix;
 
 /** Every task's observations, true parameters and reference samples load with the right shapes. */
@@ -26,7 +27,13 @@ class TaskDataTest {
             Map.entry("galaxy_clustering", new int[] {2, 16}),
             Map.entry("lorenz96", new int[] {2, 200}),
             Map.entry("counting_experiment", new int[] {3, 5}),
-            Map.entry("banana", new int[] {2, 2}));
+            Map.entry("banana", new int[] {2, 2}),
+            Map.entry("realism_counts", new int[] {2, 25}),
+            Map.entry("realism_oscillation", new int[] {4, 100}),
+            Map.entry("realism_image", new int[] {2, 48 * 48}),
+            Map.entry("realism_trials", new int[] {3, 80}),
+            Map.entry("realism_nuisance", new int[] {6, 64}),
+            Map.entry("realism_binomial", new int[] {3, 8}));
 
     /** Tasks without a reference posterior (intractable likelihood). */
     private static final java.util.Set<String> NO_REFERENCE = java.util.Set.of("lorenz96");
@@ -40,8 +47,8 @@ class TaskDataTest {
             assertThat(t.xDim()).as(t.name()).isEqualTo(d[1]);
             assertThat(t.thetaNames()).hasSize(d[0]);
             assertThat(t.simulator().thetaDim()).isEqualTo(d[0]);
-            assertThat(t.numObservations()).isEqualTo(10);
-            for (int k = 1; k <= 10; k++) {
+            assertThat(t.numObservations()).isEqualTo(t.name().startsWith("realism_") ? 3 : 10);
+            for (int k = 1; k <= t.numObservations(); k++) {
                 float[] x = t.observation(k);
                 float[] theta = t.trueParameters(k);
                 assertThat(x).as("%s obs %d", t.name(), k).hasSize(d[1]);
@@ -49,7 +56,8 @@ class TaskDataTest {
                 // the generating θ must have positive prior density
                 assertThat(t.prior().logProb(theta, 0)).as("%s log p(theta_%d)", t.name(), k).isFinite();
                 for (float v : x) {
-                    assertThat(v).isFinite();
+                    // NaN only as the padding of a set of trials
+                    assertThat(Float.isInfinite(v) || Float.isNaN(v) && !t.simulator().nanPadding()).isFalse();
                 }
             }
         }
@@ -62,13 +70,23 @@ class TaskDataTest {
                 assertThatThrownBy(() -> t.referenceSamples(1)).hasMessageContaining("no reference");
                 continue;
             }
-            for (int k : new int[] {1, 10}) {
+            for (int k : new int[] {1, t.numObservations()}) {
                 Matrix m = t.referenceSamples(k);
                 assertThat(m.rows()).as("%s ref %d", t.name(), k).isEqualTo(10_000);
-                assertThat(m.cols()).isEqualTo(t.thetaDim());
+                // the realism tasks' references hold the parameters of interest only
+                int[] cols = t instanceof RealismTask ? t.prior().interestIndices()
+                        : java.util.stream.IntStream.range(0, t.thetaDim()).toArray();
+                assertThat(m.cols()).isEqualTo(cols.length);
+                double[] lo = t.prior().lower();
+                double[] hi = t.prior().upper();
                 int outside = 0;
                 for (int i = 0; i < m.rows(); i++) {
-                    outside += t.prior().inSupport(m.data(), m.rowOffset(i)) ? 0 : 1;
+                    boolean in = cols.length != t.thetaDim() || t.prior().inSupport(m.data(), m.rowOffset(i));
+                    for (int j = 0; j < cols.length; j++) {
+                        float v = m.get(i, j);
+                        in &= v >= lo[cols[j]] && v <= hi[cols[j]];
+                    }
+                    outside += in ? 0 : 1;
                 }
                 assertThat(outside).as("%s ref %d samples outside the prior box", t.name(), k).isZero();
             }
