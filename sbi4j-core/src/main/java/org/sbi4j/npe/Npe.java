@@ -88,14 +88,17 @@ public final class Npe {
                 ? e.members() : List.of(est);
         BalancedLoss balance = settings.balance() == 0 ? null
                 : BalancedLoss.of(settings.balance(), standardizedLogPrior(prior, zTheta));
+        Trainer trainer = Trainer.of(settings.training()).listener(listener);
+        if (balance != null) {
+            trainer = trainer.balance(balance);
+        }
         List<TrainingReport> reports = new ArrayList<>();
         for (int k = 0; k < members.size(); k++) {
             // replicas for the data-parallel shards; their initial weights are overwritten
             DataParallel member = DataParallel.of(members.get(k), () -> spec.buildOne(
                     interest.length, data.xShape(), EstimatorSpec.buildRng(seed)));
-            reports.add(Trainer.train(member, train, validation, settings.training(),
-                    SimulationStreams.streamFor(seed, TRAIN_STREAM + k), listener, null,
-                    balance));
+            reports.add(trainer.train(member, train, validation,
+                    SimulationStreams.streamFor(seed, TRAIN_STREAM + k)));
         }
         // NaN-padded x has no covariance for the misspecification score: keep no reference rows
         int keep = spec.embedding().allowsNaNPadding() ? 0
