@@ -10,7 +10,7 @@ import org.sbi4j.flows.ConditionalDensityEstimator;
 import org.sbi4j.posterior.Ensemble;
 import org.sbi4j.posterior.EstimatorSpec;
 import org.sbi4j.posterior.ParameterSpace;
-import org.sbi4j.posterior.Posterior;
+import org.sbi4j.posterior.PosteriorBuilder;
 import org.sbi4j.posterior.Provenance;
 import org.sbi4j.prob.Prior;
 import org.sbi4j.sim.SimulationProgress;
@@ -104,10 +104,13 @@ public final class Npe {
         int keep = spec.embedding().allowsNaNPadding() ? 0
                 : Math.min(settings.referenceRows(), train.size());
         Matrix reference = keep == 0 ? null : train.x().rowView(0, keep).copy();
-        Posterior posterior = new Posterior(est, spec, data.xShape(), zTheta, zX,
-                ParameterSpace.ofInterest(prior),
-                Provenance.of(seed, provenanceSettings(prior, data, settings)), reference);
-        return new NpeResult(posterior, reports, null, 0, (System.nanoTime() - t0) / 1e9);
+        PosteriorBuilder posterior = PosteriorBuilder.of(est, spec, data.xShape())
+                .standardizers(zTheta, zX).parameters(ParameterSpace.ofInterest(prior))
+                .provenance(Provenance.of(seed, provenanceSettings(prior, data, settings)));
+        if (reference != null) {
+            posterior = posterior.referenceX(reference);
+        }
+        return new NpeResult(posterior.build(), reports, null, 0, (System.nanoTime() - t0) / 1e9);
     }
 
     private static Map<String, String> provenanceSettings(Prior prior, Dataset data,
