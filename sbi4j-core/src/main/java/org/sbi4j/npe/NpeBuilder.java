@@ -20,6 +20,15 @@ import org.sbi4j.train.TrainingListener;
  * come in any order. Each setter checks its value at once; {@link #run()} checks that the run is
  * complete and consistent before it simulates or trains anything.
  *
+ * <pre>{@code
+ * NpeBuilder base = Npe.builder(prior, simulator).simulations(10_000).threads(2)
+ *         .settings(NpeSettings.calibrated())
+ *         .progress((done, total) -> log(done + "/" + total))
+ *         .onEpoch(epoch -> { log(epoch.toString()); return true; });
+ * NpeResult first = base.seed(1).run();
+ * NpeResult second = base.seed(2).run();   // base itself is unchanged
+ * }</pre>
+ *
  * <table>
  *   <caption>Settings</caption>
  *   <tr><th>call</th><th>default</th></tr>
