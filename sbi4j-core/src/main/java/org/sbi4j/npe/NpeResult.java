@@ -6,7 +6,13 @@ import org.sbi4j.sim.SimulationResult;
 import org.sbi4j.train.TrainingReport;
 
 /**
- * The outcome of an NPE run.
+ * The outcome of an NPE run: the posterior (over the prior's parameters of interest, for x of
+ * the simulator's or the data's dimension), how training went, and the simulations it used.
+ * <pre>{@code
+ * NpeResult r = Npe.builder(prior, simulator).simulations(10_000).seed(1).run();
+ * System.out.println(r.simulation().summary() + ", best epoch " + r.report().bestEpoch());
+ * PosteriorFiles.save(r.posterior(), Path.of("model.sbi4j"));
+ * }</pre>
  *
  * @param posterior       the amortised posterior
  * @param reports         one training report per ensemble member

@@ -4,7 +4,12 @@ import org.sbi4j.posterior.EstimatorSpec;
 import org.sbi4j.train.TrainingConfig;
 
 /**
- * What an NPE run trains and how.
+ * What an NPE run trains and how: a value, changed with the {@code with…} methods.
+ * <pre>{@code
+ * NpeSettings s = NpeSettings.defaults()                          // sbi's NSF and training
+ *         .withTraining(TrainingConfig.DEFAULTS.withMaxEpochs(200))
+ *         .withEstimator(EstimatorSpec.defaults(EstimatorSpec.Kind.MAF).withEnsemble(3));
+ * }</pre>
  *
  * @param estimator     architecture (default: sbi's NSF)
  * @param training      training settings (default: sbi's)

@@ -45,8 +45,9 @@ public final class Posterior {
      * @param provenance seed, version and settings
      * @param referenceX a sample of standardised training x rows for misspecification checks
      *                   (a few thousand rows suffice), or null
+     * @see PosteriorBuilder the public way to assemble one
      */
-    public Posterior(ConditionalDensityEstimator estimator, EstimatorSpec spec, int[] xShape,
+    Posterior(ConditionalDensityEstimator estimator, EstimatorSpec spec, int[] xShape,
                      Standardizer theta, Standardizer x, ParameterSpace space,
                      Provenance provenance, Matrix referenceX) {
         int d = estimator.thetaSize();

@@ -9,6 +9,15 @@ import org.sbi4j.tensor.Matrix;
  *
  * <p>Values are sampled and evaluated in double precision and stored as float32 rows. Every prior
  * knows its support as a box (bounds may be infinite); posteriors reject samples outside it.
+ *
+ * <p>Shapes: one θ is {@link #dim()} values in {@link #names()} order; {@link #sample(int,
+ * UniformRandomProvider)} returns an n × dim matrix, one draw per row. Parameters marked as
+ * nuisances ({@link Priors#withNuisance}) are simulated but not inferred: a posterior is over
+ * {@link #interestIndices()} only.
+ * <pre>{@code
+ * Prior prior = Priors.independent(Priors.uniform("mu", -3, 3), Priors.logNormal("sigma", 0, 0.5));
+ * Matrix theta = prior.sample(1_000, RandomSource.XO_RO_SHI_RO_128_PP.create(1L)); // 1000 × 2
+ * }</pre>
  */
 public interface Prior {
 

@@ -16,6 +16,13 @@ import org.apache.commons.statistics.distribution.UniformContinuousDistribution;
  * "uniform prior for parameter 'a': low 2.0 must be below high 1.0". Univariate priors are
  * commons-statistics distributions (see {@link Univariate}); vectors of them are combined with
  * {@link #independent(Prior...)}.
+ *
+ * <pre>{@code
+ * Prior p = Priors.independent(
+ *         Priors.uniform("mu", -3, 3),                        // U(−3, 3)
+ *         Priors.normal(List.of("a", "b"), new double[] {0, 0}, new double[] {1, 2}));
+ * Prior marginal = Priors.withNuisance(p, "b");               // infer mu and a only
+ * }</pre>
  */
 public final class Priors {
 

@@ -11,8 +11,43 @@ import org.sbi4j.tensor.Matrix;
  * A simulator signals a failed simulation by throwing or by writing a non-finite value into x;
  * the runner counts and excludes such rows. Implementations must be safe to call from several
  * threads at once (keep no mutable state, or keep it per thread).
+ *
+ * <p>Shapes: θ has dθ = {@link #thetaDim()} values, x has dx = {@link #xDim()} values stored
+ * flat (row-major in {@link #xShape()}). A simulator written as a function of one θ:
+ * <pre>{@code
+ * // x_t = μ + σ·ε_t, t < 10, θ = (μ, σ)
+ * Simulator sim = Simulator.of(2, 10, (theta, rng) -> {
+ *     var normal = ZigguratSampler.NormalizedGaussian.of(rng);
+ *     float[] x = new float[10];
+ *     for (int t = 0; t < 10; t++) {
+ *         x[t] = (float) (theta[0] + theta[1] * normal.sample());
+ *     }
+ *     return x;
+ * });
+ * }</pre>
  */
 public interface Simulator {
+
+    /**
+     * A simulator of flat x (dx = {@code xDim}) from a function of one θ row: {@code function}
+     * receives a fresh copy of θ (dθ = {@code thetaDim} values) and the simulation's generator
+     * and returns x. A result of another length (or null) fails that simulation with a message
+     * saying so (it is counted and shown in {@link SimulationResult#failureExamples()}).
+     *
+     * @throws IllegalArgumentException if a dimension is below 1 or the function is null
+     */
+    static Simulator of(int thetaDim, int xDim, SimulatorFunction function) {
+        return new FunctionSimulator(thetaDim, new int[] {xDim}, function);
+    }
+
+    /**
+     * As {@link #of(int, int, SimulatorFunction)} with the logical shape of x, e.g.
+     * {channels, length} for a time series (dx = the product of the entries, each ≥ 1); the
+     * function returns x flat, row-major.
+     */
+    static Simulator of(int thetaDim, int[] xShape, SimulatorFunction function) {
+        return new FunctionSimulator(thetaDim, xShape, function);
+    }
 
     /** Dimension of θ the simulator expects. */
     int thetaDim();

@@ -20,14 +20,25 @@ import org.slf4j.LoggerFactory;
  * log-likelihood −(1/n)·Σ log q(θ_i | x_i) over the training pairs, which in expectation over the
  * joint p(θ)p(x|θ) minimises E_x[KL(p(θ|x) ‖ q(θ|x))] (Papamakarios &amp; Murray 2016).
  *
- * <p>A service: {@link #train} takes everything it needs and leaves the estimator holding the
- * weights of the epoch with the best validation loss. Epoch e shuffles the training pairs with a
- * generator derived from (a seed drawn once from {@code rng}, e), so a run resumed from a
- * {@link Checkpoint} continues exactly as the uninterrupted run would have.
+ * <p>An immutable value holding the settings of a training run; {@link #train} takes the estimator
+ * and the data and leaves the estimator holding the weights of the epoch with the best validation
+ * loss. Epoch e shuffles the training pairs with a generator derived from (a seed drawn once from
+ * {@code rng}, e), so a run resumed from a {@link Checkpoint} continues exactly as the
+ * uninterrupted run would have.
  *
  * <p>A non-finite loss or gradient never reaches the weights: the step is skipped, the best
  * weights so far are restored, the learning rate is halved and the report says so. After
  * {@value #MAX_RECOVERIES} such recoveries training stops with {@code DIVERGED}.
+ *
+ * <pre>{@code
+ * TrainingReport report = Trainer.of(TrainingConfig.DEFAULTS)
+ *         .listener(epoch -> { log(epoch); return true; })   // optional (default: none)
+ *         .resumeFrom(Checkpoints.load(path))                 // optional (default: fresh)
+ *         .balance(BalancedLoss.of(100, logPrior))            // optional (default: plain NLL)
+ *         .train(estimator, trainSet, validationSet, rng);    // θ and x standardised
+ * }</pre>
+ * Shapes: the training and validation sets hold n×dθ parameters and n×dx data with dθ =
+ * {@code estimator.thetaSize()} and dx = {@code estimator.contextSize()}.
  */
 public final class Trainer {
 
@@ -36,65 +47,86 @@ public final class Trainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
 
-    private Trainer() {
+    private final TrainingConfig config;
+    private final TrainingListener listener;
+    /** The state to resume from, or null for a fresh start. */
+    private final Checkpoint resume;
+    /** The balanced loss, or null for the plain negative log-likelihood. */
+    private final BalancedLoss balance;
+
+    private Trainer(TrainingConfig config, TrainingListener listener, Checkpoint resume,
+                    BalancedLoss balance) {
+        this.config = config;
+        this.listener = listener;
+        this.resume = resume;
+        this.balance = balance;
+    }
+
+    /** Training with {@code config}, no listener, from a fresh start, on the plain NLL. */
+    public static Trainer of(TrainingConfig config) {
+        return new Trainer(require(config, "the training config"), TrainingListener.NONE, null,
+                null);
+    }
+
+    /** The same training, reporting every epoch to {@code listener} (on the training thread). */
+    public Trainer listener(TrainingListener listener) {
+        return new Trainer(config, require(listener, "the listener"), resume, balance);
     }
 
     /**
-     * Trains {@code estimator} in place (θ and x as given: standardise before calling).
+     * The same training, resumed from {@code checkpoint}: it must come from the same estimator
+     * architecture, data and settings (the number of weights is checked). A trainer that resumes
+     * is meant for the one estimator the checkpoint was taken from.
+     */
+    public Trainer resumeFrom(Checkpoint checkpoint) {
+        return new Trainer(config, listener, require(checkpoint, "the checkpoint"), balance);
+    }
+
+    /**
+     * The same training minimising the {@link BalancedLoss} (early stopping still watches the
+     * validation negative log-likelihood).
+     */
+    public Trainer balance(BalancedLoss balancedLoss) {
+        return new Trainer(config, listener, resume, require(balancedLoss, "the balanced loss"));
+    }
+
+    /** The training settings. */
+    public TrainingConfig config() {
+        return config;
+    }
+
+    private static <T> T require(T value, String what) {
+        if (value == null) {
+            throw new IllegalArgumentException(what + " must not be null");
+        }
+        return value;
+    }
+
+    /**
+     * Trains {@code estimator} in place on in-memory pairs (θ and x as given: standardise before
+     * calling), in batches of {@link TrainingConfig#batchSize()} (at most the training set).
      *
      * @return per-epoch losses and where training stopped
      */
-    public static TrainingReport train(ConditionalDensityEstimator estimator, Dataset train,
-                                       Dataset validation, TrainingConfig config,
-                                       UniformRandomProvider rng, TrainingListener listener) {
-        return train(estimator, train, validation, config, rng, listener, null);
-    }
-
-    /**
-     * As {@link #train(ConditionalDensityEstimator, Dataset, Dataset, TrainingConfig,
-     * UniformRandomProvider, TrainingListener)}, resuming from {@code resume} when not null
-     * (the checkpoint must come from the same estimator architecture, data and settings).
-     */
-    public static TrainingReport train(ConditionalDensityEstimator estimator, Dataset train,
-                                       Dataset validation, TrainingConfig config,
-                                       UniformRandomProvider rng, TrainingListener listener,
-                                       Checkpoint resume) {
-        return train(estimator, train, validation, config, rng, listener, resume, null);
-    }
-
-    /** As above, with the {@link BalancedLoss} when {@code balance} is not null. */
-    public static TrainingReport train(ConditionalDensityEstimator estimator, Dataset train,
-                                       Dataset validation, TrainingConfig config,
-                                       UniformRandomProvider rng, TrainingListener listener,
-                                       Checkpoint resume, BalancedLoss balance) {
+    public TrainingReport train(ConditionalDensityEstimator estimator, Dataset train,
+                                Dataset validation, UniformRandomProvider rng) {
         checkData(estimator, train.size(), train.thetaDim(), train.xDim(), "training");
         checkData(estimator, validation.size(), validation.thetaDim(), validation.xDim(),
                 "validation");
         return train(estimator, BatchSource.of(train, Math.min(config.batchSize(), train.size())),
-                BatchSource.of(validation, Math.min(Validator.BATCH, validation.size())), config,
-                rng, listener, resume, balance);
+                BatchSource.of(validation, Math.min(Validator.BATCH, validation.size())), rng);
     }
 
     /**
      * Training from batch sources, e.g. memory-mapped data larger than the heap
      * ({@link org.sbi4j.data.MappedDataset}); the training source's batch size is the one used
      * (the config's is ignored here), the validation source's only sets the evaluation chunk.
+     *
+     * @return per-epoch losses and where training stopped
      */
-    public static TrainingReport train(ConditionalDensityEstimator estimator, BatchSource batches,
-                                       BatchSource validation, TrainingConfig config,
-                                       UniformRandomProvider rng, TrainingListener listener,
-                                       Checkpoint resume) {
-        return train(estimator, batches, validation, config, rng, listener, resume, null);
-    }
-
-    /**
-     * As above, minimising the {@link BalancedLoss} when {@code balance} is not null (early
-     * stopping still watches the validation negative log-likelihood).
-     */
-    public static TrainingReport train(ConditionalDensityEstimator estimator, BatchSource batches,
-                                       BatchSource validation, TrainingConfig config,
-                                       UniformRandomProvider rng, TrainingListener listener,
-                                       Checkpoint resume, BalancedLoss balance) {
+    public TrainingReport train(ConditionalDensityEstimator estimator, BatchSource batches,
+                                BatchSource validation, UniformRandomProvider rng) {
+        require(rng, "the random generator");
         checkData(estimator, batches.size(), batches.thetaDim(), batches.xDim(), "training");
         checkData(estimator, validation.size(), validation.thetaDim(), validation.xDim(),
                 "validation");

@@ -1,6 +1,17 @@
 package org.sbi4j.train;
 
-/** Receives progress from a training run (on the training thread). */
+/**
+ * Receives progress from a training run, on the training thread, after every epoch; it may stop
+ * training early (the best weights so far are kept) and may take a {@link Checkpoint} of every
+ * epoch to resume from later ({@link Trainer#resumeFrom}).
+ *
+ * <pre>{@code
+ * TrainingListener log = epoch -> {
+ *     System.out.printf("epoch %d: validation %.4f%n", epoch.epoch(), epoch.validationLoss());
+ *     return epoch.epoch() < 500;                    // false stops after this epoch
+ * };
+ * }</pre>
+ */
 @FunctionalInterface
 public interface TrainingListener {
 

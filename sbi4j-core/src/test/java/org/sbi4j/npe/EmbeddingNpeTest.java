@@ -14,10 +14,8 @@ import org.sbi4j.posterior.EstimatorSpec;
 import org.sbi4j.posterior.Intervals;
 import org.sbi4j.posterior.Posterior;
 import org.sbi4j.prob.Prior;
-import org.sbi4j.sim.SimulationProgress;
 import org.sbi4j.sim.Simulator;
 import org.sbi4j.tensor.Matrix;
-import org.sbi4j.train.TrainingListener;
 
 /**
  * Embedding networks trained jointly with the estimator, end to end through {@link Npe#run},
@@ -141,11 +139,10 @@ class EmbeddingNpeTest {
 
     @Test
     void convolutionalEmbeddingLearnsTheMeanLevelOfASeries() {
-        NpeResult r = Npe.run(PRIOR, series(50), 4000, 5L,
-                settings(EmbeddingSpec.conv1d(new int[] {8}, 5, new int[] {32}, 8)
-                        .withConvolution(1, Conv1d.Padding.SAME, EmbeddingSpec.Pooling.GLOBAL)),
-                2,
-                SimulationProgress.NONE, TrainingListener.NONE);
+        NpeResult r = Npe.builder(PRIOR, series(50)).simulations(4000).seed(5L)
+                .settings(settings(EmbeddingSpec.conv1d(new int[] {8}, 5, new int[] {32}, 8)
+                        .withConvolution(1, Conv1d.Padding.SAME, EmbeddingSpec.Pooling.GLOBAL)))
+                .threads(2).run();
         for (double theta : new double[] {-1.0, 0.3, 1.5}) {
             float[] x = observation(theta, 50, 50, 100 + (long) (10 * theta));
             double[] mv = meanAndVariance(r.posterior(), x);
@@ -160,9 +157,9 @@ class EmbeddingNpeTest {
     @Test
     void deepSetsPosteriorShrinksWithTheNumberOfTrials() {
         int maxTrials = 20;
-        NpeResult r = Npe.run(PRIOR, trials(5, maxTrials), 4000, 6L,
-                settings(EmbeddingSpec.deepSets(new int[] {32}, 16, new int[] {32}, 8)), 2,
-                SimulationProgress.NONE, TrainingListener.NONE);
+        NpeResult r = Npe.builder(PRIOR, trials(5, maxTrials)).simulations(4000).seed(6L)
+                .settings(settings(EmbeddingSpec.deepSets(new int[] {32}, 16, new int[] {32}, 8)))
+                .threads(2).run();
         // the simulator declares NaN padding, so padded rows are kept, not counted as failures
         assertThat(r.simulation().invalid()).isZero();
         double previous = Double.POSITIVE_INFINITY;

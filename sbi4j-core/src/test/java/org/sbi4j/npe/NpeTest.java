@@ -15,10 +15,8 @@ import org.sbi4j.posterior.Intervals;
 import org.sbi4j.posterior.PosteriorFiles;
 import org.sbi4j.prob.Prior;
 import org.sbi4j.prob.Priors;
-import org.sbi4j.sim.SimulationProgress;
 import org.sbi4j.sim.Simulator;
 import org.sbi4j.tensor.Matrix;
-import org.sbi4j.train.TrainingListener;
 
 class NpeTest {
 
@@ -27,8 +25,8 @@ class NpeTest {
     static final Simulator SIM = NpeTestModels.linear(new double[][] {{1}}, 0.5);
 
     static NpeResult fit(Prior prior, Simulator sim, int threads, long seed) {
-        return Npe.run(prior, sim, 4000, seed, NpeTestModels.fast(), threads,
-                SimulationProgress.NONE, TrainingListener.NONE);
+        return Npe.builder(prior, sim).simulations(4000).seed(seed)
+                .settings(NpeTestModels.fast()).threads(threads).run();
     }
 
     @Test
@@ -49,16 +47,17 @@ class NpeTest {
      */
     @Test
     void balancedNpeFitsAndRefusesNuisanceParameters() {
-        NpeResult r = Npe.run(PRIOR, SIM, 4000, 1L, NpeTestModels.fast().withBalance(100), 2,
-                SimulationProgress.NONE, TrainingListener.NONE);
+        NpeResult r = Npe.builder(PRIOR, SIM).simulations(4000).seed(1L)
+                .settings(NpeTestModels.fast().withBalance(100)).threads(2).run();
         Matrix s = r.posterior().at(new float[] {1f}).sample(20_000,
                 RandomSource.XO_RO_SHI_RO_128_PP.create(2L));
         assertThat(Intervals.mean(s)[0]).isCloseTo(0.8, within(0.07));
         assertThat(Intervals.covariance(s)[0][0]).isBetween(0.17, 0.3);
         Prior nuisance = Priors.withNuisance(NpeTestModels.standardNormal("a", "b"), "b");
-        assertThatThrownBy(() -> Npe.run(nuisance, NpeTestModels.linear(new double[][] {{1, 1}},
-                0.3), 100, 1L, NpeTestModels.fast().withBalance(100), 1, SimulationProgress.NONE,
-                TrainingListener.NONE)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Npe.builder(nuisance, NpeTestModels.linear(
+                new double[][] {{1, 1}}, 0.3)).simulations(100).seed(1L)
+                .settings(NpeTestModels.fast().withBalance(100)).threads(1).run())
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("nuisance");
     }
 
@@ -77,10 +76,10 @@ class NpeTest {
         Simulator sim = NpeTestModels.linear(new double[][] {{1, 1}}, 0.3);
         Prior both = NpeTestModels.standardNormal("a", "b");
         Prior nuisance = Priors.withNuisance(both, "b");
-        NpeResult joint = Npe.run(both, sim, 8000, 5L, NpeTestModels.fast(), 2,
-                SimulationProgress.NONE, TrainingListener.NONE);
-        NpeResult marginal = Npe.run(nuisance, sim, 8000, 5L, NpeTestModels.fast(), 2,
-                SimulationProgress.NONE, TrainingListener.NONE);
+        NpeResult joint = Npe.builder(both, sim).simulations(8000).seed(5L)
+                .settings(NpeTestModels.fast()).threads(2).run();
+        NpeResult marginal = Npe.builder(nuisance, sim).simulations(8000).seed(5L)
+                .settings(NpeTestModels.fast()).threads(2).run();
         assertThat(marginal.posterior().names()).containsExactly("a");
         float[] xo = {1.5f};
         Matrix sj = joint.posterior().at(xo).sample(20_000, RandomSource.XO_RO_SHI_RO_128_PP.create(6L));
@@ -137,13 +136,11 @@ class NpeTest {
         ConditionedPosterior p = r.posterior().at(new float[] {0f});
         assertThatThrownBy(() -> p.logProb(Matrix.of(3, 2)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 columns");
-        assertThatThrownBy(() -> Npe.train(PRIOR, Dataset.of(Matrix.of(0, 1), Matrix.of(0, 1)),
-                1L, NpeTestModels.fast(), TrainingListener.NONE))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Npe.builder(PRIOR).data(Dataset.of(Matrix.of(0, 1),
+                Matrix.of(0, 1)))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Priors.uniform("c", 2.0, 1.0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2.0");
-        assertThatThrownBy(() -> Npe.run(NpeTestModels.standardNormal("a", "b"), SIM, 100, 1L,
-                NpeTestModels.fast(), 1, SimulationProgress.NONE, TrainingListener.NONE))
+        assertThatThrownBy(() -> Npe.builder(NpeTestModels.standardNormal("a", "b"), SIM))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("2 parameters").hasMessageContaining("expects 1");
     }
@@ -203,8 +200,8 @@ class NpeTest {
     void ensembleIsTheEqualWeightMixtureOfItsMembers() {
         NpeSettings two = NpeTestModels.fast().withEstimator(
                 NpeTestModels.fast().estimator().withEnsemble(2));
-        NpeResult r = Npe.run(PRIOR, SIM, 4000, 15L, two, 2, SimulationProgress.NONE,
-                TrainingListener.NONE);
+        NpeResult r = Npe.builder(PRIOR, SIM).simulations(4000).seed(15L).settings(two)
+                .threads(2).run();
         assertThat(r.reports()).hasSize(2);
         var ens = (org.sbi4j.posterior.Ensemble) r.posterior().estimator();
         Matrix z = Matrix.fromRows(new float[][] {{-1f}, {0f}, {0.7f}});

@@ -24,9 +24,8 @@ class MappedTrainingTest {
         Npy.writeLong(dir.resolve("index.npy"), train.index());
         try (MappedDataset mapped = MappedDataset.open(dir)) {
             Mdn est = TrainerTest.mdn(3);
-            TrainingReport r = Trainer.train(est, mapped.batches(100),
-                    BatchSource.of(val, 500), TrainerTest.FAST,
-                    RandomSource.XO_RO_SHI_RO_128_PP.create(4L), TrainingListener.NONE, null);
+            TrainingReport r = Trainer.of(TrainerTest.FAST).train(est, mapped.batches(100),
+                    BatchSource.of(val, 500), RandomSource.XO_RO_SHI_RO_128_PP.create(4L));
             // the same bound as the in-memory test: within 0.1 nat of the true conditional's
             // expected negative log-likelihood 0.726
             assertThat(r.bestValidationLoss()).isLessThan(0.726 + 0.1);

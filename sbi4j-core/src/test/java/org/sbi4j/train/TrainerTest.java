@@ -50,8 +50,8 @@ class TrainerTest {
         Dataset train = conditionalGaussian(2000, 1);
         Dataset val = conditionalGaussian(500, 2);
         Mdn est = mdn(3);
-        TrainingReport r = Trainer.train(est, train, val, FAST,
-                RandomSource.XO_RO_SHI_RO_128_PP.create(4L), TrainingListener.NONE);
+        TrainingReport r = Trainer.of(FAST).train(est, train, val,
+                RandomSource.XO_RO_SHI_RO_128_PP.create(4L));
         // the true conditional's expected NLL is 0.5·log(2π·0.25) + 0.5 = 0.726; with 2,000
         // pairs and a 16-unit network, 0.1 above it is a loose but meaningful bound
         assertThat(r.bestValidationLoss()).isLessThan(0.726 + 0.1);
@@ -72,8 +72,8 @@ class TrainerTest {
         float[][] w = new float[2][];
         for (int k = 0; k < 2; k++) {
             Mdn est = mdn(3);
-            Trainer.train(est, train, val, FAST.withMaxEpochs(8),
-                    RandomSource.XO_RO_SHI_RO_128_PP.create(5L), TrainingListener.NONE);
+            Trainer.of(FAST.withMaxEpochs(8)).train(est, train, val,
+                    RandomSource.XO_RO_SHI_RO_128_PP.create(5L));
             w[k] = Params.values(est.params());
         }
         assertThat(w[1]).containsExactly(w[0]);
@@ -85,13 +85,12 @@ class TrainerTest {
         Dataset val = conditionalGaussian(200, 2);
         TrainingConfig cfg = FAST.withMaxEpochs(10).withStopAfterEpochs(100);
         Mdn full = mdn(3);
-        TrainingReport whole = Trainer.train(full, train, val, cfg,
-                RandomSource.XO_RO_SHI_RO_128_PP.create(6L), TrainingListener.NONE);
+        TrainingReport whole = Trainer.of(cfg).train(full, train, val,
+                RandomSource.XO_RO_SHI_RO_128_PP.create(6L));
 
         Mdn part = mdn(3);
         Path ckp = dir.resolve("run.ckpt");
-        Trainer.train(part, train, val, cfg, RandomSource.XO_RO_SHI_RO_128_PP.create(6L),
-                new TrainingListener() {
+        Trainer.of(cfg).listener(new TrainingListener() {
                     @Override
                     public boolean onEpoch(EpochRecord e) {
                         return e.epoch() < 4; // "killed" after epoch 4
@@ -110,11 +109,10 @@ class TrainerTest {
                             throw new java.io.UncheckedIOException(ex);
                         }
                     }
-                });
+                }).train(part, train, val, RandomSource.XO_RO_SHI_RO_128_PP.create(6L));
         Mdn resumed = mdn(99); // different initial weights: the checkpoint must overwrite them
-        TrainingReport rest = Trainer.train(resumed, train, val, cfg,
-                RandomSource.XO_RO_SHI_RO_128_PP.create(12345L), TrainingListener.NONE,
-                Checkpoints.load(ckp));
+        TrainingReport rest = Trainer.of(cfg).resumeFrom(Checkpoints.load(ckp))
+                .train(resumed, train, val, RandomSource.XO_RO_SHI_RO_128_PP.create(12345L));
         assertThat(Params.values(resumed.params())).containsExactly(Params.values(full.params()));
         assertThat(rest.validationLosses()).containsExactly(whole.validationLosses());
     }
@@ -126,8 +124,8 @@ class TrainerTest {
         Mdn inner = mdn(3);
         // poison steps 15 and 16 (in epoch 2)
         ConditionalDensityEstimator poisoned = new PoisonedEstimator(inner, 15, 16);
-        TrainingReport r = Trainer.train(poisoned, train, val, FAST.withMaxEpochs(6),
-                RandomSource.XO_RO_SHI_RO_128_PP.create(7L), TrainingListener.NONE);
+        TrainingReport r = Trainer.of(FAST.withMaxEpochs(6)).train(poisoned, train, val,
+                RandomSource.XO_RO_SHI_RO_128_PP.create(7L));
         assertThat(r.events()).hasSize(2).allMatch(e -> e.contains("non-finite loss"));
         assertThat(r.epochs().get(1).skippedSteps()).isEqualTo(2);
         for (Param p : inner.params()) {
@@ -139,12 +137,36 @@ class TrainerTest {
     }
 
     @Test
+    void optionsAreImmutableValuesAndNullsAreRejectedByName() {
+        Trainer plain = Trainer.of(FAST.withMaxEpochs(3));
+        int[] calls = new int[1];
+        Trainer listening = plain.listener(e -> ++calls[0] > 0);
+        Dataset train = conditionalGaussian(300, 1);
+        Dataset val = conditionalGaussian(100, 2);
+        Mdn a = mdn(3);
+        Mdn b = mdn(3);
+        plain.train(a, train, val, RandomSource.XO_RO_SHI_RO_128_PP.create(8L));
+        assertThat(calls[0]).isZero(); // adding a listener made a new trainer
+        TrainingReport r = listening.train(b, train, val, RandomSource.XO_RO_SHI_RO_128_PP.create(8L));
+        assertThat(calls[0]).isEqualTo(r.epochs().size()).isPositive();
+        assertThat(Params.values(b.params())).containsExactly(Params.values(a.params()));
+        assertThat(plain.config()).isEqualTo(FAST.withMaxEpochs(3));
+        assertThatThrownBy(() -> Trainer.of(null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("training config");
+        assertThatThrownBy(() -> plain.listener(null)).hasMessageContaining("listener");
+        assertThatThrownBy(() -> plain.resumeFrom(null)).hasMessageContaining("checkpoint");
+        assertThatThrownBy(() -> plain.balance(null)).hasMessageContaining("balanced loss");
+        assertThatThrownBy(() -> plain.train(a, train, val, null))
+                .hasMessageContaining("random generator");
+    }
+
+    @Test
     void mismatchedDimensionsAreRejected() {
         Dataset train = conditionalGaussian(100, 1);
         Mdn est = Mdn.of(Mlp.of(2, new int[] {4}, Mdn.outputSize(1, 1), Activation.TANH,
                 RandomSource.XO_RO_SHI_RO_128_PP.create(1L)), 1, 1);
-        assertThatThrownBy(() -> Trainer.train(est, train, train, FAST,
-                RandomSource.XO_RO_SHI_RO_128_PP.create(1L), TrainingListener.NONE))
+        assertThatThrownBy(() -> Trainer.of(FAST).train(est, train, train,
+                RandomSource.XO_RO_SHI_RO_128_PP.create(1L)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("x dimension 1").hasMessageContaining("expects 1 and 2");
     }

@@ -36,8 +36,8 @@ class WeightDecayTest {
         Mdn est = TrainerTest.mdn(3);
         double j1 = Objective.value(est, data, cfg);
         double p1 = negLogPosterior(est, data);
-        Trainer.train(est, data, TrainerTest.conditionalGaussian(200, 2), cfg,
-                RandomSource.XO_RO_SHI_RO_128_PP.create(4L), TrainingListener.NONE);
+        Trainer.of(cfg).train(est, data, TrainerTest.conditionalGaussian(200, 2),
+                RandomSource.XO_RO_SHI_RO_128_PP.create(4L));
         double j2 = Objective.value(est, data, cfg);
         double p2 = negLogPosterior(est, data);
         // N·(J(w1) − J(w2)) equals the difference of negative log-posteriors (the constant, the
@@ -55,8 +55,7 @@ class WeightDecayTest {
             Mdn est = TrainerTest.mdn(3);
             TrainingConfig cfg = TrainerTest.FAST.withMaxEpochs(30).withStopAfterEpochs(100)
                     .withWeightDecay(k == 0 ? 0 : 0.05, false);
-            Trainer.train(est, train, val, cfg, RandomSource.XO_RO_SHI_RO_128_PP.create(5L),
-                    TrainingListener.NONE);
+            Trainer.of(cfg).train(est, train, val, RandomSource.XO_RO_SHI_RO_128_PP.create(5L));
             double sq = 0;
             for (float v : Params.values(est.params())) {
                 sq += v * v;

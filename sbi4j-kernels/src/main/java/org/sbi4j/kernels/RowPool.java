@@ -38,9 +38,13 @@ final class RowPool {
         return threads;
     }
 
-    /** Takes the pool unless it has one thread or is held, by another caller or this one. */
+    /**
+     * Takes the pool unless it has one thread, the caller's {@link Parallelism#cap()} is 1, or
+     * it is held, by another caller or this one.
+     */
     boolean tryLock() {
-        return threads > 1 && !lock.isHeldByCurrentThread() && lock.tryLock();
+        return threads > 1 && Parallelism.cap() > 1 && !lock.isHeldByCurrentThread()
+                && lock.tryLock();
     }
 
     void unlock() {
@@ -48,12 +52,13 @@ final class RowPool {
     }
 
     /**
-     * Runs {@code task} over rows [0, m) in at most {@link #threads()} contiguous ranges whose
-     * boundaries are multiples of {@code block}. The caller must hold the lock.
+     * Runs {@code task} over rows [0, m) in at most {@link #threads()} (and the caller's
+     * {@link Parallelism#cap()}) contiguous ranges whose boundaries are multiples of
+     * {@code block}. The caller must hold the lock.
      */
     void run(Kernels.RangeTask task, int m, int block) {
         int blocks = (m + block - 1) / block;
-        int parts = Math.min(threads, blocks);
+        int parts = Math.min(Math.min(threads, Parallelism.cap()), blocks);
         int rowsPer = (blocks + parts - 1) / parts * block;
         if (workers == null) {
             start();

@@ -6,11 +6,9 @@ import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 import org.sbi4j.posterior.ConditionedPosterior;
 import org.sbi4j.posterior.Intervals;
-import org.sbi4j.sim.SimulationProgress;
 import org.sbi4j.tasks.Task;
 import org.sbi4j.tasks.Tasks;
 import org.sbi4j.tensor.Matrix;
-import org.sbi4j.train.TrainingListener;
 
 /**
  * NPE on gaussian_linear (10-D), whose posterior is analytic: N(x_o / 2, 0.05·I).
@@ -26,8 +24,8 @@ class GaussianLinearNpeTest {
     @Test
     void posteriorMomentsMatchTheAnalyticPosterior() {
         Task task = Tasks.byName("gaussian_linear");
-        NpeResult r = Npe.run(task.prior(), task.simulator(), 10_000, 42L,
-                NpeSettings.defaults(), 2, SimulationProgress.NONE, TrainingListener.NONE);
+        NpeResult r = Npe.builder(task.prior(), task.simulator()).simulations(10_000).seed(42L)
+                .settings(NpeSettings.defaults()).threads(2).run();
         for (int k = 1; k <= 3; k++) {
             float[] xo = task.observation(k);
             ConditionedPosterior post = r.posterior().at(xo);

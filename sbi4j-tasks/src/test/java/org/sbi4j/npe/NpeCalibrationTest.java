@@ -9,10 +9,8 @@ import org.sbi4j.diagnostics.PosteriorChecks;
 import org.sbi4j.diagnostics.Sbc;
 import org.sbi4j.diagnostics.SbcRanks;
 import org.sbi4j.diagnostics.SbcResult;
-import org.sbi4j.sim.SimulationProgress;
 import org.sbi4j.tasks.Task;
 import org.sbi4j.tasks.Tasks;
-import org.sbi4j.train.TrainingListener;
 
 /**
  * Simulation-based calibration of NPE with the default estimator (sbi's NSF) and training
@@ -36,8 +34,8 @@ class NpeCalibrationTest {
 
     private static PosteriorChecks.Calibration calibrate(String name, NpeSettings settings) {
         Task task = Tasks.byName(name);
-        NpeResult r = Npe.run(task.prior(), task.simulator(), 10_000, 1L, settings,
-                2, SimulationProgress.NONE, TrainingListener.NONE);
+        NpeResult r = Npe.builder(task.prior(), task.simulator()).simulations(10_000).seed(1L)
+                .settings(settings).threads(2).run();
         return PosteriorChecks.calibrate(r.posterior(), task.prior(), task.simulator(),
                 Sbc.DEFAULT_PAIRS, Sbc.DEFAULT_SAMPLES, 7L, 2,
                 RandomSource.XO_RO_SHI_RO_128_PP.create(8L));

@@ -11,9 +11,7 @@ import org.sbi4j.diagnostics.IdentifiabilityReport;
 import org.sbi4j.npe.Npe;
 import org.sbi4j.npe.NpeResult;
 import org.sbi4j.npe.NpeSettings;
-import org.sbi4j.sim.SimulationProgress;
 import org.sbi4j.tensor.Matrix;
-import org.sbi4j.train.TrainingListener;
 
 /** NPE on the example tasks at fast settings: fixed seeds, small budgets. */
 class ExampleNpeTest {
@@ -21,8 +19,8 @@ class ExampleNpeTest {
     private static NpeResult npe(Task t, int budget, int maxEpochs) {
         NpeSettings s = NpeSettings.defaults().withTraining(
                 NpeSettings.defaults().training().withMaxEpochs(maxEpochs));
-        return Npe.run(t.prior(), t.simulator(), budget, 1, s, 2, SimulationProgress.NONE,
-                TrainingListener.NONE);
+        return Npe.builder(t.prior(), t.simulator()).simulations(budget).seed(1).settings(s)
+                .threads(2).run();
     }
 
     /**

@@ -1,0 +1,158 @@
+package org.sbi4j.npe;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sbi4j.data.Dataset;
+import org.sbi4j.data.Standardizer;
+import org.sbi4j.flows.ConditionalDensityEstimator;
+import org.sbi4j.posterior.Ensemble;
+import org.sbi4j.posterior.EstimatorSpec;
+import org.sbi4j.posterior.ParameterSpace;
+import org.sbi4j.posterior.PosteriorBuilder;
+import org.sbi4j.posterior.Provenance;
+import org.sbi4j.prob.Prior;
+import org.sbi4j.sim.SimulationStreams;
+import org.sbi4j.tensor.Matrix;
+import org.sbi4j.train.BalancedLoss;
+import org.sbi4j.train.DataParallel;
+import org.sbi4j.train.Trainer;
+import org.sbi4j.train.TrainingReport;
+
+/**
+ * The training half of an NPE run (package-private worker of {@link NpeBuilder}): split, fit the
+ * standardisers on the training split, train every ensemble member on data-parallel shards and
+ * assemble the posterior. Every random choice derives from the run seed through
+ * {@link SimulationStreams}, at the fixed stream indices of {@link Npe}.
+ */
+final class NpeTraining {
+
+    private NpeTraining() {
+    }
+
+    /**
+     * Trains {@code est} (freshly built from the settings' spec with
+     * {@code EstimatorSpec.buildRng(seed)}) on {@code data}, whose θ holds every prior parameter;
+     * only the parameters of interest are targets, so the posterior is marginal over nuisances.
+     * Call on the thread whose kernel parallelism the run should use.
+     */
+    static NpeResult train(NpeBuilder run, Dataset data, ConditionalDensityEstimator est) {
+        long t0 = System.nanoTime();
+        Prior prior = run.prior();
+        long seed = run.seed();
+        NpeSettings settings = run.settings();
+        int[] interest = prior.interestIndices();
+        Dataset.Split split = selectColumns(data, interest)
+                .split(settings.training().validationFraction(),
+                        SimulationStreams.streamFor(seed, Npe.SPLIT_STREAM));
+        Standardizer zTheta = Standardizer.fit(split.train().theta());
+        EstimatorSpec spec = settings.estimator();
+        Standardizer zX = spec.embedding().fitStandardizer(split.train().x(), data.xShape());
+        Dataset train = standardize(split.train(), zTheta, zX);
+        Dataset validation = standardize(split.validation(), zTheta, zX);
+
+        List<ConditionalDensityEstimator> members = est instanceof Ensemble e
+                ? e.members() : List.of(est);
+        Trainer trainer = Trainer.of(settings.training()).listener(run.listener());
+        if (settings.balance() > 0) {
+            trainer = trainer.balance(BalancedLoss.of(settings.balance(),
+                    standardizedLogPrior(prior, zTheta)));
+        }
+        List<TrainingReport> reports = new ArrayList<>();
+        for (int k = 0; k < members.size(); k++) {
+            // replicas for the data-parallel shards; their initial weights are overwritten
+            DataParallel member = DataParallel.of(members.get(k), () -> spec.buildOne(
+                    interest.length, data.xShape(), EstimatorSpec.buildRng(seed)));
+            reports.add(trainer.train(member, train, validation,
+                    SimulationStreams.streamFor(seed, Npe.TRAIN_STREAM + k)));
+        }
+        PosteriorBuilder posterior = PosteriorBuilder.of(est, spec, data.xShape())
+                .standardizers(zTheta, zX).parameters(ParameterSpace.ofInterest(prior))
+                .provenance(Provenance.of(seed, provenanceSettings(prior, data, settings)));
+        // NaN-padded x has no covariance for the misspecification score: keep no reference rows
+        int keep = spec.embedding().allowsNaNPadding() ? 0
+                : Math.min(settings.referenceRows(), train.size());
+        if (keep > 0) {
+            posterior = posterior.referenceX(train.x().rowView(0, keep).copy());
+        }
+        return new NpeResult(posterior.build(), reports, null, 0,
+                (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Why balanced NPE cannot run with this prior, or null when it can. */
+    static String balanceRefusal(Prior prior) {
+        int nuisance = prior.dim() - prior.interestIndices().length;
+        return nuisance == 0 ? null : "balanced NPE needs the prior density of the inferred "
+                + "parameters; with nuisance parameters (" + nuisance + " here) it is not "
+                + "available";
+    }
+
+    private static Map<String, String> provenanceSettings(Prior prior, Dataset data,
+                                                         NpeSettings s) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("prior", prior.toString());
+        m.put("simulations.valid", Integer.toString(data.size()));
+        var t = s.training();
+        m.put("training.batch_size", Integer.toString(t.batchSize()));
+        m.put("training.learning_rate", Double.toString(t.learningRate()));
+        m.put("training.validation_fraction", Double.toString(t.validationFraction()));
+        m.put("training.stop_after_epochs", Integer.toString(t.stopAfterEpochs()));
+        m.put("training.max_epochs", Integer.toString(t.maxEpochs()));
+        m.put("training.clip_norm", Double.toString(t.clipNorm()));
+        m.put("training.weight_decay", Double.toString(t.weightDecay()));
+        m.put("training.decoupled", Boolean.toString(t.decoupled()));
+        if (t.cosineEpochs() > 0) {
+            m.put("training.warmup_epochs", Integer.toString(t.warmupEpochs()));
+            m.put("training.cosine_epochs", Integer.toString(t.cosineEpochs()));
+        }
+        if (s.balance() > 0) {
+            m.put("training.balance", Double.toString(s.balance()));
+        }
+        return m;
+    }
+
+    /**
+     * log p of standardised θ = (θ₀ − μ)/σ: log p(μ + σ·θ) + Σ log σ_j. Needs every parameter to
+     * be of interest (the marginal prior of a subset is not available in general).
+     */
+    private static BalancedLoss.LogPrior standardizedLogPrior(Prior prior, Standardizer z) {
+        String refusal = balanceRefusal(prior);
+        if (refusal != null) {
+            throw new IllegalArgumentException(refusal);
+        }
+        double shift = -z.logAbsDet();
+        Matrix[] buffer = new Matrix[1]; // grown to the largest batch, then reused
+        return (theta, out) -> {
+            if (buffer[0] == null || buffer[0].capacityRows() < theta.rows()) {
+                buffer[0] = Matrix.of(theta.rows(), theta.cols());
+            }
+            Matrix original = z.inverse(theta, buffer[0].setRows(theta.rows()));
+            prior.logProb(original, out);
+            for (int i = 0; i < theta.rows(); i++) {
+                out[i] += shift;
+            }
+        };
+    }
+
+    /** The pairs with θ restricted to the given columns. */
+    static Dataset selectColumns(Dataset data, int[] columns) {
+        if (columns.length == data.thetaDim()) {
+            return data;
+        }
+        Matrix all = data.theta();
+        Matrix sel = Matrix.of(all.rows(), columns.length);
+        for (int i = 0; i < all.rows(); i++) {
+            for (int k = 0; k < columns.length; k++) {
+                sel.set(i, k, all.get(i, columns[k]));
+            }
+        }
+        return Dataset.of(sel, data.x(), data.index(), data.xShape());
+    }
+
+    private static Dataset standardize(Dataset d, Standardizer zTheta, Standardizer zX) {
+        Matrix t = zTheta.transform(d.theta(), Matrix.of(d.size(), d.thetaDim()));
+        Matrix x = zX.transform(d.x(), Matrix.of(d.size(), d.xDim()));
+        return Dataset.of(t, x, d.index(), d.xShape());
+    }
+}
