@@ -72,19 +72,37 @@ public final class Flows {
 
     /** The spline of s; nflows divides the width/height logits by √hiddenFeatures. */
     static RationalQuadraticSpline scaledSpline(NsfSettings s) {
-        RationalQuadraticSpline spline = RationalQuadraticSpline.of(s.bins(), s.tailBound());
-        return s.nflowsConditioner()
-                ? spline.withLogitScale((float) (1.0 / Math.sqrt(s.hiddenFeatures()))) : spline;
+        return scaledSpline(s.bins(), s.tailBound(), s.nflowsConditioner(), s.hiddenFeatures());
+    }
+
+    private static RationalQuadraticSpline scaledSpline(int bins, float tailBound, boolean nflows,
+                                                        int hiddenFeatures) {
+        RationalQuadraticSpline spline = RationalQuadraticSpline.of(bins, tailBound);
+        return nflows ? spline.withLogitScale((float) (1.0 / Math.sqrt(hiddenFeatures)))
+                : spline;
+    }
+
+    /**
+     * Autoregressive NSF from NSF settings: as
+     * {@code autoregressiveNsf(thetaSize, contextSize, AutoregressiveNsfSettings.of(s), rng)}
+     * (reverse permutations; the LU setting is ignored).
+     */
+    public static ConditionalFlow autoregressiveNsf(int thetaSize, int contextSize,
+                                                    NsfSettings s, UniformRandomProvider rng) {
+        return autoregressiveNsf(thetaSize, contextSize, AutoregressiveNsfSettings.of(s), rng);
     }
 
     /**
      * Autoregressive NSF: per layer, a MADE-conditioned spline (hidden layers of
-     * {@code hiddenFeatures}, {@code blocks + 1} of them, as nflows' MADE), then a reversal.
+     * {@code hiddenFeatures}, {@code blocks + 1} of them, as nflows' MADE), then a reverse or
+     * random permutation (none after the last layer).
      */
     public static ConditionalFlow autoregressiveNsf(int thetaSize, int contextSize,
-                                                    NsfSettings s, UniformRandomProvider rng) {
+                                                    AutoregressiveNsfSettings s,
+                                                    UniformRandomProvider rng) {
         sizes(thetaSize, contextSize);
-        RationalQuadraticSpline spline = scaledSpline(s);
+        RationalQuadraticSpline spline = scaledSpline(s.bins(), s.tailBound(),
+                s.nflowsConditioner(), s.hiddenFeatures());
         int[] hidden = new int[s.blocks() + 1];
         java.util.Arrays.fill(hidden, s.hiddenFeatures());
         List<ConditionalTransform> ts = new ArrayList<>();
@@ -94,7 +112,8 @@ public final class Flows {
                     .name("t" + i + ".made").build(rng);
             ts.add(MaskedAutoregressiveTransform.of(spline, made, thetaSize));
             if (i < s.transforms() - 1) {
-                ts.add(Permutation.reverse(thetaSize, contextSize));
+                ts.add(s.randomPermutations() ? Permutation.random(thetaSize, contextSize, rng)
+                        : Permutation.reverse(thetaSize, contextSize));
             }
         }
         return ConditionalFlow.of(ComposedTransform.of(ts));

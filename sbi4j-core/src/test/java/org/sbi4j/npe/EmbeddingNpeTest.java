@@ -95,7 +95,7 @@ class EmbeddingNpeTest {
     private static NpeSettings settings(EmbeddingSpec embedding) {
         MdnSettings mdn = MdnSettings.defaults().withComponents(3).withHiddenFeatures(32);
         return NpeSettings.defaults()
-                .withEstimator(new EstimatorSpec(EstimatorSpec.Kind.MDN, mdn, embedding, 1))
+                .withEstimator(new EstimatorSpec(mdn, embedding, 1))
                 .withTraining(NpeSettings.defaults().training().withLearningRate(2e-3)
                         .withStopAfterEpochs(15).withMaxEpochs(80));
     }

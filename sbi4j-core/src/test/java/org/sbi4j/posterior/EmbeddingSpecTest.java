@@ -100,7 +100,7 @@ class EmbeddingSpecTest {
     private static void roundTrip(EmbeddingSpec embedding, int[] xShape, boolean padded, Path f)
             throws Exception {
         long seed = 42L;
-        EstimatorSpec spec = EstimatorSpec.defaults(EstimatorSpec.Kind.MDN)
+        EstimatorSpec spec = EstimatorSpec.defaults("mdn")
                 .withEmbedding(embedding);
         ConditionalDensityEstimator est = spec.build(2, xShape, EstimatorSpec.buildRng(seed));
         assertThat(est).isInstanceOf(EmbeddedEstimator.class);
