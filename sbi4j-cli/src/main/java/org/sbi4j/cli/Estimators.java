@@ -5,15 +5,12 @@ import java.util.List;
 import java.util.Map;
 import org.sbi4j.flows.EstimatorKinds;
 import org.sbi4j.flows.EstimatorSettings;
-import org.sbi4j.posterior.EmbeddingSpec;
+import org.sbi4j.posterior.EmbeddingKinds;
+import org.sbi4j.posterior.EmbeddingSettings;
 import org.sbi4j.posterior.EstimatorSpec;
 
 /** Builds the library's {@link EstimatorSpec} from command-line options or a job's estimator. */
 final class Estimators {
-
-    /** Default embedding sizes (sbi's FCEmbedding: two hidden layers of 50, 20 outputs). */
-    static final int[] DEFAULT_EMBEDDING_HIDDEN = {50, 50};
-    static final int DEFAULT_EMBEDDING_OUTPUTS = 20;
 
     private Estimators() {
     }
@@ -32,7 +29,7 @@ final class Estimators {
         put(given, "bins", bins);
         put(given, "components", components);
         EstimatorSettings settings = EstimatorKinds.bind(type, given);
-        EmbeddingSpec emb = embedding(embedding, embHidden, embOutputs);
+        EmbeddingSettings emb = embedding(embedding, embHidden, embOutputs);
         return new EstimatorSpec(settings, emb, ensemble);
     }
 
@@ -42,15 +39,15 @@ final class Estimators {
         }
     }
 
-    static EmbeddingSpec embedding(String type, int[] hidden, Integer outputs) {
-        String t = type == null ? "none" : type.strip().toLowerCase(java.util.Locale.ROOT);
-        return switch (t) {
-            case "none" -> EmbeddingSpec.none();
-            case "mlp" -> EmbeddingSpec.mlp(hidden == null ? DEFAULT_EMBEDDING_HIDDEN : hidden,
-                    outputs == null ? DEFAULT_EMBEDDING_OUTPUTS : outputs);
-            default -> throw new IllegalArgumentException("unknown embedding '" + type
-                    + "'; choose none or mlp");
-        };
+    /**
+     * The embedding of kind {@code type} (null: none) with the given hidden widths and output
+     * size (null: the kind's default, for mlp 50,50 and 20).
+     */
+    static EmbeddingSettings embedding(String type, int[] hidden, Integer outputs) {
+        Map<String, Object> given = new LinkedHashMap<>();
+        put(given, "hidden", hidden);
+        put(given, "outputs", outputs);
+        return EmbeddingKinds.bind(type == null ? "none" : type, given);
     }
 
     /** The spec of a job file's estimator section. */

@@ -110,10 +110,17 @@ public final class SettingsBinder {
 
     /**
      * Rebuilds a record from the text of every one of its keys ({@link #describe}); a missing
-     * key is refused (a stored record must say everything, so no default is guessed).
+     * or unknown key is refused (a stored record must say everything, so no default is
+     * guessed, and nothing it says may be dropped).
      */
     public static <R extends Record> R fromText(String what, Class<R> type,
                                                 Map<String, String> text) {
+        List<String> unknown = text.keySet().stream().filter(k -> !keys(type).contains(k))
+                .sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException(what + " has no setting" + (unknown.size() > 1
+                    ? "s " : " ") + unknown + "; valid keys: " + String.join(", ", keys(type)));
+        }
         RecordComponent[] cs = type.getRecordComponents();
         Object[] args = new Object[cs.length];
         for (int i = 0; i < cs.length; i++) {

@@ -18,10 +18,10 @@ import org.sbi4j.nn.Layer;
  * Every kind is open: the settings build their estimator; {@link EstimatorKinds} names them.
  *
  * @param settings  the estimator's settings (its kind is {@link EstimatorSettings#kind()})
- * @param embedding the embedding network for x ({@link EmbeddingSpec#none()} for none)
+ * @param embedding the embedding network for x ({@link EmbeddingSettings#none()} for none)
  * @param ensemble  number of independently trained members (1 = a single estimator)
  */
-public record EstimatorSpec(EstimatorSettings settings, EmbeddingSpec embedding, int ensemble) {
+public record EstimatorSpec(EstimatorSettings settings, EmbeddingSettings embedding, int ensemble) {
 
     public EstimatorSpec {
         if (settings == null || embedding == null) {
@@ -45,7 +45,7 @@ public record EstimatorSpec(EstimatorSettings settings, EmbeddingSpec embedding,
 
     /** One estimator with these settings, no embedding. */
     public static EstimatorSpec of(EstimatorSettings settings) {
-        return new EstimatorSpec(settings, EmbeddingSpec.none(), 1);
+        return new EstimatorSpec(settings, EmbeddingSettings.none(), 1);
     }
 
     /** The default settings of a registered kind ("nsf", "maf", ...), no embedding, one member. */
@@ -62,7 +62,7 @@ public record EstimatorSpec(EstimatorSettings settings, EmbeddingSpec embedding,
         return new EstimatorSpec(s, embedding, ensemble);
     }
 
-    public EstimatorSpec withEmbedding(EmbeddingSpec e) {
+    public EstimatorSpec withEmbedding(EmbeddingSettings e) {
         return new EstimatorSpec(settings, e, ensemble);
     }
 
@@ -102,8 +102,8 @@ public record EstimatorSpec(EstimatorSettings settings, EmbeddingSpec embedding,
     /**
      * The spec as text properties (for model files and reports): {@code estimator.kind},
      * {@code estimator.ensemble}, {@code estimator.settings.<key>} for every key of the kind
-     * (snake_case, {@link org.sbi4j.flows.SettingsBinder}), and the embedding's. Refused for
-     * settings whose kind is not registered.
+     * (snake_case, {@link org.sbi4j.flows.SettingsBinder}), {@code embedding.kind} and
+     * {@code embedding.settings.<key>}. Refused for settings whose kind is not registered.
      */
     public Map<String, String> toProperties() {
         Map<String, String> p = new LinkedHashMap<>();
@@ -111,20 +111,22 @@ public record EstimatorSpec(EstimatorSettings settings, EmbeddingSpec embedding,
         p.put("estimator.ensemble", Integer.toString(ensemble));
         EstimatorKinds.registry().toText(settings)
                 .forEach((k, v) -> p.put("estimator.settings." + k, v));
-        p.putAll(RecordCodec.write("embedding", embedding));
+        p.put("embedding.kind", EmbeddingKinds.registry().entryOf(embedding).name());
+        EmbeddingKinds.registry().toText(embedding)
+                .forEach((k, v) -> p.put("embedding.settings." + k, v));
         return p;
     }
 
-    /** Reads a spec written by {@link #toProperties()}. */
+    /**
+     * Reads a spec written by {@link #toProperties()}; every key of each kind must be present
+     * (none is guessed) and no other.
+     */
     public static EstimatorSpec fromProperties(Map<String, String> p) {
-        String kind = p.get("estimator.kind");
-        if (kind == null) {
-            throw new IllegalArgumentException("model file lacks 'estimator.kind'");
-        }
-        EstimatorSettings settings = EstimatorKinds.registry().fromText(kind,
-                HeaderText.section(p, "estimator.settings."));
-        EmbeddingSpec emb = RecordCodec.read(EmbeddingSpec.class, "embedding", p);
+        EstimatorSettings settings = EstimatorKinds.registry().fromText(
+                HeaderText.need(p, "estimator.kind"), HeaderText.section(p, "estimator.settings."));
+        EmbeddingSettings emb = EmbeddingKinds.registry().fromText(
+                HeaderText.need(p, "embedding.kind"), HeaderText.section(p, "embedding.settings."));
         return new EstimatorSpec(settings, emb,
-                Integer.parseInt(p.getOrDefault("estimator.ensemble", "1")));
+                Integer.parseInt(HeaderText.need(p, "estimator.ensemble")));
     }
 }

@@ -23,4 +23,13 @@ final class HeaderText {
         });
         return out;
     }
+
+    /** The entry of key; refused when missing. */
+    static String need(Map<String, String> h, String key) {
+        String v = h.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException("missing entry '" + key + "'");
+        }
+        return v;
+    }
 }

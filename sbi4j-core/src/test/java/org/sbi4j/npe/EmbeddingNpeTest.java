@@ -9,7 +9,8 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.junit.jupiter.api.Test;
 import org.sbi4j.flows.MdnSettings;
 import org.sbi4j.nn.Conv1d;
-import org.sbi4j.posterior.EmbeddingSpec;
+import org.sbi4j.posterior.Conv1dEmbedding;
+import org.sbi4j.posterior.EmbeddingSettings;
 import org.sbi4j.posterior.EstimatorSpec;
 import org.sbi4j.posterior.Intervals;
 import org.sbi4j.posterior.Posterior;
@@ -92,7 +93,7 @@ class EmbeddingNpeTest {
         };
     }
 
-    private static NpeSettings settings(EmbeddingSpec embedding) {
+    private static NpeSettings settings(EmbeddingSettings embedding) {
         MdnSettings mdn = MdnSettings.defaults().withComponents(3).withHiddenFeatures(32);
         return NpeSettings.defaults()
                 .withEstimator(new EstimatorSpec(mdn, embedding, 1))
@@ -142,8 +143,8 @@ class EmbeddingNpeTest {
     @Test
     void convolutionalEmbeddingLearnsTheMeanLevelOfASeries() {
         NpeResult r = Npe.run(PRIOR, series(50), 4000, 5L,
-                settings(EmbeddingSpec.conv1d(new int[] {8}, 5, new int[] {32}, 8)
-                        .withConvolution(1, Conv1d.Padding.SAME, EmbeddingSpec.Pooling.GLOBAL)),
+                settings(EmbeddingSettings.conv1d(new int[] {8}, 5, new int[] {32}, 8)
+                        .withConvolution(1, Conv1d.Padding.SAME, Conv1dEmbedding.Pooling.GLOBAL)),
                 2,
                 SimulationProgress.NONE, TrainingListener.NONE);
         for (double theta : new double[] {-1.0, 0.3, 1.5}) {
@@ -161,7 +162,7 @@ class EmbeddingNpeTest {
     void deepSetsPosteriorShrinksWithTheNumberOfTrials() {
         int maxTrials = 20;
         NpeResult r = Npe.run(PRIOR, trials(5, maxTrials), 4000, 6L,
-                settings(EmbeddingSpec.deepSets(new int[] {32}, 16, new int[] {32}, 8)), 2,
+                settings(EmbeddingSettings.deepSets(new int[] {32}, 16, new int[] {32}, 8)), 2,
                 SimulationProgress.NONE, TrainingListener.NONE);
         // the simulator declares NaN padding, so padded rows are kept, not counted as failures
         assertThat(r.simulation().invalid()).isZero();

@@ -57,7 +57,7 @@ final class NpeTestModels {
         MafSettings maf = MafSettings.defaults();
         return NpeSettings.defaults()
                 .withEstimator(new EstimatorSpec(maf,
-                        org.sbi4j.posterior.EmbeddingSpec.none(), 1))
+                        org.sbi4j.posterior.EmbeddingSettings.none(), 1))
                 .withTraining(NpeSettings.defaults().training().withLearningRate(2e-3)
                         .withStopAfterEpochs(10).withMaxEpochs(80));
     }
