@@ -92,9 +92,7 @@ public final class SettingsBinder {
                     ? convert(what, key, cs[i], given.remove(key)) : read(cs[i], base);
         }
         if (!given.isEmpty()) {
-            throw new IllegalArgumentException(what + " has no setting" + (given.size() > 1
-                    ? "s " : " ") + given.keySet().stream().map(k -> "'" + k + "'").toList()
-                    + "; valid keys: " + String.join(", ", keys(base.getClass())));
+            throw unknown(what, given.keySet(), base.getClass());
         }
         return construct(what, (Class<R>) base.getClass(), cs, args, partial);
     }
@@ -118,8 +116,7 @@ public final class SettingsBinder {
         List<String> unknown = text.keySet().stream().filter(k -> !keys(type).contains(k))
                 .sorted().toList();
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException(what + " has no setting" + (unknown.size() > 1
-                    ? "s " : " ") + unknown + "; valid keys: " + String.join(", ", keys(type)));
+            throw unknown(what, unknown, type);
         }
         RecordComponent[] cs = type.getRecordComponents();
         Object[] args = new Object[cs.length];
@@ -132,6 +129,13 @@ public final class SettingsBinder {
             args[i] = convert(what, key, cs[i], v);
         }
         return construct(what, type, cs, args, text);
+    }
+
+    private static IllegalArgumentException unknown(String what, java.util.Collection<String> keys,
+                                                    Class<? extends Record> type) {
+        return new IllegalArgumentException(what + " has no setting" + (keys.size() > 1 ? "s "
+                : " ") + String.join(", ", keys.stream().map(k -> "'" + k + "'").toList())
+                + "; valid keys: " + String.join(", ", keys(type)));
     }
 
     private static <R extends Record> R construct(String what, Class<R> type, RecordComponent[] cs,

@@ -39,6 +39,28 @@ class EmbeddingSettingsTest {
     }
 
     @Test
+    void everyEmbeddingKeyIsReachableByName() {
+        assertThat(EmbeddingKinds.names()).containsExactly("none", "mlp", "conv1d", "deepsets");
+        for (var e : EmbeddingKinds.registry().entries()) {
+            Map<String, String> text = EmbeddingKinds.describe(e.name());
+            assertThat(text).hasSize(e.type().getRecordComponents().length);
+            assertThat(EmbeddingKinds.bind(e.name(), text)).isEqualTo(e.defaults());
+            assertThat(e.defaults().kind()).isEqualTo(e.name());
+        }
+        assertThat(EmbeddingKinds.bind("mlp", Map.of("hidden", List.of(16, 8), "outputs", 4)))
+                .isEqualTo(EmbeddingSettings.mlp(new int[] {16, 8}, 4));
+        assertThat(EmbeddingKinds.bind("conv1d", Map.of("channels", "4,6", "kernel", 3,
+                "hidden", List.of(16), "outputs", 5, "stride", 2, "padding", "valid",
+                "pooling", "global"))).isEqualTo(CONV);
+        assertThat(EmbeddingKinds.describe("deepsets")).containsEntry("phi_hidden", "50")
+                .containsEntry("phi_outputs", "20");
+        assertThatThrownBy(() -> EmbeddingKinds.bind("none", Map.of("outputs", 3)))
+                .hasMessageContaining("embedding 'none' has no setting 'outputs'");
+        assertThatThrownBy(() -> EmbeddingKinds.bind("mlp", Map.of("hidden", List.of(0))))
+                .hasMessageContaining("hidden width must be positive, got 0");
+    }
+
+    @Test
     void convolutionBuildsForOneAndSeveralChannels() {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(1L);
         Layer one = CONV.build(new int[] {30}, rng);
