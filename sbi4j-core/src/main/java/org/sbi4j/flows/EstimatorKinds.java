@@ -15,6 +15,8 @@ import java.util.Map;
  * <tr><td>mdn</td><td>{@link MdnSettings}</td><td>{@link Flows#mdn} (sbi's mdn)</td></tr>
  * <tr><td>maf_rqs</td><td>{@link AutoregressiveNsfSettings}</td>
  *     <td>{@link Flows#autoregressiveNsf} (sbi's maf_rqs)</td></tr>
+ * <tr><td>flow_stack</td><td>{@link FlowStackSettings}</td>
+ *     <td>a user-composed stack of {@link TransformKinds transforms}</td></tr>
  * </table>
  */
 public final class EstimatorKinds {
@@ -29,6 +31,8 @@ public final class EstimatorKinds {
                             + " Gaussian mixture (sbi's mdn)")
                     .add(AutoregressiveNsfSettings.defaults(), "autoregressive neural spline"
                             + " flow: MADE-conditioned rational-quadratic splines (sbi's maf_rqs)")
+                    .add(FlowStackSettings.defaults(), "a flow composed of a listed stack of"
+                            + " transforms (couplings, autoregressive layers, LU, permutations)")
                     .build();
 
     private EstimatorKinds() {

@@ -19,11 +19,12 @@ import java.util.TreeMap;
  * files, command-line options and model files can name every setting of any record without a
  * serialisation library.
  *
- * <p>Component types: int, long, float, double, boolean, String, enums, int[] and
- * {@code List<Integer>}. Values given to {@link #bind}: a Number (whole for integer types), a
- * Boolean, a String (parsed as by {@link #fromText}), an enum constant or its name in any case,
- * a List of whole numbers or an int[]. The text form ({@link #describe}) writes floats in Java's
- * shortest round-trip representation, enums by lower-case name and lists comma-separated, so
+ * <p>Component types: int, long, float, double, boolean, String, enums, int[],
+ * {@code List<Integer>} and {@code List<String>}. Values given to {@link #bind}: a Number (whole
+ * for integer types), a Boolean, a String (parsed as by {@link #fromText}), an enum constant or
+ * its name in any case, a List of whole numbers or an int[], a List of Strings. The text form
+ * ({@link #describe}) writes floats in Java's shortest round-trip representation, enums by
+ * lower-case name, lists of numbers comma-separated and lists of text separated by "; ", so
  * {@code fromText(describe(r))} equals r.
  */
 public final class SettingsBinder {
@@ -65,7 +66,8 @@ public final class SettingsBinder {
             Class<?> t = c.getType();
             boolean ok = t == int.class || t == long.class || t == float.class
                     || t == double.class || t == boolean.class || t == String.class || t.isEnum()
-                    || t == int[].class || isIntegerList(c.getGenericType());
+                    || t == int[].class || isList(c.getGenericType(), Integer.class)
+                    || isList(c.getGenericType(), String.class);
             if (!ok) {
                 throw new IllegalArgumentException("setting '" + snakeCase(c.getName()) + "' of "
                         + type.getSimpleName() + " has the unsupported type " + c.getGenericType());
@@ -101,7 +103,10 @@ public final class SettingsBinder {
     public static Map<String, String> describe(Record r) {
         Map<String, String> out = new LinkedHashMap<>();
         for (RecordComponent c : r.getClass().getRecordComponents()) {
-            out.put(snakeCase(c.getName()), text(read(c, r)));
+            Object v = read(c, r);
+            out.put(snakeCase(c.getName()), isList(c.getGenericType(), String.class)
+                    ? String.join("; ", ((List<?>) v).stream().map(String::valueOf).toList())
+                    : text(v));
         }
         return out;
     }
@@ -182,9 +187,9 @@ public final class SettingsBinder {
         return sb.toString();
     }
 
-    private static boolean isIntegerList(Type t) {
+    private static boolean isList(Type t, Class<?> item) {
         return t instanceof ParameterizedType p && p.getRawType() == List.class
-                && p.getActualTypeArguments()[0] == Integer.class;
+                && p.getActualTypeArguments()[0] == item;
     }
 
     /** v as a value of c's type; IllegalArgumentException naming key and value otherwise. */
@@ -209,8 +214,10 @@ public final class SettingsBinder {
                 return constant(t, v);
             } else if (t == int[].class) {
                 return wholes(v).stream().mapToInt(Integer::intValue).toArray();
-            } else if (isIntegerList(c.getGenericType())) {
+            } else if (isList(c.getGenericType(), Integer.class)) {
                 return wholes(v);
+            } else if (isList(c.getGenericType(), String.class)) {
+                return texts(v);
             }
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new IllegalArgumentException(what + ": setting '" + key + "' cannot be "
@@ -274,6 +281,15 @@ public final class SettingsBinder {
             }
         }
         throw new IllegalArgumentException("choose one of " + String.join(", ", names));
+    }
+
+    private static List<String> texts(Object v) {
+        List<?> items = v instanceof String s ? Arrays.stream(s.split(";")).map(String::strip)
+                .filter(x -> !x.isEmpty()).toList() : v instanceof List<?> l ? l : null;
+        if (items == null || !items.stream().allMatch(x -> x instanceof String)) {
+            throw new IllegalArgumentException("needs a list of text entries");
+        }
+        return items.stream().map(x -> ((String) x).strip()).toList();
     }
 
     private static List<Integer> wholes(Object v) {

@@ -52,7 +52,8 @@ class SettingsBinderTest {
                 Map.entry("tail_bound", "3.0"), Map.entry("hidden_features", "50"),
                 Map.entry("blocks", "2"), Map.entry("activation", "relu"),
                 Map.entry("lu_linear", "true"), Map.entry("nflows_conditioner", "true"));
-        assertThat(EstimatorKinds.names()).containsExactly("nsf", "maf", "mdn", "maf_rqs");
+        assertThat(EstimatorKinds.names()).containsExactly("nsf", "maf", "mdn", "maf_rqs",
+                "flow_stack");
     }
 
     @Test
@@ -65,7 +66,7 @@ class SettingsBinderTest {
         assertThatThrownBy(() -> EstimatorKinds.bind("real_nvp", Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown estimator kind 'real_nvp'")
-                .hasMessageContaining("known: nsf, maf, mdn, maf_rqs");
+                .hasMessageContaining("known: nsf, maf, mdn, maf_rqs, flow_stack");
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.sbi4j.data.Standardizer;
 import org.sbi4j.flows.AutoregressiveNsfSettings;
 import org.sbi4j.flows.ConditionalDensityEstimator;
 import org.sbi4j.flows.EstimatorKinds;
+import org.sbi4j.flows.FlowStackSettings;
 import org.sbi4j.flows.Flows;
 import org.sbi4j.flows.NsfSettings;
 import org.sbi4j.nn.Param;
@@ -36,6 +37,10 @@ class EstimatorKindsRoundTripTest {
         }
         out.add(EstimatorSpec.of(AutoregressiveNsfSettings.defaults().withTransforms(3)
                 .withRandomPermutations(true)));
+        out.add(EstimatorSpec.of(FlowStackSettings.of("affine_coupling(hidden_features=8)",
+                "random_permutation", "spline_autoregressive(bins=4, hidden_features=8)", "lu",
+                "affine_autoregressive(hidden_features=8)", "reverse", "spline_coupling"))
+                .withEmbedding(EmbeddingSettings.mlp(new int[] {5}, 3)));
         return out;
     }
 
