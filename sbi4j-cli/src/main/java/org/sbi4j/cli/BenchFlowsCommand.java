@@ -54,7 +54,7 @@ final class BenchFlowsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         for (String kind : estimators) {
             for (int d : dims) {
-                EstimatorSpec es = EstimatorSpec.defaults(EstimatorSpec.Kind.parse(kind));
+                EstimatorSpec es = EstimatorSpec.defaults(kind);
                 UniformRandomProvider build = RandomSource.XO_RO_SHI_RO_128_PP.create(1L);
                 ConditionalDensityEstimator e = es.buildOne(d, new int[] {d}, build);
                 // trained as Npe trains: data-parallel shards on the kernels' threads

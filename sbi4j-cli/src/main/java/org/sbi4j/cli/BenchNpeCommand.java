@@ -52,7 +52,7 @@ final class BenchNpeCommand implements Callable<Integer> {
     public Integer call() {
         Task t = Tasks.byName(task);
         NpeSettings settings = NpeSettings.defaults()
-                .withEstimator(EstimatorSpec.defaults(EstimatorSpec.Kind.parse(estimator)))
+                .withEstimator(EstimatorSpec.defaults(estimator))
                 .withTraining(NpeSettings.defaults().training().withBatchSize(batchSize));
         NpeResult r = Npe.run(t.prior(), t.simulator(), num, seed, settings, threads,
                 SimulationProgress.NONE, TrainingListener.NONE);

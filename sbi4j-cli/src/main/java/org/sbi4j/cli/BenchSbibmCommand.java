@@ -106,7 +106,7 @@ final class BenchSbibmCommand implements Callable<Integer> {
         int[] obs = parseObservations(observations);
         OutputDir.prepare(out, overwrite, null);
         PrintWriter pw = spec.commandLine().getOut();
-        EstimatorSpec est = EstimatorSpec.defaults(EstimatorSpec.Kind.parse(estimator));
+        EstimatorSpec est = EstimatorSpec.defaults(estimator);
         List<Row> rows = new ArrayList<>();
         Path csv = out.resolve("c2st.csv");
         Files.writeString(csv, "task,budget,observation,c2st,simulate_s,train_s,sample_s\n");

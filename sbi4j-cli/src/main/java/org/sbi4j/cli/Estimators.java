@@ -1,67 +1,53 @@
 package org.sbi4j.cli;
 
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.sbi4j.flows.MafSettings;
-import org.sbi4j.flows.MdnSettings;
-import org.sbi4j.flows.NsfSettings;
-import org.sbi4j.posterior.EmbeddingSpec;
+import java.util.Map;
+import org.sbi4j.flows.EstimatorKinds;
+import org.sbi4j.flows.EstimatorSettings;
+import org.sbi4j.posterior.EmbeddingKinds;
+import org.sbi4j.posterior.EmbeddingSettings;
 import org.sbi4j.posterior.EstimatorSpec;
 
 /** Builds the library's {@link EstimatorSpec} from command-line options or a job's estimator. */
 final class Estimators {
 
-    /** Default embedding sizes (sbi's FCEmbedding: two hidden layers of 50, 20 outputs). */
-    static final int[] DEFAULT_EMBEDDING_HIDDEN = {50, 50};
-    static final int DEFAULT_EMBEDDING_OUTPUTS = 20;
-
     private Estimators() {
     }
 
     /**
-     * The spec of kind {@code type} with the given sizes (null: the builder's default), an MLP
-     * embedding when {@code embedding} is "mlp", and {@code ensemble} members.
+     * The spec of kind {@code type} with the given sizes (null: the kind's default; a size the
+     * kind has no setting for is refused with the kind's keys), an MLP embedding when
+     * {@code embedding} is "mlp", and {@code ensemble} members.
      */
     static EstimatorSpec spec(String type, Integer hidden, Integer transforms, Integer bins,
                               Integer components, String embedding, int[] embHidden,
                               Integer embOutputs, int ensemble) {
-        EstimatorSpec.Kind kind = EstimatorSpec.Kind.parse(type);
-        Record settings = switch (kind) {
-            case NSF -> {
-                NsfSettings s = NsfSettings.defaults();
-                s = hidden == null ? s : s.withHiddenFeatures(hidden);
-                s = transforms == null ? s : s.withTransforms(transforms);
-                yield bins == null ? s : s.withBins(bins);
-            }
-            case MAF -> {
-                MafSettings s = MafSettings.defaults();
-                s = hidden == null ? s : s.withHiddenFeatures(hidden);
-                yield transforms == null ? s : s.withTransforms(transforms);
-            }
-            case MDN -> {
-                MdnSettings s = MdnSettings.defaults();
-                s = hidden == null ? s : s.withHiddenFeatures(hidden);
-                yield components == null ? s : s.withComponents(components);
-            }
-        };
-        if (bins != null && kind != EstimatorSpec.Kind.NSF) {
-            throw new IllegalArgumentException("bins apply only to nsf, not to " + type);
-        }
-        if (components != null && kind != EstimatorSpec.Kind.MDN) {
-            throw new IllegalArgumentException("components apply only to mdn, not to " + type);
-        }
-        EmbeddingSpec emb = embedding(embedding, embHidden, embOutputs);
-        return new EstimatorSpec(kind, settings, emb, ensemble);
+        Map<String, Object> given = new LinkedHashMap<>();
+        put(given, "hidden_features", hidden);
+        put(given, "transforms", transforms);
+        put(given, "bins", bins);
+        put(given, "components", components);
+        EstimatorSettings settings = EstimatorKinds.bind(type, given);
+        EmbeddingSettings emb = embedding(embedding, embHidden, embOutputs);
+        return new EstimatorSpec(settings, emb, ensemble);
     }
 
-    static EmbeddingSpec embedding(String type, int[] hidden, Integer outputs) {
-        String t = type == null ? "none" : type.strip().toLowerCase(java.util.Locale.ROOT);
-        return switch (t) {
-            case "none" -> EmbeddingSpec.none();
-            case "mlp" -> EmbeddingSpec.mlp(hidden == null ? DEFAULT_EMBEDDING_HIDDEN : hidden,
-                    outputs == null ? DEFAULT_EMBEDDING_OUTPUTS : outputs);
-            default -> throw new IllegalArgumentException("unknown embedding '" + type
-                    + "'; choose none or mlp");
-        };
+    private static void put(Map<String, Object> m, String key, Object v) {
+        if (v != null) {
+            m.put(key, v);
+        }
+    }
+
+    /**
+     * The embedding of kind {@code type} (null: none) with the given hidden widths and output
+     * size (null: the kind's default, for mlp 50,50 and 20).
+     */
+    static EmbeddingSettings embedding(String type, int[] hidden, Integer outputs) {
+        Map<String, Object> given = new LinkedHashMap<>();
+        put(given, "hidden", hidden);
+        put(given, "outputs", outputs);
+        return EmbeddingKinds.bind(type == null ? "none" : type, given);
     }
 
     /** The spec of a job file's estimator section. */

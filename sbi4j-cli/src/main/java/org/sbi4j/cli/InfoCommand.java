@@ -33,10 +33,9 @@ final class InfoCommand implements Callable<Integer> {
         Provenance prov = p.provenance();
         long weights = p.estimator().params().stream().mapToLong(Info::size).sum();
         out.println("model          " + model);
-        out.println("estimator      " + p.spec().kind().name().toLowerCase(java.util.Locale.ROOT)
+        out.println("estimator      " + p.spec().kind()
                 + " " + p.spec().settings());
-        out.println("embedding      " + p.spec().embedding().kind().name()
-                .toLowerCase(java.util.Locale.ROOT));
+        out.println("embedding      " + p.spec().embedding().kind());
         out.println("ensemble       " + p.spec().ensemble());
         out.println("weights        " + weights);
         out.println("parameters     " + p.thetaDim() + " " + p.names());

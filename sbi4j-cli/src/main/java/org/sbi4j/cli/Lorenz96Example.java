@@ -12,7 +12,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.sbi4j.npe.NpeSettings;
 import org.sbi4j.plot.Figure;
-import org.sbi4j.posterior.EmbeddingSpec;
+import org.sbi4j.posterior.EmbeddingSettings;
 import org.sbi4j.posterior.EstimatorSpec;
 import org.sbi4j.posterior.Intervals;
 import org.sbi4j.sim.SimulationStreams;
@@ -44,7 +44,7 @@ final class Lorenz96Example {
     static void run(ExampleRun run, int num, NpeSettings base, PrintWriter stdout) throws IOException {
         // a 1-D convolutional embedding over the 4 observed variables × 50 times
         EstimatorSpec spec = base.estimator().withEmbedding(
-                EmbeddingSpec.conv1d(new int[] {8, 16}, 5, new int[] {64}, 16));
+                EmbeddingSettings.conv1d(new int[] {8, 16}, 5, new int[] {64}, 16));
         run.train(num, base.withEstimator(spec));
         amortised(run);
         slice(run);

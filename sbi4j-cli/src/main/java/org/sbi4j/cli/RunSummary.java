@@ -38,7 +38,7 @@ final class RunSummary {
 
     void training(NpeResult r) {
         TrainingReport rep = r.report();
-        settings.put("estimator", r.posterior().spec().kind().name().toLowerCase(Locale.ROOT)
+        settings.put("estimator", r.posterior().spec().kind()
                 + " " + r.posterior().spec().settings());
         r.posterior().provenance().settings().forEach((k, v) -> {
             if (k.startsWith("training.")) {

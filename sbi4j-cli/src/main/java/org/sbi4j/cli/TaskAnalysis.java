@@ -154,7 +154,7 @@ final class TaskAnalysis {
         sb.append("# sbi4j analysis: ").append(task.name()).append(", observation ")
                 .append(observation).append("\n\n");
         sb.append("Neural posterior estimation with ")
-                .append(settings.estimator().kind().name().toLowerCase(Locale.ROOT))
+                .append(settings.estimator().kind())
                 .append(" (").append(settings.estimator().settings()).append(")");
         if (settings.estimator().ensemble() > 1) {
             sb.append(", an ensemble of ").append(settings.estimator().ensemble())

@@ -66,8 +66,8 @@ final class TrainCommand implements Callable<Integer> {
             Dataset d = load(data, meta);
             long seed = common.seed();
             Progress progress = common.progress();
-            progress.note("train: %s on %d pairs from %s (%s), seed %d", settings.estimator().kind()
-                    .name().toLowerCase(Locale.ROOT), d.size(), data, src.describe(), seed);
+            progress.note("train: %s on %d pairs from %s (%s), seed %d",
+                    settings.estimator().kind(), d.size(), data, src.describe(), seed);
             NpeResult r;
             try (Progress.Training listener = progress.training(settings.training().maxEpochs())) {
                 r = Npe.train(src.prior(), d, seed, settings, listener);

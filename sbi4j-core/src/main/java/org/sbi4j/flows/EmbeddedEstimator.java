@@ -14,8 +14,13 @@ import org.sbi4j.tensor.Matrix;
  * objective (Radev et al. 2020; Greenberg et al. 2019).
  *
  * <p>Shapes: x is n×{@link #contextSize()} (the embedding's input), e is n×(estimator context).
+ * {@link #params()} lists the embedding's parameters, named {@value #EMBEDDING_PREFIX} + their
+ * layer names (so they cannot clash with the estimator's), then the estimator's.
  */
 public final class EmbeddedEstimator implements ConditionalDensityEstimator {
+
+    /** Prefix of the embedding's parameter names in {@link #params()}. */
+    public static final String EMBEDDING_PREFIX = "embedding.";
 
     private final Layer embedding;
     private final ConditionalDensityEstimator inner;
@@ -24,7 +29,10 @@ public final class EmbeddedEstimator implements ConditionalDensityEstimator {
     private EmbeddedEstimator(Layer embedding, ConditionalDensityEstimator inner) {
         this.embedding = embedding;
         this.inner = inner;
-        List<Param> p = new ArrayList<>(embedding.params());
+        List<Param> p = new ArrayList<>();
+        for (Param e : embedding.params()) {
+            p.add(new Param(EMBEDDING_PREFIX + e.name(), e.value(), e.grad()));
+        }
         p.addAll(inner.params());
         this.params = List.copyOf(p);
     }

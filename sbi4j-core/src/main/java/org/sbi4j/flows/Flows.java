@@ -3,9 +3,7 @@ package org.sbi4j.flows;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.sbi4j.nn.Made;
 import org.sbi4j.nn.Mlp;
-import org.sbi4j.nn.ResidualNet;
 import org.sbi4j.nn.Sequential;
 
 /**
@@ -45,24 +43,13 @@ public final class Flows {
             throw new IllegalArgumentException("a coupling NSF on 1 feature needs a context: "
                     + "use autoregressiveNsf or maf for an unconditional 1-D flow");
         }
-        RationalQuadraticSpline spline = scaledSpline(s);
+        StackTransforms.SplineCoupling coupling = new StackTransforms.SplineCoupling(s.bins(),
+                s.tailBound(), s.hiddenFeatures(), s.blocks(), s.activation(),
+                s.nflowsConditioner());
         List<ConditionalTransform> ts = new ArrayList<>();
         for (int i = 0; i < s.transforms(); i++) {
-            boolean[] mask = CouplingTransform.alternatingMask(thetaSize, i);
-            int transformed = 0;
-            for (boolean m : mask) {
-                transformed += m ? 1 : 0;
-            }
-            // input [identity half | context]; nflows-style: the context enters the initial layer
-            // and gates every residual block
-            ResidualNet net = ResidualNet.builder(thetaSize - transformed,
-                            transformed * spline.paramsPerDim())
-                    .context(contextSize).hidden(s.hiddenFeatures()).blocks(s.blocks())
-                    .activation(s.activation())
-                    .contextMode(s.nflowsConditioner() ? ResidualNet.ContextMode.GLU
-                            : ResidualNet.ContextMode.ADD)
-                    .torchInit(s.nflowsConditioner()).name("t" + i + ".net").build(rng);
-            ts.add(CouplingTransform.of(spline, mask, net, contextSize));
+            ts.add(coupling.build(new TransformSettings.Slot(thetaSize, contextSize, "t" + i, i),
+                    rng));
             if (s.luLinear()) {
                 ts.add(LuLinear.identity("t" + i + ".lu", thetaSize, contextSize));
             }
@@ -70,31 +57,43 @@ public final class Flows {
         return ConditionalFlow.of(ComposedTransform.of(ts));
     }
 
-    /** The spline of s; nflows divides the width/height logits by √hiddenFeatures. */
-    static RationalQuadraticSpline scaledSpline(NsfSettings s) {
-        RationalQuadraticSpline spline = RationalQuadraticSpline.of(s.bins(), s.tailBound());
-        return s.nflowsConditioner()
-                ? spline.withLogitScale((float) (1.0 / Math.sqrt(s.hiddenFeatures()))) : spline;
+    /** The spline; nflows divides the width/height logits by √hiddenFeatures. */
+    static RationalQuadraticSpline scaledSpline(int bins, float tailBound, boolean nflows,
+                                                        int hiddenFeatures) {
+        RationalQuadraticSpline spline = RationalQuadraticSpline.of(bins, tailBound);
+        return nflows ? spline.withLogitScale((float) (1.0 / Math.sqrt(hiddenFeatures)))
+                : spline;
+    }
+
+    /**
+     * Autoregressive NSF from NSF settings: as
+     * {@code autoregressiveNsf(thetaSize, contextSize, AutoregressiveNsfSettings.of(s), rng)}
+     * (reverse permutations; the LU setting is ignored).
+     */
+    public static ConditionalFlow autoregressiveNsf(int thetaSize, int contextSize,
+                                                    NsfSettings s, UniformRandomProvider rng) {
+        return autoregressiveNsf(thetaSize, contextSize, AutoregressiveNsfSettings.of(s), rng);
     }
 
     /**
      * Autoregressive NSF: per layer, a MADE-conditioned spline (hidden layers of
-     * {@code hiddenFeatures}, {@code blocks + 1} of them, as nflows' MADE), then a reversal.
+     * {@code hiddenFeatures}, {@code blocks + 1} of them, as nflows' MADE), then a reverse or
+     * random permutation (none after the last layer).
      */
     public static ConditionalFlow autoregressiveNsf(int thetaSize, int contextSize,
-                                                    NsfSettings s, UniformRandomProvider rng) {
+                                                    AutoregressiveNsfSettings s,
+                                                    UniformRandomProvider rng) {
         sizes(thetaSize, contextSize);
-        RationalQuadraticSpline spline = scaledSpline(s);
-        int[] hidden = new int[s.blocks() + 1];
-        java.util.Arrays.fill(hidden, s.hiddenFeatures());
+        StackTransforms.SplineAutoregressive layer = new StackTransforms.SplineAutoregressive(
+                s.bins(), s.tailBound(), s.hiddenFeatures(), s.blocks(), s.activation(),
+                s.nflowsConditioner());
         List<ConditionalTransform> ts = new ArrayList<>();
         for (int i = 0; i < s.transforms(); i++) {
-            Made made = Made.builder(thetaSize).context(contextSize).hidden(hidden)
-                    .paramsPerDim(spline.paramsPerDim()).activation(s.activation())
-                    .name("t" + i + ".made").build(rng);
-            ts.add(MaskedAutoregressiveTransform.of(spline, made, thetaSize));
+            ts.add(layer.build(new TransformSettings.Slot(thetaSize, contextSize, "t" + i, i),
+                    rng));
             if (i < s.transforms() - 1) {
-                ts.add(Permutation.reverse(thetaSize, contextSize));
+                ts.add(s.randomPermutations() ? Permutation.random(thetaSize, contextSize, rng)
+                        : Permutation.reverse(thetaSize, contextSize));
             }
         }
         return ConditionalFlow.of(ComposedTransform.of(ts));
@@ -109,15 +108,12 @@ public final class Flows {
     public static ConditionalFlow maf(int thetaSize, int contextSize, MafSettings s,
                                       UniformRandomProvider rng) {
         sizes(thetaSize, contextSize);
-        int[] hidden = new int[s.hiddenLayers()];
-        java.util.Arrays.fill(hidden, s.hiddenFeatures());
+        StackTransforms.AffineAutoregressive layer = new StackTransforms.AffineAutoregressive(
+                s.hiddenFeatures(), s.hiddenLayers(), s.activation());
         List<ConditionalTransform> ts = new ArrayList<>();
         for (int i = 0; i < s.transforms(); i++) {
-            Made made = Made.builder(thetaSize).context(contextSize).hidden(hidden)
-                    .paramsPerDim(2).activation(s.activation()).name("t" + i + ".made")
-                    .build(rng);
-            ts.add(MaskedAutoregressiveTransform.of(AffineBijection.standard(), made,
-                    thetaSize));
+            ts.add(layer.build(new TransformSettings.Slot(thetaSize, contextSize, "t" + i, i),
+                    rng));
             if (i < s.transforms() - 1) {
                 ts.add(s.randomPermutations() ? Permutation.random(thetaSize, contextSize, rng)
                         : Permutation.reverse(thetaSize, contextSize));

@@ -1,5 +1,6 @@
 package org.sbi4j.flows;
 
+import org.apache.commons.rng.UniformRandomProvider;
 import org.sbi4j.kernels.Activation;
 
 /**
@@ -14,7 +15,8 @@ import org.sbi4j.kernels.Activation;
  * @param randomPermutations random (seeded) instead of reverse permutations between layers
  */
 public record MafSettings(int transforms, int hiddenFeatures, int hiddenLayers,
-                          Activation activation, boolean randomPermutations) {
+                          Activation activation, boolean randomPermutations)
+        implements EstimatorSettings {
 
     public MafSettings {
         Settings.positive("transforms", transforms);
@@ -26,6 +28,17 @@ public record MafSettings(int transforms, int hiddenFeatures, int hiddenLayers,
     /** sbi's defaults: 5 transforms, 50 hidden units in 3 layers, tanh, reverse permutations. */
     public static MafSettings defaults() {
         return new MafSettings(5, 50, 3, Activation.TANH, false);
+    }
+
+    /** "maf" in {@link EstimatorKinds}. */
+    @Override
+    public String kind() {
+        return "maf";
+    }
+
+    @Override
+    public ConditionalFlow build(int thetaDim, int contextDim, UniformRandomProvider rng) {
+        return Flows.maf(thetaDim, contextDim, this, rng);
     }
 
     public MafSettings withTransforms(int v) {

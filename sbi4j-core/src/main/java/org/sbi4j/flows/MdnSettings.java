@@ -1,5 +1,6 @@
 package org.sbi4j.flows;
 
+import org.apache.commons.rng.UniformRandomProvider;
 import org.sbi4j.kernels.Activation;
 
 /**
@@ -12,7 +13,8 @@ import org.sbi4j.kernels.Activation;
  * @param activation     MLP activation (sbi: ReLU)
  */
 public record MdnSettings(int components, int hiddenFeatures, int hiddenLayers,
-                          Activation activation) {
+                          Activation activation)
+        implements EstimatorSettings {
 
     public MdnSettings {
         Settings.positive("components", components);
@@ -24,6 +26,17 @@ public record MdnSettings(int components, int hiddenFeatures, int hiddenLayers,
     /** sbi's defaults: 10 components, 2 hidden layers of 50, ReLU. */
     public static MdnSettings defaults() {
         return new MdnSettings(10, 50, 2, Activation.RELU);
+    }
+
+    /** "mdn" in {@link EstimatorKinds}. */
+    @Override
+    public String kind() {
+        return "mdn";
+    }
+
+    @Override
+    public Mdn build(int thetaDim, int contextDim, UniformRandomProvider rng) {
+        return Flows.mdn(thetaDim, contextDim, this, rng);
     }
 
     public MdnSettings withComponents(int v) {

@@ -1,5 +1,6 @@
 package org.sbi4j.flows;
 
+import org.apache.commons.rng.UniformRandomProvider;
 import org.sbi4j.kernels.Activation;
 
 /**
@@ -22,7 +23,8 @@ import org.sbi4j.kernels.Activation;
  */
 public record NsfSettings(int transforms, int bins, float tailBound, int hiddenFeatures,
                           int blocks, Activation activation, boolean luLinear,
-                          boolean nflowsConditioner) {
+                          boolean nflowsConditioner)
+        implements EstimatorSettings {
 
     public NsfSettings {
         Settings.positive("transforms", transforms);
@@ -50,6 +52,17 @@ public record NsfSettings(int transforms, int bins, float tailBound, int hiddenF
      */
     public static NsfSettings defaults() {
         return new NsfSettings(5, 10, 3f, 50, 2, Activation.RELU, true, true);
+    }
+
+    /** "nsf" in {@link EstimatorKinds}. */
+    @Override
+    public String kind() {
+        return "nsf";
+    }
+
+    @Override
+    public ConditionalFlow build(int thetaDim, int contextDim, UniformRandomProvider rng) {
+        return Flows.nsf(thetaDim, contextDim, this, rng);
     }
 
     public NsfSettings withTransforms(int v) {

@@ -9,7 +9,11 @@
  * {@link org.sbi4j.flows.LuLinear}, {@link org.sbi4j.flows.ComposedTransform}. Mixture density
  * networks: {@link org.sbi4j.flows.Mdn}. Builders with sbi's defaults: {@link org.sbi4j.flows.Flows}
  * with {@link org.sbi4j.flows.NsfSettings}, {@link org.sbi4j.flows.MafSettings},
- * {@link org.sbi4j.flows.MdnSettings}. All estimators implement
+ * {@link org.sbi4j.flows.MdnSettings}, {@link org.sbi4j.flows.AutoregressiveNsfSettings}, and
+ * user-composed stacks ({@link org.sbi4j.flows.FlowStackSettings}). Every settings record is an
+ * {@link org.sbi4j.flows.EstimatorSettings} registered by name in
+ * {@link org.sbi4j.flows.EstimatorKinds} and bound by key with
+ * {@link org.sbi4j.flows.SettingsBinder}. All estimators implement
  * {@link org.sbi4j.flows.ConditionalDensityEstimator}, the interface the trainer uses.
  *
  * <p>Conventions: θ is n×D, the context (x, possibly embedded) n×C with one row per θ row;

@@ -36,7 +36,7 @@ public record NpeSettings(EstimatorSpec estimator, TrainingConfig training, int 
 
     /** NSF with sbi's defaults and sbi's training defaults. */
     public static NpeSettings defaults() {
-        return new NpeSettings(EstimatorSpec.defaults(EstimatorSpec.Kind.NSF),
+        return new NpeSettings(EstimatorSpec.of(org.sbi4j.flows.NsfSettings.defaults()),
                 TrainingConfig.DEFAULTS, 2000, 0);
     }
 

@@ -13,9 +13,16 @@ import org.sbi4j.tensor.Matrix;
  * uniformly per draw; log q = logsumexp_k(log q_k) − log K.
  *
  * <p>Members are trained one by one (each with its own seed); the mixture itself is not trained,
- * so {@link #lossAndGradient} is not supported.
+ * so {@link #lossAndGradient} is not supported. {@link #params()} lists every member's
+ * parameters in turn (the same values and gradients), named "member<i>k</i>." + their name so
+ * that names are unique across the ensemble.
  */
 public final class Ensemble implements ConditionalDensityEstimator {
+
+    /** "member<i>k</i>.": the prefix of member k's parameter names in {@link #params()}. */
+    public static String memberPrefix(int k) {
+        return "member" + k + ".";
+    }
 
     private final List<ConditionalDensityEstimator> members;
     private final List<Param> params;
@@ -23,7 +30,11 @@ public final class Ensemble implements ConditionalDensityEstimator {
     private Ensemble(List<ConditionalDensityEstimator> members) {
         this.members = List.copyOf(members);
         List<Param> p = new ArrayList<>();
-        members.forEach(m -> p.addAll(m.params()));
+        for (int k = 0; k < members.size(); k++) {
+            for (Param q : members.get(k).params()) {
+                p.add(new Param(memberPrefix(k) + q.name(), q.value(), q.grad()));
+            }
+        }
         this.params = List.copyOf(p);
     }
 

@@ -3,62 +3,29 @@ package org.sbi4j.posterior;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.sbi4j.flows.ConditionalDensityEstimator;
 import org.sbi4j.flows.EmbeddedEstimator;
-import org.sbi4j.flows.Flows;
-import org.sbi4j.flows.MafSettings;
-import org.sbi4j.flows.MdnSettings;
-import org.sbi4j.flows.NsfSettings;
+import org.sbi4j.flows.EstimatorKinds;
+import org.sbi4j.flows.EstimatorSettings;
 import org.sbi4j.nn.Layer;
 
 /**
  * The architecture of a posterior's estimator: which density estimator with which settings, an
  * optional embedding network for x, and the ensemble size. Builds fresh (randomly initialised)
  * estimators and is stored in model files, so a model can be rebuilt and its weights loaded.
+ * Every kind is open: the settings build their estimator; {@link EstimatorKinds} names them.
  *
- * @param kind      nsf, maf or mdn
- * @param settings  the builder's settings record ({@link NsfSettings}, {@link MafSettings},
- *                  {@link MdnSettings}) matching {@code kind}
- * @param embedding the embedding network for x ({@link EmbeddingSpec#none()} for none)
+ * @param settings  the estimator's settings (its kind is {@link EstimatorSettings#kind()})
+ * @param embedding the embedding network for x ({@link EmbeddingSettings#none()} for none)
  * @param ensemble  number of independently trained members (1 = a single estimator)
  */
-public record EstimatorSpec(Kind kind, Record settings, EmbeddingSpec embedding, int ensemble) {
-
-    /** The estimator families. */
-    public enum Kind {
-        /** Neural spline flow (Durkan et al. 2019), sbi's nsf. */
-        NSF,
-        /** Masked autoregressive flow (Papamakarios et al. 2017), sbi's default maf. */
-        MAF,
-        /** Mixture density network (Bishop 1994). */
-        MDN;
-
-        /** Parses "nsf", "maf" or "mdn" (any case). */
-        public static Kind parse(String s) {
-            try {
-                return valueOf(s.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown estimator '" + s
-                        + "'; choose nsf, maf or mdn", e);
-            }
-        }
-    }
+public record EstimatorSpec(EstimatorSettings settings, EmbeddingSettings embedding, int ensemble) {
 
     public EstimatorSpec {
-        if (kind == null || settings == null || embedding == null) {
-            throw new IllegalArgumentException("estimator kind, settings and embedding are needed");
-        }
-        Class<?> want = switch (kind) {
-            case NSF -> NsfSettings.class;
-            case MAF -> MafSettings.class;
-            case MDN -> MdnSettings.class;
-        };
-        if (!want.isInstance(settings)) {
-            throw new IllegalArgumentException(kind + " needs " + want.getSimpleName()
-                    + ", got " + settings.getClass().getSimpleName());
+        if (settings == null || embedding == null) {
+            throw new IllegalArgumentException("estimator settings and embedding are needed");
         }
         if (ensemble < 1) {
             throw new IllegalArgumentException("ensemble size must be at least 1, got " + ensemble);
@@ -76,22 +43,31 @@ public record EstimatorSpec(Kind kind, Record settings, EmbeddingSpec embedding,
         return org.sbi4j.sim.SimulationStreams.streamFor(seed, BUILD_STREAM);
     }
 
-    /** The default settings of a kind, no embedding, one member. */
-    public static EstimatorSpec defaults(Kind kind) {
-        Record s = switch (kind) {
-            case NSF -> NsfSettings.defaults();
-            case MAF -> MafSettings.defaults();
-            case MDN -> MdnSettings.defaults();
-        };
-        return new EstimatorSpec(kind, s, EmbeddingSpec.none(), 1);
+    /** One estimator with these settings, no embedding. */
+    public static EstimatorSpec of(EstimatorSettings settings) {
+        return new EstimatorSpec(settings, EmbeddingSettings.none(), 1);
     }
 
-    public EstimatorSpec withEmbedding(EmbeddingSpec e) {
-        return new EstimatorSpec(kind, settings, e, ensemble);
+    /** The default settings of a registered kind ("nsf", "maf", ...), no embedding, one member. */
+    public static EstimatorSpec defaults(String kind) {
+        return of(EstimatorKinds.defaults(kind));
+    }
+
+    /** The estimator's kind, e.g. "nsf". */
+    public String kind() {
+        return settings.kind();
+    }
+
+    public EstimatorSpec withSettings(EstimatorSettings s) {
+        return new EstimatorSpec(s, embedding, ensemble);
+    }
+
+    public EstimatorSpec withEmbedding(EmbeddingSettings e) {
+        return new EstimatorSpec(settings, e, ensemble);
     }
 
     public EstimatorSpec withEnsemble(int k) {
-        return new EstimatorSpec(kind, settings, embedding, k);
+        return new EstimatorSpec(settings, embedding, k);
     }
 
     /**
@@ -119,39 +95,38 @@ public record EstimatorSpec(Kind kind, Record settings, EmbeddingSpec embedding,
         }
         Layer embed = embedding.build(xShape, rng);
         int context = embed == null ? xDim : embed.outputSize();
-        ConditionalDensityEstimator e = switch (kind) {
-            case NSF -> Flows.nsf(thetaDim, context, (NsfSettings) settings, rng);
-            case MAF -> Flows.maf(thetaDim, context, (MafSettings) settings, rng);
-            case MDN -> Flows.mdn(thetaDim, context, (MdnSettings) settings, rng);
-        };
+        ConditionalDensityEstimator e = settings.build(thetaDim, context, rng);
         return embed == null ? e : EmbeddedEstimator.of(embed, e);
     }
 
-    /** The spec as sorted-by-insertion text properties (for model files and reports). */
+    /**
+     * The spec as text properties (for model files and reports): {@code estimator.kind},
+     * {@code estimator.ensemble}, {@code estimator.settings.<key>} for every key of the kind
+     * (snake_case, {@link org.sbi4j.flows.SettingsBinder}), {@code embedding.kind} and
+     * {@code embedding.settings.<key>}. Refused for settings whose kind is not registered.
+     */
     public Map<String, String> toProperties() {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("estimator.kind", kind.name().toLowerCase(Locale.ROOT));
+        p.put("estimator.kind", EstimatorKinds.registry().entryOf(settings).name());
         p.put("estimator.ensemble", Integer.toString(ensemble));
-        p.putAll(RecordCodec.write("estimator.settings", settings));
-        p.putAll(RecordCodec.write("embedding", embedding));
+        EstimatorKinds.registry().toText(settings)
+                .forEach((k, v) -> p.put("estimator.settings." + k, v));
+        p.put("embedding.kind", EmbeddingKinds.registry().entryOf(embedding).name());
+        EmbeddingKinds.registry().toText(embedding)
+                .forEach((k, v) -> p.put("embedding.settings." + k, v));
         return p;
     }
 
-    /** Reads a spec written by {@link #toProperties()}. */
+    /**
+     * Reads a spec written by {@link #toProperties()}; every key of each kind must be present
+     * (none is guessed) and no other.
+     */
     public static EstimatorSpec fromProperties(Map<String, String> p) {
-        String k = p.get("estimator.kind");
-        if (k == null) {
-            throw new IllegalArgumentException("model file lacks 'estimator.kind'");
-        }
-        Kind kind = Kind.parse(k);
-        Class<? extends Record> type = switch (kind) {
-            case NSF -> NsfSettings.class;
-            case MAF -> MafSettings.class;
-            case MDN -> MdnSettings.class;
-        };
-        Record settings = RecordCodec.read(type, "estimator.settings", p);
-        EmbeddingSpec emb = RecordCodec.read(EmbeddingSpec.class, "embedding", p);
-        return new EstimatorSpec(kind, settings, emb,
-                Integer.parseInt(p.getOrDefault("estimator.ensemble", "1")));
+        EstimatorSettings settings = EstimatorKinds.registry().fromText(
+                HeaderText.need(p, "estimator.kind"), HeaderText.section(p, "estimator.settings."));
+        EmbeddingSettings emb = EmbeddingKinds.registry().fromText(
+                HeaderText.need(p, "embedding.kind"), HeaderText.section(p, "embedding.settings."));
+        return new EstimatorSpec(settings, emb,
+                Integer.parseInt(HeaderText.need(p, "estimator.ensemble")));
     }
 }

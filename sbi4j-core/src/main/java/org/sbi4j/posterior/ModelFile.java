@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.CRC32;
@@ -20,9 +21,17 @@ import java.util.zip.CRC32;
  *   version    int32    {@value #VERSION}
  *   header     int32 length + UTF-8 text: sorted "key=value" lines (architecture, names,
  *                       support, standardisation, settings, seed, library version)
- *   arrays     int32 count, then per array: UTF name, int32 rows, int32 cols, float32 values
+ *   arrays     int32 count, then per array (sorted by name): UTF name, int32 rows, int32 cols,
+ *                       float32 values row-major
  *   checksum   int64    CRC-32 of every byte before it
  * </pre>
+ * Format 2 stores the architecture as its registered kinds and their snake_case settings
+ * ({@code estimator.kind=nsf}, {@code estimator.settings.hidden_features=50},
+ * {@code embedding.kind=mlp}, {@code embedding.settings.hidden=50,50}; see
+ * {@link EstimatorSpec#toProperties()}) and the weights one array per parameter,
+ * {@code param.<name>} of the parameter's shape. Format 1 (sbi4j 0.1.0) stored settings by
+ * record component name and one flat array {@code weights} in parameter order; this build still
+ * reads it ({@link #READABLE}).
  * Big-endian throughout. Nothing run-dependent is stored (no times, dates, thread counts), so the
  * same seed and settings give identical bytes. Loading checks the magic, the version (an
  * unknown version is refused with a message naming both versions) and the checksum (a damaged
@@ -30,16 +39,19 @@ import java.util.zip.CRC32;
  */
 public final class ModelFile {
 
-    /** Current format version. */
-    public static final int VERSION = 1;
+    /** Current format version: the one written. */
+    public static final int VERSION = 2;
+
+    /** The format versions this build reads. */
+    static final List<Integer> READABLE = List.of(1, 2);
 
     static final byte[] MAGIC = "SBI4JMDL".getBytes(StandardCharsets.US_ASCII);
 
     private ModelFile() {
     }
 
-    /** The raw parts of a model file. */
-    record Contents(Map<String, String> header, Map<String, float[][]> arrays) {
+    /** The raw parts of a model file of the given format version. */
+    record Contents(int version, Map<String, String> header, Map<String, float[][]> arrays) {
     }
 
     static void write(Path path, Map<String, String> header, Map<String, float[][]> arrays)
@@ -85,10 +97,10 @@ public final class ModelFile {
         ByteBuffer buf = ByteBuffer.wrap(all);
         buf.position(MAGIC.length);
         int version = buf.getInt();
-        if (version != VERSION) {
+        if (!READABLE.contains(version)) {
             throw new IOException(path + " is an sbi4j model file of format version " + version
-                    + "; this sbi4j (" + Provenance.LIBRARY_VERSION + ") reads only version "
-                    + VERSION);
+                    + "; this build reads versions " + readable() + " (sbi4j "
+                    + Provenance.LIBRARY_VERSION + ")");
         }
         CRC32 crc = new CRC32();
         crc.update(all, 0, all.length - 8);
@@ -123,11 +135,18 @@ public final class ModelFile {
                 }
                 arrays.put(name, a);
             }
-            return new Contents(header, arrays);
+            return new Contents(version, header, arrays);
         } catch (RuntimeException | IOException e) {
             throw new IOException(path + " is damaged: its structure cannot be read (" + e + ")",
                     e);
         }
+    }
+
+    /** "1 and 2": the readable versions in words. */
+    static String readable() {
+        List<String> v = READABLE.stream().map(String::valueOf).toList();
+        return v.size() == 1 ? v.get(0) : String.join(", ", v.subList(0, v.size() - 1))
+                + " and " + v.get(v.size() - 1);
     }
 
     private static String escape(String s) {

@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 import org.sbi4j.data.Standardizer;
 import org.sbi4j.flows.ConditionalDensityEstimator;
-import org.sbi4j.nn.Params;
 import org.sbi4j.tensor.Matrix;
 
 /**
  * Saves and loads {@link Posterior}s as {@link ModelFile}s. The estimator is rebuilt from its
  * {@link EstimatorSpec} with {@link EstimatorSpec#buildRng(long)} of the provenance seed (so
- * random permutations and masks match), then its weights are loaded.
+ * random permutations and masks match), then its weights are loaded: by parameter name and
+ * shape (format 2, written), or in parameter order (format 1, read).
  */
 public final class PosteriorFiles {
 
@@ -39,8 +39,8 @@ public final class PosteriorFiles {
         h.put("provenance.library", p.provenance().libraryVersion());
         h.put("provenance.seed", Long.toString(p.provenance().seed()));
         p.provenance().settings().forEach((k, v) -> h.put("setting." + k, v));
-        Map<String, float[][]> arrays = new LinkedHashMap<>();
-        arrays.put("weights", new float[][] {Params.values(p.estimator().params())});
+        Map<String, float[][]> arrays = new LinkedHashMap<>(
+                ModelWeights.arrays(p.estimator().params()));
         if (p.referenceX() != null) {
             Matrix r = p.referenceX();
             float[][] rows = new float[r.rows()][];
@@ -57,7 +57,8 @@ public final class PosteriorFiles {
         ModelFile.Contents c = ModelFile.read(path);
         Map<String, String> h = c.header();
         try {
-            EstimatorSpec spec = EstimatorSpec.fromProperties(h);
+            EstimatorSpec spec = c.version() == 1 ? FormatOne.spec(h)
+                    : EstimatorSpec.fromProperties(h);
             int d = Integer.parseInt(need(h, "theta.dim"));
             int[] xShape = Arrays.stream(need(h, "x.shape").split(","))
                     .mapToInt(Integer::parseInt).toArray();
@@ -77,12 +78,11 @@ public final class PosteriorFiles {
                 }
             });
             ConditionalDensityEstimator est = spec.build(d, xShape, EstimatorSpec.buildRng(seed));
-            float[][] w = c.arrays().get("weights");
-            if (w == null || w[0].length != Params.count(est.params())) {
-                throw new IOException(path + " holds " + (w == null ? 0 : w[0].length)
-                        + " weights, its architecture needs " + Params.count(est.params()));
+            try {
+                ModelWeights.load(est.params(), c.arrays(), c.version());
+            } catch (IOException e) {
+                throw new IOException(path + ": " + e.getMessage(), e);
             }
-            Params.setValues(est.params(), w[0]);
             float[][] ref = c.arrays().get("reference_x");
             Matrix refX = ref == null ? null : Matrix.fromRows(ref);
             return new Posterior(est, spec, xShape,

@@ -17,7 +17,10 @@ final class EstimatorCases {
                 .withHiddenLayers(2);
         MdnSettings mdn = MdnSettings.defaults().withComponents(3).withHiddenFeatures(8)
                 .withActivation(Activation.TANH);
+        FlowStackSettings stack = FlowStackTest.MIXED;
         return List.of(
+                new EstimatorContractTest.Case("flow_stack of every transform kind 3-D", 3, 2,
+                        r -> stack.build(3, 2, r)),
                 new EstimatorContractTest.Case("Flows.nsf 2-D", 2, 3,
                         r -> Flows.nsf(2, 3, nsf, r)),
                 new EstimatorContractTest.Case("Flows.nsf 1-D", 1, 2,

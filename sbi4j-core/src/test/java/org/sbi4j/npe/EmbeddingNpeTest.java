@@ -9,7 +9,8 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.junit.jupiter.api.Test;
 import org.sbi4j.flows.MdnSettings;
 import org.sbi4j.nn.Conv1d;
-import org.sbi4j.posterior.EmbeddingSpec;
+import org.sbi4j.posterior.Conv1dEmbedding;
+import org.sbi4j.posterior.EmbeddingSettings;
 import org.sbi4j.posterior.EstimatorSpec;
 import org.sbi4j.posterior.Intervals;
 import org.sbi4j.posterior.Posterior;
@@ -90,10 +91,10 @@ class EmbeddingNpeTest {
         };
     }
 
-    private static NpeSettings settings(EmbeddingSpec embedding) {
+    private static NpeSettings settings(EmbeddingSettings embedding) {
         MdnSettings mdn = MdnSettings.defaults().withComponents(3).withHiddenFeatures(32);
         return NpeSettings.defaults()
-                .withEstimator(new EstimatorSpec(EstimatorSpec.Kind.MDN, mdn, embedding, 1))
+                .withEstimator(new EstimatorSpec(mdn, embedding, 1))
                 .withTraining(NpeSettings.defaults().training().withLearningRate(2e-3)
                         .withStopAfterEpochs(15).withMaxEpochs(80));
     }
@@ -140,8 +141,8 @@ class EmbeddingNpeTest {
     @Test
     void convolutionalEmbeddingLearnsTheMeanLevelOfASeries() {
         NpeResult r = Npe.builder(PRIOR, series(50)).simulations(4000).seed(5L)
-                .settings(settings(EmbeddingSpec.conv1d(new int[] {8}, 5, new int[] {32}, 8)
-                        .withConvolution(1, Conv1d.Padding.SAME, EmbeddingSpec.Pooling.GLOBAL)))
+                .settings(settings(EmbeddingSettings.conv1d(new int[] {8}, 5, new int[] {32}, 8)
+                        .withConvolution(1, Conv1d.Padding.SAME, Conv1dEmbedding.Pooling.GLOBAL)))
                 .threads(2).run();
         for (double theta : new double[] {-1.0, 0.3, 1.5}) {
             float[] x = observation(theta, 50, 50, 100 + (long) (10 * theta));
@@ -158,7 +159,7 @@ class EmbeddingNpeTest {
     void deepSetsPosteriorShrinksWithTheNumberOfTrials() {
         int maxTrials = 20;
         NpeResult r = Npe.builder(PRIOR, trials(5, maxTrials)).simulations(4000).seed(6L)
-                .settings(settings(EmbeddingSpec.deepSets(new int[] {32}, 16, new int[] {32}, 8)))
+                .settings(settings(EmbeddingSettings.deepSets(new int[] {32}, 16, new int[] {32}, 8)))
                 .threads(2).run();
         // the simulator declares NaN padding, so padded rows are kept, not counted as failures
         assertThat(r.simulation().invalid()).isZero();

@@ -16,7 +16,7 @@ import org.sbi4j.data.Dataset;
 import org.sbi4j.data.Standardizer;
 import org.sbi4j.flows.ConditionalDensityEstimator;
 import org.sbi4j.kernels.Parallelism;
-import org.sbi4j.posterior.EmbeddingSpec;
+import org.sbi4j.posterior.EmbeddingSettings;
 import org.sbi4j.posterior.Ensemble;
 import org.sbi4j.posterior.EstimatorSpec;
 import org.sbi4j.posterior.ParameterSpace;
@@ -200,7 +200,7 @@ class NpeBuilderTest {
             }
         };
         NpeSettings conv = QUICK.withEstimator(QUICK.estimator().withEmbedding(
-                EmbeddingSpec.conv1d(new int[] {4}, 3, new int[] {8}, 4)));
+                EmbeddingSettings.conv1d(new int[] {4}, 3, new int[] {8}, 4)));
         assertThatThrownBy(() -> Npe.builder(PRIOR, cube).simulations(10).settings(conv).run())
                 .hasMessageContaining("[2, 2, 2]");
         assertThat(calls.get()).as("simulations run before the refusals").isZero();

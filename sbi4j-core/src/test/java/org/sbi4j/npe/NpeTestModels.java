@@ -56,8 +56,8 @@ final class NpeTestModels {
     static NpeSettings fast() {
         MafSettings maf = MafSettings.defaults();
         return NpeSettings.defaults()
-                .withEstimator(new EstimatorSpec(EstimatorSpec.Kind.MAF, maf,
-                        org.sbi4j.posterior.EmbeddingSpec.none(), 1))
+                .withEstimator(new EstimatorSpec(maf,
+                        org.sbi4j.posterior.EmbeddingSettings.none(), 1))
                 .withTraining(NpeSettings.defaults().training().withLearningRate(2e-3)
                         .withStopAfterEpochs(10).withMaxEpochs(80));
     }

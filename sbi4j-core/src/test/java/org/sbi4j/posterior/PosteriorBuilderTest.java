@@ -12,7 +12,7 @@ import org.sbi4j.tensor.Matrix;
 
 class PosteriorBuilderTest {
 
-    private static final EstimatorSpec SPEC = EstimatorSpec.defaults(EstimatorSpec.Kind.MDN);
+    private static final EstimatorSpec SPEC = EstimatorSpec.defaults("mdn");
     private static final ParameterSpace SPACE = new ParameterSpace(List.of("a", "b"),
             new double[] {-5, -5}, new double[] {5, 5});
     private static final Standardizer Z_THETA = Standardizer.of(new double[] {0.5, -1},

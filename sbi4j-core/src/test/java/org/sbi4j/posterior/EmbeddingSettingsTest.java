@@ -18,23 +18,46 @@ import org.sbi4j.nn.DeepSets;
 import org.sbi4j.nn.Layer;
 import org.sbi4j.tensor.Matrix;
 
-class EmbeddingSpecTest {
+class EmbeddingSettingsTest {
 
-    private static final EmbeddingSpec CONV = EmbeddingSpec.conv1d(new int[] {4, 6}, 3,
+    private static final Conv1dEmbedding CONV = EmbeddingSettings.conv1d(new int[] {4, 6}, 3,
             new int[] {16}, 5).withConvolution(2, Conv1d.Padding.VALID,
-            EmbeddingSpec.Pooling.GLOBAL);
-    private static final EmbeddingSpec SETS = EmbeddingSpec.deepSets(new int[] {8}, 6,
+            Conv1dEmbedding.Pooling.GLOBAL);
+    private static final DeepSetsEmbedding SETS = EmbeddingSettings.deepSets(new int[] {8}, 6,
             new int[] {10}, 4);
 
     @Test
-    void recordCodecRoundTripsEveryKind() {
-        for (EmbeddingSpec e : List.of(EmbeddingSpec.none(), EmbeddingSpec.mlp(new int[] {3}, 2),
-                CONV, EmbeddingSpec.conv1d(new int[] {2}, 5, new int[0], 3), SETS)) {
-            Map<String, String> p = RecordCodec.write("embedding", e);
-            EmbeddingSpec back = RecordCodec.read(EmbeddingSpec.class, "embedding", p);
-            assertThat(RecordCodec.write("embedding", back)).isEqualTo(p);
-            assertThat(back.kind()).isEqualTo(e.kind());
+    void textRoundTripsEveryKind() {
+        for (EmbeddingSettings e : List.of(EmbeddingSettings.none(),
+                EmbeddingSettings.mlp(new int[] {3}, 2), CONV,
+                EmbeddingSettings.conv1d(new int[] {2}, 5, new int[0], 3), SETS)) {
+            Map<String, String> p = EmbeddingKinds.registry().toText(e);
+            EmbeddingSettings back = EmbeddingKinds.registry().fromText(e.kind(), p);
+            assertThat(back).isEqualTo(e);
+            assertThat(EmbeddingKinds.registry().entryOf(back).name()).isEqualTo(e.kind());
         }
+    }
+
+    @Test
+    void everyEmbeddingKeyIsReachableByName() {
+        assertThat(EmbeddingKinds.names()).containsExactly("none", "mlp", "conv1d", "deepsets");
+        for (var e : EmbeddingKinds.registry().entries()) {
+            Map<String, String> text = EmbeddingKinds.describe(e.name());
+            assertThat(text).hasSize(e.type().getRecordComponents().length);
+            assertThat(EmbeddingKinds.bind(e.name(), text)).isEqualTo(e.defaults());
+            assertThat(e.defaults().kind()).isEqualTo(e.name());
+        }
+        assertThat(EmbeddingKinds.bind("mlp", Map.of("hidden", List.of(16, 8), "outputs", 4)))
+                .isEqualTo(EmbeddingSettings.mlp(new int[] {16, 8}, 4));
+        assertThat(EmbeddingKinds.bind("conv1d", Map.of("channels", "4,6", "kernel", 3,
+                "hidden", List.of(16), "outputs", 5, "stride", 2, "padding", "valid",
+                "pooling", "global"))).isEqualTo(CONV);
+        assertThat(EmbeddingKinds.describe("deepsets")).containsEntry("phi_hidden", "50")
+                .containsEntry("phi_outputs", "20");
+        assertThatThrownBy(() -> EmbeddingKinds.bind("none", Map.of("outputs", 3)))
+                .hasMessageContaining("embedding 'none' has no setting 'outputs'");
+        assertThatThrownBy(() -> EmbeddingKinds.bind("mlp", Map.of("hidden", List.of(0))))
+                .hasMessageContaining("hidden width must be positive, got 0");
     }
 
     @Test
@@ -72,21 +95,21 @@ class EmbeddingSpecTest {
         Matrix out = z.transform(x, Matrix.of(3, 6));
         assertThat(out.get(1, 2)).isNaN();
         assertThat(out.get(1, 0)).isZero();
-        assertThatThrownBy(() -> EmbeddingSpec.mlp(new int[0], 2).fitStandardizer(x,
+        assertThatThrownBy(() -> EmbeddingSettings.mlp(new int[0], 2).fitStandardizer(x,
                 new int[] {6})).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("NaN");
     }
 
     @Test
     void badSettingsAreNamed() {
-        assertThatThrownBy(() -> EmbeddingSpec.conv1d(new int[0], 3, new int[0], 2))
+        assertThatThrownBy(() -> EmbeddingSettings.conv1d(new int[0], 3, new int[0], 2))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("channels");
-        assertThatThrownBy(() -> EmbeddingSpec.conv1d(new int[] {2}, 3, new int[0], 2)
-                .withConvolution(3, Conv1d.Padding.SAME, EmbeddingSpec.Pooling.NONE))
+        assertThatThrownBy(() -> EmbeddingSettings.conv1d(new int[] {2}, 3, new int[0], 2)
+                .withConvolution(3, Conv1d.Padding.SAME, Conv1dEmbedding.Pooling.NONE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stride 3");
-        assertThatThrownBy(() -> EmbeddingSpec.deepSets(new int[] {-1}, 2, new int[0], 2))
+        assertThatThrownBy(() -> EmbeddingSettings.deepSets(new int[] {-1}, 2, new int[0], 2))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1");
-        assertThatThrownBy(() -> EmbeddingSpec.deepSets(new int[0], 0, new int[0], 2))
+        assertThatThrownBy(() -> EmbeddingSettings.deepSets(new int[0], 0, new int[0], 2))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("φ output");
     }
 
@@ -97,10 +120,10 @@ class EmbeddingSpecTest {
     }
 
     /** A freshly built posterior saved and loaded gives the same log-densities bit for bit. */
-    private static void roundTrip(EmbeddingSpec embedding, int[] xShape, boolean padded, Path f)
+    private static void roundTrip(EmbeddingSettings embedding, int[] xShape, boolean padded, Path f)
             throws Exception {
         long seed = 42L;
-        EstimatorSpec spec = EstimatorSpec.defaults(EstimatorSpec.Kind.MDN)
+        EstimatorSpec spec = EstimatorSpec.defaults("mdn")
                 .withEmbedding(embedding);
         ConditionalDensityEstimator est = spec.build(2, xShape, EstimatorSpec.buildRng(seed));
         assertThat(est).isInstanceOf(EmbeddedEstimator.class);

@@ -1,0 +1,52 @@
+package org.sbi4j.posterior;
+
+import java.util.List;
+import java.util.Map;
+import org.sbi4j.flows.SettingsRegistry;
+
+/**
+ * The registry of embedding kinds by name: none ({@link NoEmbedding}), mlp
+ * ({@link MlpEmbedding}), conv1d ({@link Conv1dEmbedding}), deepsets
+ * ({@link DeepSetsEmbedding}). Adding a kind means writing its settings record (implementing
+ * {@link EmbeddingSettings}) and one line below.
+ */
+public final class EmbeddingKinds {
+
+    private static final SettingsRegistry<EmbeddingSettings> REGISTRY =
+            SettingsRegistry.<EmbeddingSettings>builder("embedding", EmbeddingSettings::kind)
+                    .add(EmbeddingSettings.none(), "no embedding: x is the context as it is")
+                    .add(MlpEmbedding.defaults(), "fully connected network on the flat x")
+                    .add(Conv1dEmbedding.defaults(), "1-D convolutions over a (multi-channel)"
+                            + " series, then a fully connected head")
+                    .add(DeepSetsEmbedding.defaults(), "permutation-invariant set embedding of"
+                            + " NaN-padded i.i.d. trials")
+                    .build();
+
+    private EmbeddingKinds() {
+    }
+
+    /** The registry itself (entries, binding, text form). */
+    public static SettingsRegistry<EmbeddingSettings> registry() {
+        return REGISTRY;
+    }
+
+    /** The registered names, in registration order. */
+    public static List<String> names() {
+        return REGISTRY.names();
+    }
+
+    /** The default settings of a kind; an unknown name is refused with the list of names. */
+    public static EmbeddingSettings defaults(String kind) {
+        return REGISTRY.defaults(kind);
+    }
+
+    /** The kind's defaults with the given snake_case keys overridden. */
+    public static EmbeddingSettings bind(String kind, Map<String, ?> partial) {
+        return REGISTRY.bind(kind, partial);
+    }
+
+    /** Every key of a kind with its default value as text. */
+    public static Map<String, String> describe(String kind) {
+        return REGISTRY.describe(kind);
+    }
+}
