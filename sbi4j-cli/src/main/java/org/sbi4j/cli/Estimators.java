@@ -17,8 +17,8 @@ final class Estimators {
 
     /**
      * The spec of kind {@code type} with the given sizes (null: the kind's default; a size the
-     * kind has no setting for is refused with the kind's keys), an MLP embedding when
-     * {@code embedding} is "mlp", and {@code ensemble} members.
+     * kind has no setting for is refused with the kind's keys), the embedding of kind
+     * {@code embedding} and {@code ensemble} members.
      */
     static EstimatorSpec spec(String type, Integer hidden, Integer transforms, Integer bins,
                               Integer components, String embedding, int[] embHidden,
