@@ -21,7 +21,7 @@ import org.sbi4j.tensor.Ops;
  * dW += G·P, db += row sums of G, dPᵀ = Wᵀ·G, and dx is dPᵀ summed back onto the pixels (col2im).
  *
  * <p>The batch is cut into at most {@value #SHARDS} shards of ⌈n/{@value #SHARDS}⌉ images, run on
- * the kernels' threads ({@link Kernels#forRanges}). Each shard accumulates its own parameter
+ * the kernels' threads ({@link Kernels#forRanges}; small passes run on the caller). Each shard accumulates its own parameter
  * gradient, and the shards are added in order, so the bits do not depend on the thread count.
  * Workspaces hold one patch buffer per thread and one gradient per shard; calls allocate
  * nothing. Reference: Chellapilla et al. (2006), "High performance convolutional neural networks
@@ -31,6 +31,8 @@ public final class Conv2d implements Layer {
 
     /** Fixed number of batch shards (so results do not depend on the thread count). */
     static final int SHARDS = 8;
+    /** Below this many floating-point operations a pass runs on the calling thread alone. */
+    static final long MIN_PARALLEL_FLOPS = 1L << 21;
 
     private static final Kernels K = Ops.kernels();
 
@@ -215,7 +217,11 @@ public final class Conv2d implements Layer {
         /** Runs the n images as shards of ⌈n/SHARDS⌉ on the threads; returns the shard count. */
         int runShards(int n) {
             shardRows = Math.max(1, (n + SHARDS - 1) / SHARDS);
-            K.forRanges(n, shardRows, this);
+            if (2L * n * layer.filters * layer.patchSize * layer.positions < MIN_PARALLEL_FLOPS) {
+                run(0, 0, n); // the same shards, so the same bits
+            } else {
+                K.forRanges(n, shardRows, this);
+            }
             return (n + shardRows - 1) / shardRows;
         }
 

@@ -78,25 +78,43 @@ class Conv2dTest {
                 LayerGradientCheck.random(10, c * h * w, 1.0, rng), rng);
     }
 
+    /**
+     * A batch large enough to be split over the kernels' threads (2·n·F·K·P above
+     * {@link Conv2d#MIN_PARALLEL_FLOPS}) gives each row's output and input gradient with the
+     * same bits as that row alone (computed on the caller), and parameter gradients equal to the
+     * sum of the rows' gradients up to float rounding (relative 1e-4).
+     */
     @Test
-    void aRowGivesTheSameBitsAloneOrInABatchAndGradientsAccumulate() {
-        Conv2d conv = conv(Conv2dSpec.same(ImageShape.of(2, 9, 9), 4, 3));
-        Matrix x = LayerGradientCheck.random(17, 162, 1.0, rng);
-        Matrix batch = conv.forward(x, conv.workspace(17)).copy();
-        Matrix one = conv.forward(x.rowView(16, 1), conv.workspace(1));
-        assertThat(one.row(0)).containsExactly(batch.row(16));
-
-        Matrix g = LayerGradientCheck.random(17, conv.outputSize(), 1.0, rng);
-        Layer.Workspace ws = conv.workspace(17);
+    void splitBatchesMatchRowByRowPasses() {
+        Conv2d conv = conv(Conv2dSpec.same(ImageShape.of(4, 24, 24), 8, 3));
+        int n = 16;
+        assertThat(2L * n * 8 * 36 * 576).isGreaterThan(Conv2d.MIN_PARALLEL_FLOPS);
+        Matrix x = LayerGradientCheck.random(n, conv.inputSize(), 1.0, rng);
+        Matrix g = LayerGradientCheck.random(n, conv.outputSize(), 1.0, rng);
+        Layer.Workspace ws = conv.workspace(n);
         Params.zeroGrad(conv.params());
-        conv.forward(x, ws);
-        conv.backward(g, ws);
-        float[] once = conv.weight().grad().toArray();
-        conv.forward(x, ws);
-        conv.backward(g, ws);
-        float[] twice = conv.weight().grad().toArray();
-        for (int k = 0; k < once.length; k++) {
-            assertThat(twice[k]).isCloseTo(2 * once[k], offset(1e-4f * (1 + Math.abs(once[k]))));
+        Matrix y = conv.forward(x, ws).copy();
+        Matrix dx = conv.backward(g, ws).copy();
+        float[] dw = conv.weight().grad().toArray();
+        float[] db = conv.bias().grad().toArray();
+
+        Params.zeroGrad(conv.params());
+        Layer.Workspace one = conv.workspace(1);
+        for (int i = 0; i < n; i++) {
+            assertThat(conv.forward(x.rowView(i, 1), one).row(0)).containsExactly(y.row(i));
+            assertThat(conv.backward(g.rowView(i, 1), one).row(0)).containsExactly(dx.row(i));
+        }
+        assertClose(conv.weight().grad().toArray(), dw);
+        assertClose(conv.bias().grad().toArray(), db);
+    }
+
+    private static void assertClose(float[] expected, float[] actual) {
+        float scale = 0;
+        for (float v : expected) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        for (int k = 0; k < expected.length; k++) {
+            assertThat(actual[k]).isCloseTo(expected[k], offset(1e-4f * scale));
         }
     }
 
