@@ -19,6 +19,9 @@ import org.sbi4j.tensor.Ops;
  * {@link Patches2d}, the output row viewed as F×(H'·W') is Y = W·Pᵀ + b (one GEMM writing the
  * channel-major row in place). Backward, with G the output gradient row viewed the same way:
  * dW += G·P, db += row sums of G, dPᵀ = Wᵀ·G, and dx is dPᵀ summed back onto the pixels (col2im).
+ * dW is F·C·kh·kw dot products of length H'·W' when H'·W' ≥ 4·C·kh·kw (early layers: few, long
+ * rows; measured faster than {@code gemmNT}, which transposes Pᵀ and, for C·kh·kw below a
+ * vector's width, runs a masked tail), else one {@code gemmNT}.
  *
  * <p>The batch is cut into at most {@value #SHARDS} shards of ⌈n/{@value #SHARDS}⌉ images, run on
  * the kernels' threads ({@link Kernels#forRanges}; small passes run on the caller). Each shard accumulates its own parameter
@@ -42,6 +45,8 @@ public final class Conv2d implements Layer {
     private final int filters;
     private final int patchSize;
     private final int positions;
+    /** dW by dot products of G and Pᵀ rows (long rows, few of them) rather than one GEMM. */
+    private final boolean dots;
     private final Param weight;
     private final Param bias;
     private final List<Param> params;
@@ -54,6 +59,7 @@ public final class Conv2d implements Layer {
         this.patchSize = spec.patchSize();
         this.positions = spec.output().pixels();
         Math.multiplyExact(patchSize, positions);
+        this.dots = positions >= 4 * patchSize;
         this.weight = Param.of(name + ".weight", filters, patchSize);
         this.bias = Param.of(name + ".bias", 1, filters);
         this.params = List.of(weight, bias);
@@ -166,7 +172,16 @@ public final class Conv2d implements Layer {
         patches.im2col(x.data(), x.rowOffset(i), p, 0);
         float[] gw = ws.gradWeight[shard];
         float[] gb = ws.gradBias[shard];
-        K.gemmNT(filters, patchSize, positions, 1f, gd, go, p, 0, first ? 0f : 1f, gw, 0);
+        if (dots) {
+            for (int f = 0; f < filters; f++) {
+                for (int r = 0; r < patchSize; r++) {
+                    float d = K.dot(positions, gd, go + f * positions, p, r * positions);
+                    gw[f * patchSize + r] = first ? d : gw[f * patchSize + r] + d;
+                }
+            }
+        } else {
+            K.gemmNT(filters, patchSize, positions, 1f, gd, go, p, 0, first ? 0f : 1f, gw, 0);
+        }
         for (int f = 0; f < filters; f++) {
             float s = K.sum(positions, gd, go + f * positions);
             gb[f] = first ? s : gb[f] + s;

@@ -90,11 +90,17 @@ public final class MaxPool2d implements Layer {
             int o = r * out.size();
             for (int c = 0; c < in.channels(); c++) {
                 for (int u = 0; u < out.height(); u++) {
+                    int top = (c * in.height() + u * window) * w;
+                    if (window == 2) {
+                        max2(xd, xo, top, w, yd, y.offset() + o, arg, o);
+                        o += out.width();
+                        continue;
+                    }
                     for (int v = 0; v < out.width(); v++, o++) {
-                        int best = (c * in.height() + u * window) * w + v * window;
+                        int best = top + v * window;
                         float m = xd[xo + best];
                         for (int i = 0; i < window; i++) {
-                            int rowStart = (c * in.height() + u * window + i) * w + v * window;
+                            int rowStart = top + i * w + v * window;
                             for (int j = 0; j < window; j++) {
                                 float val = xd[xo + rowStart + j];
                                 if (val > m) {
@@ -110,6 +116,26 @@ public final class MaxPool2d implements Layer {
             }
         }
         return y;
+    }
+
+    /**
+     * One row of 2×2 windows starting at column {@code top} of the image at x[xo]: pairwise
+     * maxima by selects, which the JIT compiles without branches (the maxima sit at random).
+     */
+    private void max2(float[] x, int xo, int top, int w, float[] y, int yo, int[] arg, int ao) {
+        for (int v = 0; v < out.width(); v++) {
+            int a = top + 2 * v;
+            float x0 = x[xo + a];
+            float x1 = x[xo + a + 1];
+            float x2 = x[xo + a + w];
+            float x3 = x[xo + a + w + 1];
+            int i01 = x1 > x0 ? a + 1 : a;
+            int i23 = x3 > x2 ? a + w + 1 : a + w;
+            float m01 = Math.max(x0, x1);
+            float m23 = Math.max(x2, x3);
+            arg[ao + v] = m23 > m01 ? i23 : i01;
+            y[yo + v] = Math.max(m01, m23);
+        }
     }
 
     @Override

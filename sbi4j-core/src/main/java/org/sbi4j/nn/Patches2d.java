@@ -68,7 +68,9 @@ final class Patches2d {
                             continue;
                         }
                         int src = xOff + (c * height + iy) * width + j - pw;
-                        Arrays.fill(p, dst, dst + lo, 0f);
+                        for (int t = 0; t < lo; t++) { // a pad or two: no call for so few
+                            p[dst + t] = 0f;
+                        }
                         if (stride == 1) {
                             System.arraycopy(x, src + lo, p, dst + lo, hi - lo);
                         } else {
@@ -76,7 +78,9 @@ final class Patches2d {
                                 p[dst + ox] = x[src + ox * stride];
                             }
                         }
-                        Arrays.fill(p, dst + hi, dst + outW, 0f);
+                        for (int t = hi; t < outW; t++) {
+                            p[dst + t] = 0f;
+                        }
                     }
                 }
             }
