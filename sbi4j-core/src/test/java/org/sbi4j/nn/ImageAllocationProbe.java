@@ -10,7 +10,7 @@ import org.sbi4j.tensor.Matrix;
 /**
  * Measures the bytes allocated by warm forward/backward passes of the image and attention
  * layers: a residual CNN with max pooling, one with average pooling and global readout, and
- * LayerNorm. Run by {@link ImageAllocationTest} in a child JVM; prints
+ * LayerNorm, a Set Transformer on NaN-padded sets. Run by {@link ImageAllocationTest} in a child JVM; prints
  * "ALLOC &lt;network&gt; &lt;bytes&gt;" (batches of 8 and 5 rows, as
  * {@link EmbeddingAllocationProbe#measure}).
  */
@@ -36,5 +36,14 @@ public final class ImageAllocationProbe {
         Layer norm = Sequential.of(LayerNorm.of("ln", img.size()),
                 Dense.of("d", img.size(), 4, Init.GLOROT_UNIFORM, rng));
         System.out.println("ALLOC layernorm " + EmbeddingAllocationProbe.measure(norm, x, rng));
+        SetTransformer st = SetTransformer.of(new SetTransformerConfig(5, 2, 8, 2, 3, 2, 2,
+                Activation.RELU, new int[] {6}, 3), rng);
+        Matrix s = LayerGradientCheck.random(8, 10, 1, rng);
+        for (int i = 0; i < 8; i++) {
+            for (int j = 2 + 2 * (i % 4); j < 10; j++) {
+                s.set(i, j, Float.NaN); // 1 to 4 valid trials of 5
+            }
+        }
+        System.out.println("ALLOC settransformer " + EmbeddingAllocationProbe.measure(st, s, rng));
     }
 }

@@ -34,7 +34,7 @@ class ImageAllocationTest {
             }
         }
         assertThat(bytes).as("probe output:%n%s", out).containsOnlyKeys("cnn-max", "cnn-avg",
-                "conv-strided", "layernorm");
+                "conv-strided", "layernorm", "settransformer");
         // 200 measured steps: one 16-byte object per step would be 3,200 bytes; 1 KiB covers
         // the measuring calls themselves
         bytes.forEach((net, b) -> assertThat(b).as("bytes allocated by %d steps of %s",
