@@ -189,7 +189,7 @@ public final class VectorKernels implements Kernels {
     @Override
     public void activateBackward(Activation f, int n, float[] x, int xOff, float[] y, int yOff,
                                  float[] dy, int dyOff, float[] dx, int dxOff) {
-        VectorActivations.backward(f, n, x, xOff, y, yOff, dy, dyOff, dx, dxOff);
+        VectorActivationDerivatives.backward(f, n, x, xOff, y, yOff, dy, dyOff, dx, dxOff);
     }
 
     @Override
@@ -215,7 +215,7 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public float logSumExp(int n, float[] x, int xOff) {
-        return VectorElementwise.logSumExp(n, x, xOff);
+        return VectorSoftmax.logSumExp(n, x, xOff);
     }
 
     /** The arguments of the product being split (filled under the pool lock, cleared after). */
