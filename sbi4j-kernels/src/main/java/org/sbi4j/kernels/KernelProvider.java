@@ -28,26 +28,6 @@ public final class KernelProvider {
     public static final String PROPERTY = "sbi4j.kernels";
     /** The Java feature version the Vector kernels are tested on. */
     public static final int TESTED_FEATURE = 25;
-    /**
-     * The JVM option that keeps the Vector kernels' math inlined. Without it C2 may compile a
-     * {@code VectorMath} function on its own first and then refuse to inline it ("already compiled
-     * into a big method"): every vector crossing that call is boxed on the heap, and the loop runs
-     * several times slower, in some runs and not others. The launcher, the tests and the
-     * benchmarks pass it (with {@code -XX:CompileCommand=quiet}); embedders should too.
-     */
-    public static final String INLINE_OPTION =
-            "-XX:CompileCommand=inline,org.sbi4j.kernels.VectorMath::*";
-    /**
-     * The JVM option that makes the activation kernels a compile unit of their own. Without it a
-     * large caller (a gated residual block's forward pass) that C2 recompiles later, when a new
-     * branch turns hot, can inline the activation chain past C2's inlining budget: the innermost
-     * {@code VectorMath} helper is then called, not inlined, and every vector it returns is boxed
-     * (1,000-context NSF sampling at 0.5–0.7 instead of 1.0–1.1 million samples/s, allocating
-     * 3 MB per 10,000 samples, in 3 of 5 processes measured; 0 of 10 with this option).
-     */
-    public static final String DONTINLINE_OPTION =
-            "-XX:CompileCommand=dontinline,org.sbi4j.kernels.VectorActivations::activate";
-
     private static final String VECTOR_MODULE = "jdk.incubator.vector";
     private static final String VECTOR_CLASS = "org.sbi4j.kernels.VectorKernels";
     private static final Logger LOG = System.getLogger(KernelProvider.class.getName());
@@ -89,26 +69,11 @@ public final class KernelProvider {
             Kernels k = (Kernels) create.invoke();
             LOG.log(Level.INFO, "kernels: " + k.name() + " (Vector API, " + width + "-bit float vectors, "
                     + (int) threads.invoke(k) + " threads for large products)");
-            if (!optionGiven("VectorMath") || !optionGiven("VectorActivations")) {
-                LOG.log(Level.INFO, "kernels: for steady speed run the JVM with "
-                        + "-XX:CompileCommand=quiet " + INLINE_OPTION + " " + DONTINLINE_OPTION);
-            }
             return k;
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (Throwable e) {
             return scalar("the Vector API kernels failed to load: " + e);
-        }
-    }
-
-    /** Whether the JVM was started with a CompileCommand naming {@code cls}. */
-    private static boolean optionGiven(String cls) {
-        try {
-            return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
-                    .stream().anyMatch(a -> a.startsWith("-XX:CompileCommand")
-                            && a.contains(cls));
-        } catch (RuntimeException | LinkageError e) { // no java.management: say nothing
-            return true;
         }
     }
 
