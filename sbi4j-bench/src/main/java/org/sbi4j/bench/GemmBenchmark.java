@@ -33,9 +33,7 @@ import org.sbi4j.kernels.Kernels;
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Dsbi4j.threads=1", "-Xmx1g",
-        "-XX:+UseParallelGC", "-XX:CompileCommand=quiet",
-        "-XX:CompileCommand=inline,org.sbi4j.kernels.VectorMath::*",
-        "-XX:CompileCommand=dontinline,org.sbi4j.kernels.VectorActivations::activate"})
+        "-XX:+UseParallelGC"})
 public class GemmBenchmark {
 
     @Param({"vector", "scalar"})

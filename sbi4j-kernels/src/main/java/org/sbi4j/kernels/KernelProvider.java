@@ -18,9 +18,13 @@ import java.lang.invoke.MethodType;
  *       (newer ones are accepted with {@code -Dsbi4j.kernels=vector});</li>
  *   <li>the preferred float vector is at least 128 bits wide (else SIMD gains nothing).</li>
  * </ul>
- * Otherwise the scalar kernels. The Vector class is looked up reflectively (as Lucene does), so a
- * JVM without the module never loads a class that refers to it. Logged through
- * {@link System.Logger} (this module has no dependencies; SLF4J bridges it when present).
+ * Otherwise the scalar kernels. Either way they split large products and {@link Kernels#forRanges}
+ * over the process-wide {@link #parallelism()}: {@code -Dsbi4j.threads} threads (default: the
+ * available processors), changed at run time by {@link #setThreads}. The Vector class is looked
+ * up reflectively (as Lucene does), so a JVM without the module never loads a class that refers
+ * to it. Logged through {@link System.Logger} (this module has no dependencies; SLF4J bridges it
+ * when present). No JVM option beyond the module is needed: the Vector kernels pass no vector to
+ * a method of their own, so nothing is boxed whatever C2 inlines.
  */
 public final class KernelProvider {
 
@@ -28,29 +32,13 @@ public final class KernelProvider {
     public static final String PROPERTY = "sbi4j.kernels";
     /** The Java feature version the Vector kernels are tested on. */
     public static final int TESTED_FEATURE = 25;
-    /**
-     * The JVM option that keeps the Vector kernels' math inlined. Without it C2 may compile a
-     * {@code VectorMath} function on its own first and then refuse to inline it ("already compiled
-     * into a big method"): every vector crossing that call is boxed on the heap, and the loop runs
-     * several times slower, in some runs and not others. The launcher, the tests and the
-     * benchmarks pass it (with {@code -XX:CompileCommand=quiet}); embedders should too.
-     */
-    public static final String INLINE_OPTION =
-            "-XX:CompileCommand=inline,org.sbi4j.kernels.VectorMath::*";
-    /**
-     * The JVM option that makes the activation kernels a compile unit of their own. Without it a
-     * large caller (a gated residual block's forward pass) that C2 recompiles later, when a new
-     * branch turns hot, can inline the activation chain past C2's inlining budget: the innermost
-     * {@code VectorMath} helper is then called, not inlined, and every vector it returns is boxed
-     * (1,000-context NSF sampling at 0.5–0.7 instead of 1.0–1.1 million samples/s, allocating
-     * 3 MB per 10,000 samples, in 3 of 5 processes measured; 0 of 10 with this option).
-     */
-    public static final String DONTINLINE_OPTION =
-            "-XX:CompileCommand=dontinline,org.sbi4j.kernels.VectorActivations::activate";
-
+    /** System property with the number of kernel threads (default: the available processors). */
+    public static final String THREADS_PROPERTY = "sbi4j.threads";
     private static final String VECTOR_MODULE = "jdk.incubator.vector";
     private static final String VECTOR_CLASS = "org.sbi4j.kernels.VectorKernels";
     private static final Logger LOG = System.getLogger(KernelProvider.class.getName());
+
+    private static Parallelism shared;
 
     private static final class Holder {
         static final Kernels INSTANCE = choose();
@@ -64,12 +52,55 @@ public final class KernelProvider {
         return Holder.INSTANCE;
     }
 
-    /** The scalar kernels (always available). */
+    /** The scalar kernels on the caller's thread alone (always available; parallelism 1). */
     public static Kernels scalar() {
         return ScalarKernels.INSTANCE;
     }
 
+    /** The process-wide threads of {@link #get()}'s kernels (whichever implementation). */
+    public static synchronized Parallelism parallelism() {
+        if (shared == null) {
+            shared = Parallelism.of(defaultThreads(System.getProperty(THREADS_PROPERTY, ""),
+                    Runtime.getRuntime().availableProcessors()));
+        }
+        return shared;
+    }
+
+    /**
+     * Sets the number of threads {@link #get()}'s kernels split work over, the caller included
+     * (1: no splits). Results do not depend on it. Waits for a split under way to finish.
+     *
+     * @throws IllegalArgumentException if {@code threads < 1}
+     * @throws IllegalStateException from inside one of the kernels' parallel tasks
+     */
+    public static void setThreads(int threads) {
+        parallelism().setThreads(threads);
+    }
+
+    /**
+     * The thread count for a value of {@code -Dsbi4j.threads} ("" when unset: {@code cpus}).
+     *
+     * @throws IllegalArgumentException if the value is not an integer ≥ 1
+     */
+    static int defaultThreads(String property, int cpus) {
+        String v = property.trim();
+        if (v.isEmpty()) {
+            return Math.max(1, cpus);
+        }
+        int threads;
+        try {
+            threads = Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-D" + THREADS_PROPERTY + " must be an integer >= 1: " + v, e);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("-D" + THREADS_PROPERTY + " must be an integer >= 1: " + v);
+        }
+        return threads;
+    }
+
     private static Kernels choose() {
+        parallelism(); // a bad -Dsbi4j.threads fails here, with its message
         String forced = System.getProperty(PROPERTY, "").trim();
         boolean module = ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent();
         String why = scalarReason(forced, module, Runtime.version().feature());
@@ -85,30 +116,14 @@ public final class KernelProvider {
                 return scalar("the preferred float vector has only " + width + " bits (< 128)");
             }
             MethodHandle create = lookup.findStatic(cls, "create", MethodType.methodType(cls));
-            MethodHandle threads = lookup.findVirtual(cls, "threads", MethodType.methodType(int.class));
             Kernels k = (Kernels) create.invoke();
             LOG.log(Level.INFO, "kernels: " + k.name() + " (Vector API, " + width + "-bit float vectors, "
-                    + (int) threads.invoke(k) + " threads for large products)");
-            if (!optionGiven("VectorMath") || !optionGiven("VectorActivations")) {
-                LOG.log(Level.INFO, "kernels: for steady speed run the JVM with "
-                        + "-XX:CompileCommand=quiet " + INLINE_OPTION + " " + DONTINLINE_OPTION);
-            }
+                    + k.parallelism() + " threads for large products)");
             return k;
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (Throwable e) {
             return scalar("the Vector API kernels failed to load: " + e);
-        }
-    }
-
-    /** Whether the JVM was started with a CompileCommand naming {@code cls}. */
-    private static boolean optionGiven(String cls) {
-        try {
-            return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
-                    .stream().anyMatch(a -> a.startsWith("-XX:CompileCommand")
-                            && a.contains(cls));
-        } catch (RuntimeException | LinkageError e) { // no java.management: say nothing
-            return true;
         }
     }
 
@@ -139,7 +154,8 @@ public final class KernelProvider {
     }
 
     private static Kernels scalar(String why) {
-        LOG.log(Level.INFO, "kernels: scalar (" + why + ")");
-        return ScalarKernels.INSTANCE;
+        Kernels k = ScalarKernels.create(parallelism());
+        LOG.log(Level.INFO, "kernels: scalar (" + why + "; " + k.parallelism() + " threads for large products)");
+        return k;
     }
 }

@@ -26,19 +26,19 @@ public interface Kernels {
         void run(int part, int from, int to);
     }
 
-    /** How many parts {@link #forRanges} runs at once (1: the caller alone). */
+    /** How many parts {@link #forRanges} runs at once (1: the caller alone); see {@link Parallelism}. */
     default int parallelism() {
         return 1;
     }
 
     /**
      * Runs {@code task} over [0, m) as at most {@link #parallelism()} contiguous parts whose
-     * boundaries are multiples of {@code block}, in parallel on the threads that split large
-     * products (the caller runs part 0), and returns when all are done, rethrowing the first
-     * failure. When those threads are busy (a call from inside a task, or another caller) the
-     * caller runs {@code task.run(0, 0, m)} alone, and products inside a task are not split
-     * again. Results must not depend on the split; the task decides how (e.g. one workspace per
-     * part, rows computed independently).
+     * boundaries are multiples of {@code block}, in parallel on the kernels' {@link Parallelism}
+     * (the threads that split large products; the caller runs part 0), and returns when all are
+     * done, rethrowing the first failure. When those threads are busy (a call from inside a
+     * task, or another caller) the caller runs {@code task.run(0, 0, m)} alone, and products
+     * inside a task are not split again. Results must not depend on the split; the task decides
+     * how (e.g. one workspace per part, rows computed independently).
      */
     default void forRanges(int m, int block, RangeTask task) {
         if (m > 0) {

@@ -1,15 +1,18 @@
 package org.sbi4j.kernels;
 
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A small fixed pool of daemon threads that runs one row-range task at a time, the calling thread
- * taking the first range. Row ranges are contiguous and their boundaries are multiples of a block
- * size, so a kernel that computes every row independently gives the same bits for any number of
- * threads. Nothing is allocated per run (workers are started on first use): the caller spins
- * briefly for the other parts, and an idle worker for its next task, before parking (a parked
- * thread costs a queue node and a wake-up of tens of microseconds, as much as a small product).
+ * taking the first range (the engine of {@link Parallelism}). Row ranges are contiguous and their
+ * boundaries are multiples of a block size, so a kernel that computes every row independently
+ * gives the same bits for any number of threads. Nothing is allocated per run, not even when a
+ * thread has to wait (workers are started on first use): the caller spins briefly for the other
+ * parts, and an idle worker for its next task, then parks with {@link LockSupport} (a parked
+ * thread costs a wake-up of tens of microseconds, as much as a small product; a semaphore or
+ * lock would also allocate a queue node).
  *
  * <p>Only one caller uses the pool at a time; {@link #tryLock()} fails while another caller holds
  * it, and that caller then simply computes alone (same result, no deadlock, no nesting).
@@ -23,7 +26,10 @@ final class RowPool {
 
     private final int threads;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Semaphore done = new Semaphore(0);
+    private final AtomicInteger remaining = new AtomicInteger();
+    private volatile Thread caller;
+    private volatile boolean callerParked;
+    private volatile boolean closed;
     private Worker[] workers;
 
     /** A pool using {@code threads} threads in all, the caller included (1 = caller only). */
@@ -39,12 +45,19 @@ final class RowPool {
     }
 
     /**
-     * Takes the pool unless it has one thread, the caller's {@link Parallelism#cap()} is 1, or
-     * it is held, by another caller or this one.
+     * Takes the pool unless it has one thread, the caller's {@link Parallelism#cap()} is 1, it is
+     * closed or it is held (by anyone, this thread too).
      */
     boolean tryLock() {
-        return threads > 1 && Parallelism.cap() > 1 && !lock.isHeldByCurrentThread()
-                && lock.tryLock();
+        if (threads == 1 || Parallelism.cap() == 1 || lock.isHeldByCurrentThread()
+                || !lock.tryLock()) {
+            return false;
+        }
+        if (closed) {
+            lock.unlock();
+            return false;
+        }
+        return true;
     }
 
     void unlock() {
@@ -52,9 +65,43 @@ final class RowPool {
     }
 
     /**
-     * Runs {@code task} over rows [0, m) in at most {@link #threads()} (and the caller's
-     * {@link Parallelism#cap()}) contiguous ranges whose boundaries are multiples of
-     * {@code block}. The caller must hold the lock.
+     * Stops the workers once no caller holds the pool; later {@link #tryLock()} calls fail.
+     *
+     * @throws IllegalStateException when called from inside one of this pool's tasks
+     */
+    void close() {
+        if (lock.isHeldByCurrentThread() || isWorker(Thread.currentThread())) {
+            throw new IllegalStateException("a kernel thread pool cannot be resized from inside one of its tasks");
+        }
+        lock.lock();
+        try {
+            closed = true;
+            if (workers != null) {
+                for (Worker w : workers) {
+                    LockSupport.unpark(w.thread);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether {@code t} is one of this pool's workers (a worker sees the array it was started from). */
+    private boolean isWorker(Thread t) {
+        Worker[] w = workers;
+        if (w != null) {
+            for (Worker x : w) {
+                if (x != null && x.thread == t) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Runs {@code task} over rows [0, m) in at most {@link #threads()} contiguous ranges whose
+     * boundaries are multiples of {@code block}. The caller must hold the lock.
      */
     void run(Kernels.RangeTask task, int m, int block) {
         int blocks = (m + block - 1) / block;
@@ -64,9 +111,13 @@ final class RowPool {
             start();
         }
         int started = 0;
-        for (int t = 1; t < parts && t * rowsPer < m; t++) {
-            workers[t - 1].post(task, t, t * rowsPer, Math.min(m, (t + 1) * rowsPer));
+        while (started + 1 < parts && (started + 1) * rowsPer < m) {
             started++;
+        }
+        caller = Thread.currentThread();
+        remaining.set(started);
+        for (int t = 1; t <= started; t++) {
+            workers[t - 1].post(task, t, t * rowsPer, Math.min(m, (t + 1) * rowsPer));
         }
         Throwable failure = null;
         try {
@@ -74,11 +125,7 @@ final class RowPool {
         } catch (RuntimeException | Error e) {
             failure = e;
         }
-        long until = System.nanoTime() + CALLER_SPIN_NANOS;
-        while (done.availablePermits() < started && System.nanoTime() < until) {
-            Thread.onSpinWait(); // parking allocates a queue node and costs a wake-up
-        }
-        done.acquireUninterruptibly(started);
+        awaitWorkers();
         for (int t = 0; t < started; t++) {
             Throwable e = workers[t].takeFailure();
             if (failure == null) {
@@ -92,30 +139,49 @@ final class RowPool {
         }
     }
 
+    private void awaitWorkers() {
+        long until = System.nanoTime() + CALLER_SPIN_NANOS;
+        while (remaining.get() > 0) {
+            if (System.nanoTime() < until) {
+                Thread.onSpinWait();
+                continue;
+            }
+            callerParked = true;
+            while (remaining.get() > 0) {
+                LockSupport.park(this);
+            }
+            callerParked = false;
+        }
+    }
+
     private void start() {
         workers = new Worker[threads - 1];
         for (int t = 0; t < workers.length; t++) {
             workers[t] = new Worker();
             Thread th = new Thread(workers[t], "sbi4j-kernels-" + (t + 1));
             th.setDaemon(true);
+            workers[t].thread = th;
             th.start();
         }
     }
 
     private final class Worker implements Runnable {
-        private final Semaphore go = new Semaphore(0);
-        private Kernels.RangeTask task;
+        private volatile Kernels.RangeTask task;
+        private volatile boolean parked;
+        private Thread thread;
         private int part;
         private int from;
         private int to;
         private Throwable failure;
 
         void post(Kernels.RangeTask t, int p, int f, int e) {
-            task = t;
             part = p;
             from = f;
             to = e;
-            go.release();
+            task = t; // volatile write: publishes the fields above
+            if (parked) {
+                LockSupport.unpark(thread);
+            }
         }
 
         Throwable takeFailure() {
@@ -126,24 +192,43 @@ final class RowPool {
 
         @Override
         public void run() {
-            while (true) {
-                long until = System.nanoTime() + WORKER_SPIN_NANOS;
-                while (!go.tryAcquire()) { // the next task usually follows within a training step
-                    if (System.nanoTime() > until) {
-                        go.acquireUninterruptibly();
-                        break;
-                    }
-                    Thread.onSpinWait();
+            while (!closed) {
+                Kernels.RangeTask t = awaitTask();
+                if (t == null) {
+                    return;
                 }
                 try {
-                    task.run(part, from, to);
+                    t.run(part, from, to);
                 } catch (Throwable e) {
                     failure = e;
                 } finally {
                     task = null;
-                    done.release();
+                    if (remaining.decrementAndGet() == 0 && callerParked) {
+                        LockSupport.unpark(caller);
+                    }
                 }
             }
+        }
+
+        /** The next task, or null once the pool is closed. */
+        private Kernels.RangeTask awaitTask() {
+            long until = System.nanoTime() + WORKER_SPIN_NANOS; // the next task usually follows soon
+            Kernels.RangeTask t;
+            while ((t = task) == null) {
+                if (closed) {
+                    return null;
+                }
+                if (System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                } else {
+                    parked = true;
+                    if (task == null && !closed) {
+                        LockSupport.park(this);
+                    }
+                    parked = false;
+                }
+            }
+            return t;
         }
     }
 }

@@ -2,15 +2,28 @@ package org.sbi4j.kernels;
 
 /**
  * Plain-Java kernels: the portable default and the reference the Vector API kernels are tested
- * against. Loops are ordered for sequential memory access (i-p-j for the NN form), so this is no
- * slower than a textbook triple loop.
+ * against. GEMM loops: {@link ScalarGemm}; products of at least {@link #DEFAULT_MIN_FLOPS}
+ * floating-point operations (2·m·n·k) are split by rows over the kernels' {@link Parallelism}
+ * (rows computed independently, so 1 and N threads give the same bits), as the Vector kernels do.
  */
 public final class ScalarKernels implements Kernels {
 
-    /** The shared instance (the class is stateless). */
-    public static final ScalarKernels INSTANCE = new ScalarKernels();
+    /** The kernels on the caller's thread alone (no splits; {@link #parallelism()} is 1). */
+    public static final ScalarKernels INSTANCE = new ScalarKernels(Parallelism.serial());
+    /** Products of at least this many floating-point operations 2·m·n·k are split. */
+    public static final long DEFAULT_MIN_FLOPS = 1L << 23;
 
-    private ScalarKernels() {
+    private final Parallelism parallelism;
+    /** Per-thread arguments of a product being split (a thread runs one product at a time). */
+    private final ThreadLocal<ScalarGemm> job = ThreadLocal.withInitial(ScalarGemm::new);
+
+    private ScalarKernels(Parallelism parallelism) {
+        this.parallelism = parallelism;
+    }
+
+    /** Scalar kernels splitting large products and {@link #forRanges} over {@code parallelism}. */
+    public static ScalarKernels create(Parallelism parallelism) {
+        return new ScalarKernels(java.util.Objects.requireNonNull(parallelism, "parallelism"));
     }
 
     @Override
@@ -18,62 +31,46 @@ public final class ScalarKernels implements Kernels {
         return "scalar";
     }
 
-    private static void scaleRow(int n, float beta, float[] c, int off) {
-        if (beta == 0f) {
-            java.util.Arrays.fill(c, off, off + n, 0f);
-        } else if (beta != 1f) {
-            for (int j = 0; j < n; j++) {
-                c[off + j] *= beta;
-            }
-        }
+    @Override
+    public int parallelism() {
+        return parallelism.threads();
+    }
+
+    @Override
+    public void forRanges(int m, int block, RangeTask task) {
+        parallelism.forRanges(m, block, task);
     }
 
     @Override
     public void gemmNN(int m, int n, int k, float alpha, float[] a, int aOff, float[] b, int bOff,
                        float beta, float[] c, int cOff) {
-        for (int i = 0; i < m; i++) {
-            int ci = cOff + i * n;
-            scaleRow(n, beta, c, ci);
-            for (int p = 0; p < k; p++) {
-                float aip = alpha * a[aOff + i * k + p];
-                int bp = bOff + p * n;
-                for (int j = 0; j < n; j++) {
-                    c[ci + j] += aip * b[bp + j];
-                }
-            }
-        }
+        gemm(ScalarGemm.Form.NN, m, n, k, alpha, a, aOff, b, bOff, beta, c, cOff);
     }
 
     @Override
     public void gemmTN(int m, int n, int k, float alpha, float[] a, int aOff, float[] b, int bOff,
                        float beta, float[] c, int cOff) {
-        for (int i = 0; i < m; i++) {
-            int ci = cOff + i * n;
-            scaleRow(n, beta, c, ci);
-            for (int p = 0; p < k; p++) {
-                float api = alpha * a[aOff + p * m + i];
-                int bp = bOff + p * n;
-                for (int j = 0; j < n; j++) {
-                    c[ci + j] += api * b[bp + j];
-                }
-            }
-        }
+        gemm(ScalarGemm.Form.TN, m, n, k, alpha, a, aOff, b, bOff, beta, c, cOff);
     }
 
     @Override
     public void gemmNT(int m, int n, int k, float alpha, float[] a, int aOff, float[] b, int bOff,
                        float beta, float[] c, int cOff) {
-        for (int i = 0; i < m; i++) {
-            int ai = aOff + i * k;
-            int ci = cOff + i * n;
-            for (int j = 0; j < n; j++) {
-                int bj = bOff + j * k;
-                float s = 0f;
-                for (int p = 0; p < k; p++) {
-                    s += a[ai + p] * b[bj + p];
-                }
-                c[ci + j] = beta == 0f ? alpha * s : alpha * s + beta * c[ci + j];
+        gemm(ScalarGemm.Form.NT, m, n, k, alpha, a, aOff, b, bOff, beta, c, cOff);
+    }
+
+    private void gemm(ScalarGemm.Form form, int m, int n, int k, float alpha, float[] a, int aOff,
+                      float[] b, int bOff, float beta, float[] c, int cOff) {
+        if (2L * m * n * k >= DEFAULT_MIN_FLOPS && m > 1 && parallelism.threads() > 1) {
+            ScalarGemm j = job.get();
+            j.set(form, m, n, k, alpha, a, aOff, b, bOff, beta, c, cOff);
+            try {
+                parallelism.forRanges(m, 1, j);
+            } finally {
+                j.clear();
             }
+        } else {
+            ScalarGemm.rows(form, 0, m, m, n, k, alpha, a, aOff, b, bOff, beta, c, cOff);
         }
     }
 
@@ -89,7 +86,7 @@ public final class ScalarKernels implements Kernels {
 
     @Override
     public void columnSums(int m, int n, float[] a, int aOff, float beta, float[] out, int outOff) {
-        scaleRow(n, beta, out, outOff);
+        ScalarGemm.scaleRow(n, beta, out, outOff);
         for (int i = 0; i < m; i++) {
             int ai = aOff + i * n;
             for (int j = 0; j < n; j++) {

@@ -194,25 +194,4 @@ final class VectorElementwise {
         }
         return acc.reduceLanes(VectorOperators.MAX);
     }
-
-    /** m + log Σ e^(x − m), m = max x; the sum in float lanes with the exp of {@link VectorMath}. */
-    static float logSumExp(int n, float[] x, int xOff) {
-        float m = max(n, x, xOff);
-        if (n == 0 || m == Float.NEGATIVE_INFINITY) {
-            return Float.NEGATIVE_INFINITY;
-        }
-        if (Float.isNaN(m) || m == Float.POSITIVE_INFINITY) {
-            return m;
-        }
-        FloatVector acc = FloatVector.zero(S);
-        for (int i = 0; i < n; i += L) {
-            VectorMask<Float> mk = S.indexInRange(i, n);
-            FloatVector e = VectorMath.exp(FloatVector.fromArray(S, x, xOff + i, mk).sub(m));
-            acc = acc.add(e, mk);
-        }
-        for (VectorShuffle<Float> sh : VectorMath.HALVES) { // horizontal sum of VectorMath.HALVES
-            acc = acc.add(acc.rearrange(sh));
-        }
-        return (float) (m + Math.log(acc.lane(0)));
-    }
 }

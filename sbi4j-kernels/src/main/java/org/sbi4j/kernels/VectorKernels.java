@@ -9,60 +9,55 @@ import jdk.incubator.vector.FloatVector;
  * with row/column strides; the NT form packs Bᵀ (k×n) into a per-thread scratch buffer that grows
  * to the largest size seen and is then reused (no allocation in steady state), or, for fewer than
  * {@value #NT_PACK_MIN_ROWS} rows, uses blocked dot products. Products of at least
- * {@code minFlops} floating-point operations (2·m·n·k) are split by rows over a fixed pool of
- * daemon threads ({@link RowPool}); every element is computed by the same sequence of exactly
- * rounded operations whatever the split, so 1 and N threads give the same bits.
+ * {@code minFlops} floating-point operations (2·m·n·k) are split by rows over a {@link Parallelism}
+ * (the same service the scalar kernels use); every element is computed by the same sequence of
+ * exactly rounded operations whatever the split, so 1 and N threads give the same bits.
  *
  * <p>Element-wise kernels and reductions: {@link VectorElementwise}. Never load this class
  * without the {@code jdk.incubator.vector} module; {@link KernelProvider} loads it reflectively.
  */
 public final class VectorKernels implements Kernels {
 
-    /** System property with the number of threads for large products (default: CPU count). */
-    public static final String THREADS_PROPERTY = "sbi4j.threads";
     /** Default parallel threshold, in floating-point operations 2·m·n·k. */
     public static final long DEFAULT_MIN_FLOPS = 1L << 23;
     static final int NT_PACK_MIN_ROWS = 8;
 
-    private final RowPool pool;
+    private final Parallelism parallelism;
     private final long minFlops;
-    private final Job job = new Job();
+    /** Per-thread arguments of a product being split (a thread runs one product at a time). */
+    private final ThreadLocal<Job> job = ThreadLocal.withInitial(Job::new);
     private final ThreadLocal<float[]> scratch = ThreadLocal.withInitial(() -> new float[0]);
 
-    private VectorKernels(int threads, long minFlops) {
-        this.pool = new RowPool(threads);
+    private VectorKernels(Parallelism parallelism, long minFlops) {
+        this.parallelism = parallelism;
         this.minFlops = minFlops;
     }
 
-    /** Kernels using {@code sbi4j.threads} threads (default: available processors) for large products. */
+    /** Kernels on {@link KernelProvider#parallelism()}, the process-wide threads. */
     public static VectorKernels create() {
-        int cpus = Runtime.getRuntime().availableProcessors();
-        String prop = System.getProperty(THREADS_PROPERTY, "").trim();
-        int threads = cpus;
-        if (!prop.isEmpty()) {
-            try {
-                threads = Integer.parseInt(prop);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("-D" + THREADS_PROPERTY + " must be an integer >= 1: " + prop, e);
-            }
-        }
-        return create(threads);
+        return create(KernelProvider.parallelism(), DEFAULT_MIN_FLOPS);
     }
 
-    /** Kernels splitting products of ≥ {@link #DEFAULT_MIN_FLOPS} flops over {@code threads} threads. */
+    /** Kernels splitting products of ≥ {@link #DEFAULT_MIN_FLOPS} flops over a new pool of {@code threads} threads. */
     public static VectorKernels create(int threads) {
-        return create(threads, DEFAULT_MIN_FLOPS);
+        return create(Parallelism.of(threads), DEFAULT_MIN_FLOPS);
     }
 
-    /** Kernels splitting products of ≥ {@code minFlops} flops (2·m·n·k) over {@code threads} threads. */
+    /** Kernels splitting products of ≥ {@code minFlops} flops (2·m·n·k) over a new pool of {@code threads} threads. */
     public static VectorKernels create(int threads, long minFlops) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1: " + threads);
-        }
+        return create(Parallelism.of(threads), minFlops);
+    }
+
+    /**
+     * Kernels splitting products of ≥ {@code minFlops} flops (2·m·n·k) over {@code parallelism}.
+     *
+     * @throws IllegalArgumentException if {@code minFlops < 0}
+     */
+    public static VectorKernels create(Parallelism parallelism, long minFlops) {
         if (minFlops < 0) {
             throw new IllegalArgumentException("minFlops must be >= 0: " + minFlops);
         }
-        return new VectorKernels(threads, minFlops);
+        return new VectorKernels(java.util.Objects.requireNonNull(parallelism, "parallelism"), minFlops);
     }
 
     /** Bits in the preferred float vector of this JVM on this CPU (e.g. 512 with AVX-512). */
@@ -72,25 +67,17 @@ public final class VectorKernels implements Kernels {
 
     /** Threads used for large products, the caller included. */
     public int threads() {
-        return pool.threads();
+        return parallelism.threads();
     }
 
     @Override
     public int parallelism() {
-        return pool.threads();
+        return parallelism.threads();
     }
 
     @Override
     public void forRanges(int m, int block, RangeTask task) {
-        if (m > block && pool.tryLock()) {
-            try {
-                pool.run(task, m, block);
-            } finally {
-                pool.unlock();
-            }
-        } else if (m > 0) {
-            task.run(0, 0, m);
-        }
+        parallelism.forRanges(m, block, task);
     }
 
     @Override
@@ -128,13 +115,13 @@ public final class VectorKernels implements Kernels {
 
     private void gemm(int m, int n, int k, float alpha, float[] a, int aOff, int rs, int cs,
                       float[] b, int bOff, float beta, float[] c, int cOff) {
-        if (2L * m * n * k >= minFlops && m > VectorGemm.MR && pool.tryLock()) {
+        if (2L * m * n * k >= minFlops && m > VectorGemm.MR && parallelism.threads() > 1) {
+            Job j = job.get();
+            j.set(n, k, alpha, a, aOff, rs, cs, b, bOff, beta, c, cOff);
             try {
-                job.set(n, k, alpha, a, aOff, rs, cs, b, bOff, beta, c, cOff);
-                pool.run(job, m, VectorGemm.MR);
+                parallelism.forRanges(m, VectorGemm.MR, j);
             } finally {
-                job.clear();
-                pool.unlock();
+                j.clear();
             }
         } else {
             VectorGemm.rows(0, m, n, k, alpha, a, aOff, rs, cs, b, bOff, beta, c, cOff);
@@ -189,7 +176,7 @@ public final class VectorKernels implements Kernels {
     @Override
     public void activateBackward(Activation f, int n, float[] x, int xOff, float[] y, int yOff,
                                  float[] dy, int dyOff, float[] dx, int dxOff) {
-        VectorActivations.backward(f, n, x, xOff, y, yOff, dy, dyOff, dx, dxOff);
+        VectorActivationDerivatives.backward(f, n, x, xOff, y, yOff, dy, dyOff, dx, dxOff);
     }
 
     @Override
@@ -215,10 +202,10 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public float logSumExp(int n, float[] x, int xOff) {
-        return VectorElementwise.logSumExp(n, x, xOff);
+        return VectorSoftmax.logSumExp(n, x, xOff);
     }
 
-    /** The arguments of the product being split (filled under the pool lock, cleared after). */
+    /** The arguments of a product being split (one per thread, cleared after). */
     private static final class Job implements RangeTask {
         private int n, k, aOff, rs, cs, bOff, cOff;
         private float alpha, beta;

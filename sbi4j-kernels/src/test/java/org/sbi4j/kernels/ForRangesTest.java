@@ -12,7 +12,8 @@ class ForRangesTest {
     @Test
     void everyIndexIsVisitedOnceInBlockAlignedParts() {
         for (Kernels k : new Kernels[] {KernelProvider.scalar(), VectorKernels.create(1),
-                VectorKernels.create(2), VectorKernels.create(3)}) {
+                VectorKernels.create(2), VectorKernels.create(3), ScalarKernels.create(Parallelism.of(2)),
+                ScalarKernels.create(Parallelism.of(3))}) {
             for (int m : new int[] {1, 2, 7, 64, 1000}) {
                 for (int block : new int[] {1, 4, 128}) {
                     AtomicIntegerArray seen = new AtomicIntegerArray(m);
