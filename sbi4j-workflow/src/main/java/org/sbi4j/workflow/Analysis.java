@@ -99,7 +99,10 @@ public final class Analysis {
                 o.numTests, o.numTestSamples, o.progress));
     }
 
-    /** Test simulations of sbc and coverage, and posterior samples per test. */
+    /**
+     * Test simulations of sbc and coverage (at least 2 when the job asks for them), and
+     * posterior samples per test (at least 1).
+     */
     public Analysis tests(int pairs, int samplesPerPair) {
         return new Analysis(file, job, new Options(o.out, o.overwrite, o.seed, o.threads,
                 pairs, samplesPerPair, o.progress));
@@ -124,6 +127,13 @@ public final class Analysis {
         if (!hasSeed()) {
             throw new IllegalArgumentException("no seed: the job " + file + " has no 'seed';"
                     + " give one");
+        }
+        List<String> wanted = job.diagnostics();
+        if ((wanted.contains("sbc") || wanted.contains("coverage"))
+                && (o.numTests < 2 || o.numTestSamples < 1)) {
+            throw new IllegalArgumentException("sbc and coverage need at least 2 test pairs and"
+                    + " 1 posterior sample per pair, got " + o.numTests + " and "
+                    + o.numTestSamples);
         }
         long seed = o.seed != null ? o.seed : job.seed();
         ProgressListener progress = o.progress;

@@ -92,6 +92,9 @@ class AnalysisTest {
         assertThatThrownBy(() -> a.threads(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("got 0");
         assertThatThrownBy(() -> a.progress(null)).isInstanceOf(IllegalArgumentException.class);
+        Analysis sbc = Analysis.of(job("seed: 1\ndiagnostics: [sbc]\n")).tests(1, 10);
+        assertThatThrownBy(sbc::run).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("got 1 and 10");
         assertThat(tmp.resolve("out")).doesNotExist();
         assertThatThrownBy(() -> Analysis.of(tmp.resolve("missing.yaml")))
                 .isInstanceOf(NoSuchFileException.class);
