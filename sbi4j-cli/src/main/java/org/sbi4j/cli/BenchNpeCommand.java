@@ -1,27 +1,14 @@
 package org.sbi4j.cli;
 
 import java.io.PrintWriter;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.sbi4j.npe.Npe;
-import org.sbi4j.npe.NpeResult;
-import org.sbi4j.npe.NpeSettings;
-import org.sbi4j.posterior.EstimatorSpec;
-import org.sbi4j.sim.SimulationProgress;
-import org.sbi4j.sim.SimulationStreams;
-import org.sbi4j.tasks.Task;
-import org.sbi4j.tasks.Tasks;
-import org.sbi4j.tensor.Matrix;
-import org.sbi4j.train.TrainingListener;
+import org.sbi4j.examples.bench.NpeTiming;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/**
- * {@code sbi4j bench npe}: one end-to-end NPE run — simulate, train to early stopping, draw
- * 10,000 samples for observation 1 — printing the time of each stage.
- */
+/** {@code sbi4j bench npe}: the stage times of one end-to-end NPE run ({@link NpeTiming}). */
 @Command(name = "npe", mixinStandardHelpOptions = true,
         description = "Time one NPE run: simulate, train (early stopping), sample 10,000 for "
                 + "observation 1. Prints simulate_s, train_s, epochs, sample_s.")
@@ -50,29 +37,10 @@ final class BenchNpeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Task t = Tasks.byName(task);
-        NpeSettings settings = NpeSettings.defaults()
-                .withEstimator(EstimatorSpec.defaults(estimator))
-                .withTraining(NpeSettings.defaults().training().withBatchSize(batchSize));
-        NpeResult r = Npe.run(t.prior(), t.simulator(), num, seed, settings, threads,
-                SimulationProgress.NONE, TrainingListener.NONE);
-        long t0 = System.nanoTime();
-        Matrix s = r.posterior().at(t.observation(1)).sample(10_000,
-                SimulationStreams.streamFor(seed, TaskAnalysis.SAMPLE_STREAM + 1));
-        double sampleSeconds = (System.nanoTime() - t0) / 1e9;
+        NpeTiming.Result r = new NpeTiming(task, num, seed, estimator, batchSize, threads).run();
         PrintWriter out = spec.commandLine().getOut();
-        out.println(String.format(Locale.ROOT, "simulate_s %.3f", r.simulateSeconds()));
-        out.println(String.format(Locale.ROOT, "train_s %.3f", r.trainSeconds()));
-        out.println("epochs " + r.report().epochCount());
-        out.println(String.format(Locale.ROOT, "sample_s %.3f", sampleSeconds));
-        out.println(String.format(Locale.ROOT, "best_validation_loss %.4f",
-                r.report().bestValidationLoss()));
-        // the loss above is on standardised θ; −log p(θ) = −log p(z) − log|∂z/∂θ| is the
-        // figure sbi reports (its standardising transform is part of the flow)
-        out.println(String.format(Locale.ROOT, "best_validation_loss_theta %.4f",
-                r.report().bestValidationLoss()
-                        - r.posterior().thetaStandardizer().logAbsDet()));
+        r.lines().forEach(out::println);
         out.flush();
-        return s.rows() == 10_000 ? 0 : 1;
+        return r.complete() ? 0 : 1;
     }
 }

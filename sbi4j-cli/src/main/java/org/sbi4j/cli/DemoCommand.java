@@ -2,9 +2,11 @@ package org.sbi4j.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.sbi4j.examples.TaskAnalysis;
 import org.sbi4j.npe.NpeSettings;
 import org.sbi4j.tasks.Task;
 import org.sbi4j.tasks.Tasks;
+import org.sbi4j.workflow.OutputDir;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,15 +1,16 @@
 package org.sbi4j.cli;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.sbi4j.diagnostics.Direction;
 import org.sbi4j.diagnostics.IdentifiabilityReport;
 import org.sbi4j.diagnostics.Ppc;
 import org.sbi4j.diagnostics.PpcResult;
 import org.sbi4j.posterior.Posterior;
+import org.sbi4j.workflow.DiagnosticFiles;
+import org.sbi4j.workflow.Diagnoses;
+import org.sbi4j.workflow.Observations;
+import org.sbi4j.workflow.Source;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,9 +55,7 @@ final class DiagnoseAtCommands {
                             obs.get(k - 1), at.numSamples, seed, level);
                     common.out().println("ppc observation " + k + ": " + r.verdict());
                     if (dir != null) {
-                        Metadata.write(dir.resolve("ppc-" + k + ".json"), Map.of("passed",
-                                r.passed(), "quantiles", r.quantiles(), "flagged", r.flagged(),
-                                "level", level, "verdict", r.verdict()));
+                        DiagnosticFiles.writePpc(dir, k, r, level);
                     }
                 }
             }
@@ -86,31 +85,12 @@ final class DiagnoseAtCommands {
                             obs.get(k - 1), at.numSamples, seed);
                     common.out().println("identifiability observation " + k + ": " + r.verdict());
                     if (dir != null) {
-                        Metadata.write(dir.resolve("identifiability-" + k + ".json"), json(r));
+                        DiagnosticFiles.writeIdentifiability(dir, k, r);
                     }
                 }
             }
             common.out().flush();
             return 0;
         }
-    }
-
-    static Map<String, Object> json(IdentifiabilityReport r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("preferred", r.preferred());
-        m.put("unconstrained", r.unconstrained());
-        m.put("directions", r.directions().stream().map(DiagnoseAtCommands::json).toList());
-        m.put("verdict", r.verdict());
-        return m;
-    }
-
-    private static Map<String, Object> json(Direction d) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("space", d.space());
-        m.put("combination", d.combination());
-        m.put("posterior_sd", d.posteriorSd());
-        m.put("prior_sd", d.priorSd());
-        m.put("constrained", d.constrained());
-        return m;
     }
 }

@@ -9,8 +9,11 @@ import org.sbi4j.diagnostics.C2st;
 import org.sbi4j.diagnostics.C2stResult;
 import org.sbi4j.io.Csv;
 import org.sbi4j.io.Npy;
-import org.sbi4j.sim.SimulationStreams;
 import org.sbi4j.tensor.Matrix;
+import org.sbi4j.workflow.JsonFiles;
+import org.sbi4j.workflow.Observations;
+import org.sbi4j.workflow.OutputDir;
+import org.sbi4j.workflow.SeedStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,8 +25,6 @@ import picocli.CommandLine.Parameters;
                 + " classifier telling the samples in A from those in B (.csv or .csv.gz with header, or"
                 + " .npy); 0.5 means indistinguishable, 1.0 completely different.")
 final class DiagnoseC2stCommand implements Callable<Integer> {
-
-    static final long C2ST_STREAM = 0x5B14_D1A6_4000L;
 
     @Parameters(index = "0", paramLabel = "A", description = "Reference samples, e.g. a reference posterior.")
     Path reference;
@@ -43,7 +44,7 @@ final class DiagnoseC2stCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (out != null) {
-            TrainCommand.checkOutput(out, overwrite);
+            OutputDir.checkFile(out, overwrite);
         }
         Matrix a = read(reference);
         Matrix b = read(samples);
@@ -53,12 +54,12 @@ final class DiagnoseC2stCommand implements Callable<Integer> {
         }
         long seed = common.seed();
         C2stResult r = C2st.run(a, b, C2st.Config.sbibm().withThreads(common.threads()),
-                SimulationStreams.streamFor(seed, C2ST_STREAM));
+                SeedStream.C2ST.streamFor(seed));
         common.out().printf(java.util.Locale.ROOT, "c2st accuracy %.4f: %s%n", r.accuracy(),
                 r.verdict());
         common.out().flush();
         if (out != null) {
-            Metadata.write(out, Map.of("accuracy", r.accuracy(), "fold_accuracies",
+            JsonFiles.write(out, Map.of("accuracy", r.accuracy(), "fold_accuracies",
                     r.foldAccuracies(), "fold_epochs", r.foldEpochs(), "seed", seed, "verdict", r.verdict()));
         }
         return 0;

@@ -6,6 +6,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.sbi4j.posterior.Posterior;
 import org.sbi4j.posterior.PosteriorFiles;
+import org.sbi4j.workflow.JsonFiles;
+import org.sbi4j.workflow.OutputDir;
+import org.sbi4j.workflow.Source;
+import org.sbi4j.workflow.TrainingReports;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -33,8 +37,8 @@ final class ModelOptions {
 
     /** The task or job of the model. */
     Source source(boolean withSimulator) throws IOException {
-        Path report = TrainCommand.reportFile(model);
-        Map<String, Object> rec = Files.exists(report) ? Metadata.read(report) : null;
+        Path report = TrainingReports.reportFile(model);
+        Map<String, Object> rec = Files.exists(report) ? JsonFiles.read(report) : null;
         return source.orRecorded(rec, report.toString(), withSimulator);
     }
 

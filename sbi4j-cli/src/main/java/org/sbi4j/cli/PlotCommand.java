@@ -5,12 +5,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sbi4j.io.Csv;
 import org.sbi4j.io.Npy;
 import org.sbi4j.io.Table;
 import org.sbi4j.tensor.Matrix;
+import org.sbi4j.workflow.Observations;
+import org.sbi4j.workflow.OutputDir;
+import org.sbi4j.workflow.Plots;
+import org.sbi4j.workflow.TrainingReports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -54,7 +57,7 @@ final class PlotCommand implements Callable<Integer> {
         if (!o.endsWith(".png") && !o.endsWith(".svg")) {
             throw new IllegalArgumentException("--out " + out + " must end in .png or .svg");
         }
-        TrainCommand.checkOutput(out, overwrite);
+        OutputDir.checkFile(out, overwrite);
         String name = Observations.lower(input);
         if (name.endsWith(".json")) {
             loss();
@@ -94,21 +97,8 @@ final class PlotCommand implements Callable<Integer> {
         Plots.corner(out, samples, names, t, title == null ? input.getFileName().toString() : title);
     }
 
-    @SuppressWarnings("unchecked")
     private void loss() throws Exception {
-        Map<String, Object> rep = Metadata.read(input);
-        if (!(rep.get("members") instanceof List<?> members) || members.isEmpty()) {
-            throw new IllegalArgumentException(input + " is not a training report (no"
-                    + " 'members' with epochs); give a MODEL.report.json written by 'train'");
-        }
-        List<Map<String, Object>> epochs = (List<Map<String, Object>>)
-                ((Map<String, Object>) members.getFirst()).get("epochs");
-        double[] train = epochs.stream().mapToDouble(e -> num(e.get("train_loss"))).toArray();
-        double[] val = epochs.stream().mapToDouble(e -> num(e.get("validation_loss"))).toArray();
-        Plots.loss(out, train, val, title == null ? "training loss" : title);
-    }
-
-    private static double num(Object v) {
-        return v instanceof Number n ? n.doubleValue() : Double.NaN;
+        double[][] losses = TrainingReports.firstMemberLosses(input);
+        Plots.loss(out, losses[0], losses[1], title == null ? "training loss" : title);
     }
 }

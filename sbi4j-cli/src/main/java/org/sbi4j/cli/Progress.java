@@ -5,15 +5,16 @@ import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.sbi4j.sim.SimulationProgress;
 import org.sbi4j.train.EpochRecord;
 import org.sbi4j.train.TrainingListener;
+import org.sbi4j.workflow.ProgressListener;
 
 /**
- * Progress for long stages: a progress bar when stderr is a terminal, otherwise a log line at
- * most every {@value #LOG_EVERY_MS} ms; nothing with {@code --quiet}.
+ * The command line's {@link ProgressListener}: a progress bar when stderr is a terminal,
+ * otherwise a log line at most every {@value #LOG_EVERY_MS} ms; nothing with {@code --quiet}
+ * (but warnings).
  */
-final class Progress {
+final class Progress implements ProgressListener {
 
     static final long LOG_EVERY_MS = 2000;
 
@@ -28,31 +29,29 @@ final class Progress {
     }
 
     /** Prints a stage message (not with --quiet). */
-    void note(String fmt, Object... args) {
+    @Override
+    public void note(String message) {
         if (!quiet) {
-            err.println(String.format(Locale.ROOT, fmt, args));
+            err.println(message);
             err.flush();
         }
     }
 
     /** Prints a warning (also with --quiet). */
-    void warn(String fmt, Object... args) {
-        err.println("warning: " + String.format(Locale.ROOT, fmt, args));
+    @Override
+    public void warn(String message) {
+        err.println("warning: " + message);
         err.flush();
     }
 
-    /** Progress of a simulation run; close the returned handle when done. */
-    Stage simulation(long total) {
-        return new Stage("simulate", total);
-    }
-
-    /** Progress of a named stage with a known total (e.g. "sample"). */
-    Stage stage(String name, long total) {
+    @Override
+    public Stage stage(String name, long total) {
         return new Stage(name, total);
     }
 
-    /** A training listener reporting epochs. */
-    TrainingListener training() {
+    /** A training listener reporting epochs as log lines. */
+    @Override
+    public TrainingListener epochLog() {
         return new TrainingListener() {
             private long last = System.currentTimeMillis();
 
@@ -74,13 +73,14 @@ final class Progress {
      * an open-ended bar when there is no cap) and the usual log lines otherwise; close it after
      * training.
      */
-    Training training(int maxEpochs) {
+    @Override
+    public Training training(int maxEpochs) {
         return new Training(maxEpochs);
     }
 
     /** A training listener that also drives a progress bar. */
-    final class Training implements TrainingListener, AutoCloseable {
-        private final TrainingListener log = training();
+    final class Training implements ProgressListener.Training {
+        private final TrainingListener log = epochLog();
         private final ProgressBar bar;
 
         Training(int maxEpochs) {
@@ -109,7 +109,7 @@ final class Progress {
     }
 
     /** One stage with a known total. */
-    final class Stage implements SimulationProgress, AutoCloseable {
+    final class Stage implements ProgressListener.Stage {
         private final String name;
         private final long total;
         private final ProgressBar bar;

@@ -3,12 +3,12 @@ package org.sbi4j.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.sbi4j.posterior.ConditionedPosterior;
 import org.sbi4j.posterior.Posterior;
 import org.sbi4j.posterior.PosteriorFiles;
-import org.sbi4j.sim.SimulationStreams;
 import org.sbi4j.tensor.Matrix;
+import org.sbi4j.workflow.Observations;
+import org.sbi4j.workflow.OutputDir;
+import org.sbi4j.workflow.Sampling;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,10 +25,6 @@ import picocli.CommandLine.Option;
                 "With several observations, the output for row k is FILE-k (k from 1) before"
                         + " the extension."})
 final class SampleCommand implements Callable<Integer> {
-
-    /** Stream index (under the seed) of observation k's sampling generator: BASE + k. */
-    static final long SAMPLE_STREAM = TaskAnalysis.SAMPLE_STREAM;
-    static final int BLOCK = 10_000;
 
     @Option(names = "--model", required = true, paramLabel = "MODEL", description = "Model file from 'train'.")
     Path model;
@@ -59,37 +55,18 @@ final class SampleCommand implements Callable<Integer> {
         Posterior post = PosteriorFiles.load(model);
         List<float[]> obs = Observations.read(observation, post.xDim());
         for (int k = 1; k <= obs.size(); k++) {
-            TrainCommand.checkOutput(Observations.numbered(out, k, obs.size()), overwrite);
+            OutputDir.checkFile(Observations.numbered(out, k, obs.size()), overwrite);
         }
         long seed = common.seed();
         Progress progress = common.progress();
         for (int k = 1; k <= obs.size(); k++) {
             Path file = Observations.numbered(out, k, obs.size());
-            Matrix s = sample(post.at(obs.get(k - 1)), num, seed, k, progress);
+            Matrix s = Sampling.draw(post.at(obs.get(k - 1)), num, seed, k, progress);
             Observations.writeSamples(file, post.names(), s);
             common.out().println("sample: " + num + " samples for observation " + k + " in "
                     + file + " (seed " + seed + ")");
         }
         common.out().flush();
         return 0;
-    }
-
-    /** n samples for observation k, drawn in blocks from stream SAMPLE_STREAM + k of the seed. */
-    static Matrix sample(ConditionedPosterior post, int n, long seed, int k, Progress progress) {
-        UniformRandomProvider rng = SimulationStreams.streamFor(seed, SAMPLE_STREAM + k);
-        Matrix all = Matrix.of(n, post.posterior().thetaDim());
-        try (Progress.Stage stage = progress.stage("sample", n)) {
-            for (int done = 0; done < n; ) {
-                int b = Math.min(BLOCK, n - done);
-                Matrix s = post.sample(b, rng);
-                for (int r = 0; r < b; r++) {
-                    System.arraycopy(s.data(), s.rowOffset(r), all.data(),
-                            all.rowOffset(done + r), all.cols());
-                }
-                done += b;
-                stage.update(done, n);
-            }
-        }
-        return all;
     }
 }

@@ -3,6 +3,7 @@ package org.sbi4j.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import org.sbi4j.workflow.Source;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -53,7 +54,7 @@ final class SourceOptions {
         if (given()) {
             return Source.of(task, job, withSimulator, Source.External.NONE);
         }
-        Source s = recorded == null ? null : Metadata.source(recorded, withSimulator);
+        Source s = recorded == null ? null : Source.recorded(recorded, withSimulator);
         if (s == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), where
                     + " records no task or job; give --task NAME or --job FILE");

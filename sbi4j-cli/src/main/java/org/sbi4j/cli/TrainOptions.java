@@ -4,6 +4,7 @@ import java.util.List;
 import org.sbi4j.npe.NpeSettings;
 import org.sbi4j.posterior.EstimatorSpec;
 import org.sbi4j.train.TrainingConfig;
+import org.sbi4j.workflow.Estimators;
 import picocli.CommandLine.Option;
 
 /** Estimator and training options of {@code train} (defaults: sbi's). */

@@ -1,7 +1,6 @@
 package org.sbi4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -46,24 +45,5 @@ class BenchSbibmCommandTest {
         assertThat(summary).contains("| two_moons | 1000 | 1 | " + ours + " | 0.725 | " + ours
                 + " | 0.604 |").contains("| 12.4 |");
         assertThat(so.toString()).startsWith("two_moons,1000,2,");
-    }
-
-    @Test
-    void observationListsAndRanges() {
-        assertThat(BenchSbibmCommand.parseObservations("1-10")).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
-        assertThat(BenchSbibmCommand.parseObservations("3, 1,5-6")).containsExactly(1, 3, 5, 6);
-        assertThatThrownBy(() -> BenchSbibmCommand.parseObservations("0-2"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'0-2'");
-        assertThatThrownBy(() -> BenchSbibmCommand.parseObservations("5-3"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'5-3'");
-    }
-
-    @Test
-    void publishedFiguresUseTheRerunForGaussianMixture() {
-        SbibmFigures f = SbibmFigures.load();
-        // values from /work/shared/sbibm/published_c2st.csv, algorithm NPE
-        assertThat(f.published("gaussian_linear", 1000)).isEqualTo(0.69449);
-        assertThat(f.published("gaussian_mixture", 10000)).isEqualTo(0.61530);
-        assertThat(f.sbi("sir", 1000)).isNull();
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sbi4j.examples.Lorenz96Example;
 import picocli.CommandLine;
 
 /** {@code sbi4j example NAME} at smoke settings: files, summary lines, the likelihood slice. */

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.sbi4j.workflow.JsonFiles;
+import org.sbi4j.workflow.TrainingReports;
 import org.sbi4j.io.Csv;
 import org.sbi4j.io.Npy;
 import org.sbi4j.io.NpyArray;
@@ -29,7 +31,7 @@ class PipelineTest {
         assertThat(theta.cols()).isEqualTo(2);
         assertThat(x.cols()).isEqualTo(2);
         assertThat(index.longs()).startsWith(0L, 1L, 2L).endsWith(999L);
-        Map<String, Object> meta = Metadata.read(sims.resolve("metadata.json"));
+        Map<String, Object> meta = JsonFiles.read(sims.resolve("metadata.json"));
         assertThat(meta).containsEntry("task", "two_moons").containsEntry("seed", 7)
                 .containsEntry("num", 1000).containsEntry("invalid", 0);
 
@@ -38,7 +40,7 @@ class PipelineTest {
                 "--max-epochs", "3", "--out", model.toString());
         assertThat(train.code()).as(train.toString()).isZero();
         assertThat(model).isRegularFile();
-        Map<String, Object> report = Metadata.read(TrainCommand.reportFile(model));
+        Map<String, Object> report = JsonFiles.read(TrainingReports.reportFile(model));
         assertThat(report).containsEntry("task", "two_moons").containsEntry("seed", 3);
         // balanced NPE with a cosine schedule: trains, and the model records the balance
         Path balanced = dir.resolve("balanced.sbi4j");
@@ -55,7 +57,7 @@ class PipelineTest {
                 "--max-epochs", "1", "--preset", "calibrated", "--ensemble", "2", "--out",
                 preset.toString());
         assertThat(pt.code()).as(pt.toString()).isZero();
-        Map<String, Object> pr = Metadata.read(TrainCommand.reportFile(preset));
+        Map<String, Object> pr = JsonFiles.read(TrainingReports.reportFile(preset));
         assertThat(pr.get("estimator").toString()).contains("estimator.ensemble=2");
         assertThat(pr.get("settings").toString()).contains("training.stop_after_epochs=100");
         assertThat((java.util.List<?>) pr.get("members")).hasSize(2);
@@ -102,7 +104,7 @@ class PipelineTest {
         NpyArray ranks = Npy.read(sbcDir.resolve("ranks.npy"));
         assertThat(ranks.shape()).containsExactly(40, 2);
         assertThat(java.util.Arrays.stream(ranks.longs()).allMatch(r -> r >= 0 && r <= 50)).isTrue();
-        assertThat(Metadata.read(sbcDir.resolve("sbc.json"))).containsKey("calibrated");
+        assertThat(JsonFiles.read(sbcDir.resolve("sbc.json"))).containsKey("calibrated");
 
         Path covDir = dir.resolve("coverage");
         Cli.Result cov = Cli.run("diagnose", "coverage", "--model", model.toString(), "--task",
@@ -127,7 +129,7 @@ class PipelineTest {
         Cli.Result same = Cli.run("diagnose", "c2st", dir.resolve("samples-1.csv").toString(),
                 dir.resolve("samples-1.csv").toString(), "--seed", "1", "--out", c2st.toString());
         assertThat(same.code()).as(same.toString()).isZero();
-        assertThat(((Number) Metadata.read(c2st).get("accuracy")).doubleValue())
+        assertThat(((Number) JsonFiles.read(c2st).get("accuracy")).doubleValue())
                 .isBetween(0.3, 0.7); // identical sets: chance level, ±0.2 for 1,000 points in 5 folds
 
         Path corner = dir.resolve("corner.png");
@@ -136,7 +138,7 @@ class PipelineTest {
         assertThat(plot.code()).as(plot.toString()).isZero();
         assertThat(corner).isNotEmptyFile();
         Path loss = dir.resolve("loss.png");
-        Cli.Result lossPlot = Cli.run("plot", TrainCommand.reportFile(model).toString(), "--out",
+        Cli.Result lossPlot = Cli.run("plot", TrainingReports.reportFile(model).toString(), "--out",
                 loss.toString());
         assertThat(lossPlot.code()).as(lossPlot.toString()).isZero();
         assertThat(loss).isNotEmptyFile();

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.sbi4j.workflow.JsonFiles;
 import org.sbi4j.io.Csv;
 import org.sbi4j.io.Npy;
 import org.sbi4j.io.Table;
@@ -28,7 +29,7 @@ class RunCommandTest {
         // examples/jobs/external_python.json made small: its priors (two parameters of
         // interest and a nuisance offset), simulator and observation, with 800 simulations,
         // a small MAF trained for 5 epochs, two observations and every diagnostic.
-        Map<String, Object> example = Metadata.JSON.readValue(Files.readString(EXAMPLE), Map.class);
+        Map<String, Object> example = JsonFiles.JSON.readValue(Files.readString(EXAMPLE), Map.class);
         Map<String, Object> sim = (Map<String, Object>) example.get("simulator");
         assertThat((List<String>) sim.get("command")).contains("../simulators/gaussian.py");
         sim.put("command", List.of("python3", GAUSSIAN.toString(), "0.1"));
@@ -40,7 +41,7 @@ class RunCommandTest {
         example.put("output", "report");
         example.put("diagnostics", List.of("sbc", "coverage", "ppc", "identifiability"));
         Path job = dir.resolve("job.json");
-        Files.writeString(job, Metadata.JSON.writeValueAsString(example));
+        Files.writeString(job, JsonFiles.JSON.writeValueAsString(example));
         Cli.Result r = Cli.run("run", job.toString(), "--num-tests", "30", "--num-test-samples",
                 "40", "--threads", "2");
         assertThat(r.code()).as(r.toString()).isZero();

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.sbi4j.workflow.JsonFiles;
 import org.junit.jupiter.api.io.TempDir;
 
 /** simulate: shards merge to the unsharded files; a drawn seed is printed and recorded. */
@@ -24,7 +25,7 @@ class SimulateCommandTest {
                     "--seed", "9", "--shard", i + "/2", "--out", tmp.resolve("s" + i).toString());
             assertThat(r.code()).as(r.toString()).isZero();
         }
-        Map<String, Object> meta = Metadata.read(tmp.resolve("s1/metadata.json"));
+        Map<String, Object> meta = JsonFiles.read(tmp.resolve("s1/metadata.json"));
         assertThat(meta).containsEntry("shard", "1/2").containsEntry("valid", 125);
         Path merged = tmp.resolve("merged");
         Cli.Result m = Cli.run("merge", "--out", merged.toString(), tmp.resolve("s1").toString(),
@@ -42,13 +43,13 @@ class SimulateCommandTest {
         Cli.Result r = Cli.run("simulate", "--task", "two_moons", "--num", "20", "--out",
                 out.toString());
         assertThat(r.code()).as(r.toString()).isZero();
-        Object seed = Metadata.read(out.resolve("metadata.json")).get("seed");
+        Object seed = JsonFiles.read(out.resolve("metadata.json")).get("seed");
         assertThat(r.err()).contains("seed " + seed + " (drawn; pass --seed " + seed);
         // --overwrite replaces the finished run
         Cli.Result again = Cli.run("simulate", "--task", "two_moons", "--num", "30", "--seed",
                 "4", "--out", out.toString(), "--overwrite");
         assertThat(again.code()).as(again.toString()).isZero();
-        assertThat(Metadata.read(out.resolve("metadata.json"))).containsEntry("seed", 4)
+        assertThat(JsonFiles.read(out.resolve("metadata.json"))).containsEntry("seed", 4)
                 .containsEntry("num", 30);
     }
 }

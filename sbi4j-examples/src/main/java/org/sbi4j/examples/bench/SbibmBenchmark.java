@@ -1,0 +1,141 @@
+package org.sbi4j.examples.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.sbi4j.diagnostics.C2st;
+import org.sbi4j.io.Csv;
+import org.sbi4j.npe.Npe;
+import org.sbi4j.npe.NpeResult;
+import org.sbi4j.npe.NpeSettings;
+import org.sbi4j.posterior.EstimatorSpec;
+import org.sbi4j.sim.SimulationProgress;
+import org.sbi4j.tasks.Task;
+import org.sbi4j.tasks.Tasks;
+import org.sbi4j.tensor.Matrix;
+import org.sbi4j.train.TrainingListener;
+import org.sbi4j.workflow.OutputDir;
+import org.sbi4j.workflow.SeedStream;
+
+/**
+ * The sbibm benchmark (Lueckmann et al., AISTATS 2021, arXiv:2101.04653) for NPE, as
+ * {@code sbi4j bench sbibm} runs it. Per task and budget one network is trained (Npe.run,
+ * single round) and used amortised for every observation: samples (stream
+ * {@link SeedStream#SAMPLES} + k), then C2ST against the reference samples as sbibm computes
+ * it ({@link SeedStream#SBIBM_C2ST} + k). Writes OUT/&lt;task&gt;/&lt;budget&gt;/obs&lt;k&gt;.csv,
+ * OUT/c2st.csv ({@code task,budget,observation,c2st,simulate_s,train_s,sample_s}; simulate_s and
+ * train_s belong to the network and repeat on its rows) and OUT/summary.md beside the published
+ * NPE figures and sbi measured on this machine kind ({@link SbibmFigures}).
+ *
+ * <p>Batch size: sbi's default is 200; the sbibm paper's NPE runs used 10,000 capped at the
+ * training set size.
+ *
+ * @param tasks        task names
+ * @param budgets      simulation budgets
+ * @param observations observation numbers (each ≥ 1)
+ * @param estimator    nsf, maf or mdn
+ * @param batchSize    training batch size, capped at the training set
+ * @param maxEpochs    epoch limit (MAX_VALUE: early stopping only)
+ * @param samples      posterior samples per observation (at least 10)
+ * @param seed         run seed
+ * @param threads      simulation and C2ST threads
+ */
+public record SbibmBenchmark(List<String> tasks, int[] budgets, int[] observations,
+                             String estimator, int batchSize, int maxEpochs, int samples,
+                             long seed, int threads) {
+
+    /** The ten sbibm tasks, in the paper's order. */
+    public static final List<String> SBIBM_TASKS = List.of("gaussian_linear",
+            "gaussian_linear_uniform", "slcp", "slcp_distractors", "bernoulli_glm",
+            "bernoulli_glm_raw", "gaussian_mixture", "two_moons", "sir", "lotka_volterra");
+
+    /** One line of c2st.csv. */
+    public record Row(String task, int budget, int observation, double c2st, double simulateS,
+                      double trainS, double sampleS) {
+    }
+
+    /** Checks the sizes. */
+    public SbibmBenchmark {
+        if (threads < 1 || samples < 10 || batchSize < 1) {
+            throw new IllegalArgumentException("need --threads >= 1, --samples >= 10, --batch-size >= 1;"
+                    + " got " + threads + ", " + samples + ", " + batchSize);
+        }
+        tasks = List.copyOf(tasks);
+        budgets = budgets.clone();
+        observations = observations.clone();
+    }
+
+    /**
+     * Runs the benchmark into {@code out} (prepared: non-empty only with {@code overwrite}),
+     * passing each c2st.csv line to {@code lines} as it is written.
+     */
+    public List<Row> run(Path out, boolean overwrite, Consumer<String> lines) throws IOException {
+        List<Task> ts = tasks.stream().map(Tasks::byName).toList();
+        OutputDir.prepare(out, overwrite, null);
+        EstimatorSpec est = EstimatorSpec.defaults(estimator);
+        List<Row> rows = new ArrayList<>();
+        Path csv = out.resolve("c2st.csv");
+        Files.writeString(csv, "task,budget,observation,c2st,simulate_s,train_s,sample_s\n");
+        for (Task t : ts) {
+            for (int budget : budgets) {
+                int cap = Math.max(1, (int) Math.round(budget * 0.9));
+                NpeSettings settings = NpeSettings.defaults().withEstimator(est).withTraining(
+                        NpeSettings.defaults().training().withBatchSize(Math.min(batchSize, cap))
+                                .withMaxEpochs(maxEpochs));
+                NpeResult r = Npe.run(t.prior(), t.simulator(), budget, seed, settings, threads,
+                        SimulationProgress.NONE, TrainingListener.NONE);
+                Path dir = Files.createDirectories(out.resolve(t.name()).resolve(Integer.toString(budget)));
+                for (int k : observations) {
+                    t.checkObservation(k);
+                    long t0 = System.nanoTime();
+                    Matrix s = r.posterior().at(t.observation(k)).sample(samples,
+                            SeedStream.SAMPLES.streamFor(seed, k));
+                    double sampleS = (System.nanoTime() - t0) / 1e9;
+                    Csv.write(dir.resolve("obs" + k + ".csv"), t.thetaNames(), s);
+                    double c2st = C2st.run(t.referenceSamples(k), s,
+                            C2st.Config.sbibm().withThreads(Math.min(5, threads)),
+                            SeedStream.SBIBM_C2ST.streamFor(seed, k)).accuracy();
+                    Row row = new Row(t.name(), budget, k, c2st, r.simulateSeconds(),
+                            r.trainSeconds(), sampleS);
+                    rows.add(row);
+                    String line = String.format(Locale.ROOT, "%s,%d,%d,%.5f,%.3f,%.3f,%.3f",
+                            row.task, row.budget, row.observation, row.c2st, row.simulateS,
+                            row.trainS, row.sampleS);
+                    Files.writeString(csv, line + "\n", java.nio.file.StandardOpenOption.APPEND);
+                    lines.accept(line);
+                }
+            }
+        }
+        Files.writeString(out.resolve("summary.md"), SbibmSummary.markdown(rows,
+                SbibmFigures.load(), estimator, batchSize, seed));
+        return rows;
+    }
+
+    /** "1-10", "3", "1,3,5-7" → sorted distinct observation numbers (each ≥ 1). */
+    public static int[] parseObservations(String spec) {
+        TreeSet<Integer> set = new TreeSet<>();
+        for (String part : spec.split(",")) {
+            String p = part.trim();
+            try {
+                int dash = p.indexOf('-', 1);
+                int lo = Integer.parseInt(dash < 0 ? p : p.substring(0, dash).trim());
+                int hi = dash < 0 ? lo : Integer.parseInt(p.substring(dash + 1).trim());
+                if (lo < 1 || hi < lo) {
+                    throw new NumberFormatException();
+                }
+                for (int k = lo; k <= hi; k++) {
+                    set.add(k);
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--observations: cannot read '" + p
+                        + "'; use numbers >= 1 and ranges like 1-10, separated by commas", e);
+            }
+        }
+        return set.stream().mapToInt(Integer::intValue).toArray();
+    }
+}

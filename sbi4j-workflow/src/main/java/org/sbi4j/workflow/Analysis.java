@@ -1,0 +1,262 @@
+package org.sbi4j.workflow;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.sbi4j.data.Dataset;
+import org.sbi4j.diagnostics.Coverage;
+import org.sbi4j.diagnostics.Ppc;
+import org.sbi4j.diagnostics.Sbc;
+import org.sbi4j.diagnostics.SbcResult;
+import org.sbi4j.diagnostics.Tarp;
+import org.sbi4j.npe.Npe;
+import org.sbi4j.npe.NpeResult;
+import org.sbi4j.npe.NpeSettings;
+import org.sbi4j.posterior.Posterior;
+import org.sbi4j.posterior.PosteriorFiles;
+import org.sbi4j.store.SimulationStore;
+import org.sbi4j.store.StoreSettings;
+import org.sbi4j.store.StoreSummary;
+import org.sbi4j.tensor.Matrix;
+import org.sbi4j.workflow.job.JobComponents;
+import org.sbi4j.workflow.job.JobFile;
+
+/**
+ * The whole analysis a job file describes, as {@code sbi4j run JOB} runs it: simulate
+ * (resumable, into simulations/), train (model.sbi4j, model.sbi4j.report.json, loss.png),
+ * sample each observation (samples[-k].csv, corner[-k].png), run the job's diagnostics
+ * (sbc.json, ranks.npy, coverage.csv …, ppc-k.json, identifiability-k.json) and write
+ * summary.md. The same job, seed and settings give the same files from the command line and
+ * from Java, whatever the thread count:
+ * <pre>{@code
+ * RunSummary s = Analysis.of(Path.of("job.yaml")).out(Path.of("report")).seed(42)
+ *         .threads(4).run();
+ * }</pre>
+ * An analysis is an immutable value: each setter returns a changed copy, in any order. Running
+ * it again into its own folder resumes unfinished simulations and reuses finished ones.
+ */
+public final class Analysis {
+
+    /** Marker file that lets a later run of a job reuse (and resume in) its own folder. */
+    public static final String MARKER = ".sbi4j-run";
+
+    private record Options(Path out, boolean overwrite, Long seed, int threads, int numTests,
+                           int numTestSamples, ProgressListener progress) {
+    }
+
+    private final Path file;
+    private final JobFile job;
+    private final Options o;
+
+    private Analysis(Path file, JobFile job, Options o) {
+        this.file = file;
+        this.job = job;
+        this.o = o;
+    }
+
+    /**
+     * The analysis of the job in {@code file}, read and checked now (relative paths resolved
+     * against its folder). Defaults: the job's output folder and seed, all cores, 500 test pairs
+     * with 500 posterior samples each, no progress reports.
+     */
+    public static Analysis of(Path file) throws NoSuchFileException {
+        return new Analysis(file, Source.readJob(file), new Options(null, false, null,
+                Runtime.getRuntime().availableProcessors(), 500, 500, ProgressListener.NONE));
+    }
+
+    /** The job, as read. */
+    public JobFile job() {
+        return job;
+    }
+
+    /** The report folder (default: the job's {@code output}). */
+    public Analysis out(Path dir) {
+        return new Analysis(file, job, new Options(dir, o.overwrite, o.seed, o.threads,
+                o.numTests, o.numTestSamples, o.progress));
+    }
+
+    /** Whether to write into a non-empty folder that no earlier run of a job made. */
+    public Analysis overwrite(boolean overwrite) {
+        return new Analysis(file, job, new Options(o.out, overwrite, o.seed, o.threads,
+                o.numTests, o.numTestSamples, o.progress));
+    }
+
+    /** The run seed (default: the job's {@code seed}). */
+    public Analysis seed(long seed) {
+        return new Analysis(file, job, new Options(o.out, o.overwrite, seed, o.threads,
+                o.numTests, o.numTestSamples, o.progress));
+    }
+
+    /** Threads for simulation and diagnostics (results do not depend on it). */
+    public Analysis threads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+        }
+        return new Analysis(file, job, new Options(o.out, o.overwrite, o.seed, threads,
+                o.numTests, o.numTestSamples, o.progress));
+    }
+
+    /**
+     * Test simulations of sbc and coverage (at least 2 when the job asks for them), and
+     * posterior samples per test (at least 1).
+     */
+    public Analysis tests(int pairs, int samplesPerPair) {
+        return new Analysis(file, job, new Options(o.out, o.overwrite, o.seed, o.threads,
+                pairs, samplesPerPair, o.progress));
+    }
+
+    /** Where stage messages, warnings and progress go. */
+    public Analysis progress(ProgressListener listener) {
+        if (listener == null) {
+            throw new IllegalArgumentException("progress listener is null; use ProgressListener.NONE");
+        }
+        return new Analysis(file, job, new Options(o.out, o.overwrite, o.seed, o.threads,
+                o.numTests, o.numTestSamples, listener));
+    }
+
+    /** True when a seed was given or the job has one; {@link #run} needs it. */
+    public boolean hasSeed() {
+        return o.seed != null || job.seed() != null;
+    }
+
+    /** Runs the analysis and writes the report folder; returns what summary.md says. */
+    public RunSummary run() throws IOException {
+        if (!hasSeed()) {
+            throw new IllegalArgumentException("no seed: the job " + file + " has no 'seed';"
+                    + " give one");
+        }
+        List<String> wanted = job.diagnostics();
+        if ((wanted.contains("sbc") || wanted.contains("coverage"))
+                && (o.numTests < 2 || o.numTestSamples < 1)) {
+            throw new IllegalArgumentException("sbc and coverage need at least 2 test pairs and"
+                    + " 1 posterior sample per pair, got " + o.numTests + " and "
+                    + o.numTestSamples);
+        }
+        long seed = o.seed != null ? o.seed : job.seed();
+        ProgressListener progress = o.progress;
+        try (Source src = Source.of(job, file, true, Source.External.NONE)) {
+            Path dir = OutputDir.prepare(o.out != null ? o.out : Path.of(job.output()),
+                    o.overwrite, MARKER);
+            RunSummary summary = new RunSummary(dir);
+            summary.setting("job", src.job().toString());
+            summary.setting("seed", Long.toString(seed));
+            summary.setting("simulator", src.simulatorId());
+            summary.setting("prior", src.prior().toString());
+            progress.note("run: %s, %d simulations, seed %d, into %s", file, job.simulations(),
+                    seed, dir);
+
+            long t0 = System.nanoTime();
+            Dataset data = simulate(src, seed, dir.resolve("simulations"), summary);
+            summary.time("simulate", t0);
+
+            t0 = System.nanoTime();
+            Posterior post = train(src, data, seed, dir, summary);
+            summary.time("train", t0);
+
+            Matrix obsMatrix = JobComponents.observations(job, src.simulator().xDim());
+            List<float[]> obs = obsMatrix == null ? List.of()
+                    : Observations.check(obsMatrix, "the job's observations", post.xDim());
+            t0 = System.nanoTime();
+            for (int k = 1; k <= obs.size(); k++) {
+                Path samples = Observations.numbered(dir.resolve("samples.csv"), k, obs.size());
+                Matrix s = Sampling.draw(post.at(obs.get(k - 1)), job.samples(), seed, k,
+                        progress);
+                Observations.writeSamples(samples, post.names(), s);
+                Path png = Observations.numbered(dir.resolve("corner.png"), k, obs.size());
+                Plots.corner(png, s, post.names(), null, "observation " + k);
+                summary.samples(k, samples, png, post.at(obs.get(k - 1)), s);
+            }
+            summary.time("sample", t0);
+
+            t0 = System.nanoTime();
+            diagnose(src, post, obs, seed, dir, summary);
+            summary.time("diagnose", t0);
+
+            summary.jobSizes(job);
+            Files.writeString(dir.resolve("summary.md"), summary.markdown());
+            return summary;
+        }
+    }
+
+    private Dataset simulate(Source src, long seed, Path dir, RunSummary summary)
+            throws IOException {
+        StoreSettings st = SimulationFolder.settings(src, seed, job.simulations());
+        SimulationStore store = SimulationStore.open(dir, st);
+        long t0 = System.nanoTime();
+        if (!store.isFinished()) {
+            try (ProgressListener.Stage stage = o.progress.stage("simulate", job.simulations())) {
+                StoreRunner.run(store, src.prior(), src.simulator(), src.isExternal(),
+                        o.threads, stage);
+            }
+        }
+        StoreSummary s = store.finish();
+        JsonFiles.write(dir.resolve(SimulationFolder.METADATA), SimulationFolder.metadata(src,
+                st, s, (System.nanoTime() - t0) / 1e9, null));
+        summary.simulations(s);
+        return Dataset.from(store.load());
+    }
+
+    private Posterior train(Source src, Dataset data, long seed, Path dir, RunSummary summary)
+            throws IOException {
+        NpeSettings settings = NpeSettings.defaults()
+                .withEstimator(Estimators.fromJob(job.estimator()))
+                .withTraining(job.training().toConfig());
+        NpeResult r;
+        try (ProgressListener.Training listener =
+                     o.progress.training(settings.training().maxEpochs())) {
+            r = Npe.train(src.prior(), data, seed, settings, listener);
+        }
+        Path model = dir.resolve("model.sbi4j");
+        PosteriorFiles.save(r.posterior(), model);
+        TrainingReports.write(TrainingReports.reportFile(model), r, src,
+                dir.resolve("simulations"), seed);
+        Plots.loss(dir.resolve("loss.png"), r.report().trainLosses(),
+                r.report().validationLosses(), "training loss");
+        summary.training(r);
+        return r.posterior();
+    }
+
+    private void diagnose(Source src, Posterior post, List<float[]> obs, long seed, Path dir,
+                          RunSummary summary) throws IOException {
+        List<String> wanted = job.diagnostics();
+        if (wanted.contains("sbc") || wanted.contains("coverage")) {
+            Diagnoses.TestPairs pairs = Diagnoses.testPairs(src.prior(), src.simulator(),
+                    o.numTests, seed, o.threads, o.progress);
+            SbcResult sbc = Diagnoses.sbc(post, pairs, o.numTestSamples, Sbc.DEFAULT_ALPHA, seed,
+                    o.threads);
+            if (wanted.contains("sbc")) {
+                DiagnosticFiles.writeSbc(dir, sbc);
+                summary.verdict("sbc", sbc.verdict());
+            }
+            if (wanted.contains("coverage")) {
+                var hpd = Coverage.hpd(sbc.ranks(), sbc.alpha());
+                var tarp = Tarp.of(sbc.ranks(), sbc.alpha());
+                DiagnosticFiles.writeCoverage(dir, hpd, tarp);
+                summary.verdict("coverage (highest-density regions)", hpd.verdict());
+                summary.verdict("coverage (TARP)", tarp.verdict());
+            }
+        }
+        for (int k = 1; k <= obs.size(); k++) {
+            if (wanted.contains("ppc")) {
+                var r = Diagnoses.ppc(post, src.prior(), src.simulator(), obs.get(k - 1),
+                        1000, seed, Ppc.DEFAULT_LEVEL);
+                DiagnosticFiles.writePpcSummary(dir, k, r);
+                summary.verdict("ppc, observation " + k, r.verdict());
+            }
+            if (wanted.contains("identifiability")) {
+                var r = Diagnoses.identifiability(post, src.prior(), obs.get(k - 1), 2000, seed);
+                DiagnosticFiles.writeIdentifiability(dir, k, r);
+                summary.verdict("identifiability, observation " + k, r.verdict());
+            }
+        }
+        if (!wanted.isEmpty() && obs.isEmpty() && (wanted.contains("ppc")
+                || wanted.contains("identifiability"))) {
+            o.progress.warn("ppc and identifiability need observations; the job has none");
+        }
+        summary.note(String.format(Locale.ROOT, "diagnostics: %s", wanted.isEmpty() ? "none"
+                : String.join(", ", wanted)));
+    }
+}

@@ -1,0 +1,144 @@
+package org.sbi4j.workflow;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.sbi4j.diagnostics.Identifiability;
+import org.sbi4j.diagnostics.IdentifiabilityReport;
+import org.sbi4j.diagnostics.PosteriorChecks;
+import org.sbi4j.diagnostics.Ppc;
+import org.sbi4j.diagnostics.PpcResult;
+import org.sbi4j.diagnostics.Sbc;
+import org.sbi4j.diagnostics.SbcRanks;
+import org.sbi4j.diagnostics.SbcResult;
+import org.sbi4j.posterior.Posterior;
+import org.sbi4j.prob.Prior;
+import org.sbi4j.sim.SimulationResult;
+import org.sbi4j.sim.SimulationStreams;
+import org.sbi4j.sim.Simulations;
+import org.sbi4j.sim.Simulator;
+import org.sbi4j.tensor.Matrix;
+
+/**
+ * The diagnostics as {@code sbi4j run} and {@code sbi4j diagnose} run them. Every random draw
+ * comes from a {@link SeedStream} of the run seed, so a diagnosis is repeatable, independent of
+ * the training draws, and the same from the command line and from Java.
+ */
+public final class Diagnoses {
+
+    private Diagnoses() {
+    }
+
+    /**
+     * Fresh test pairs: θ of interest (n × interest dimension) and x (n × x dimension) of the
+     * valid simulations among 0…n−1 of a run seeded from {@code seed}.
+     *
+     * @param invalid simulations that failed and were left out
+     */
+    public record TestPairs(Matrix theta, Matrix x, long invalid) {
+    }
+
+    /** Simulates the test pairs of SBC and coverage (stream {@link SeedStream#TEST_PAIRS}). */
+    public static TestPairs testPairs(Prior prior, Simulator simulator, int n, long seed,
+                                      int threads, ProgressListener progress) {
+        SimulationResult r;
+        try (ProgressListener.Stage stage = progress.stage("simulate test pairs", n)) {
+            r = Simulations.builder(prior, simulator)
+                    .seed(SeedStream.TEST_PAIRS.seedFor(seed)).threads(threads)
+                    .progress(stage).run(n);
+        }
+        if (r.size() < 2) {
+            throw new IllegalStateException("only " + r.size() + " of " + n + " test simulations"
+                    + " are valid; " + r.summary());
+        }
+        return new TestPairs(columns(r.theta(), prior.interestIndices()), r.x(), r.invalid());
+    }
+
+    /**
+     * SBC ranks and tests with {@code samples} posterior draws per pair (joint ranks by the
+     * unnormalised density; stream {@link SeedStream#SBC}).
+     */
+    public static SbcResult sbc(Posterior post, TestPairs pairs, int samples, double alpha,
+                                long seed, int threads) {
+        UniformRandomProvider rng = SeedStream.SBC.streamFor(seed);
+        SbcRanks ranks = Sbc.ranks(pairs.theta(), pairs.x(), PosteriorChecks.sampler(post),
+                PosteriorChecks.density(post), samples, threads, rng);
+        return Sbc.test(ranks, post.names(), alpha, rng);
+    }
+
+    /**
+     * Posterior predictive check at x_o: m posterior draws (nuisance parameters from their
+     * prior), one simulation each; failed simulations are left out (streams
+     * {@link SeedStream#PPC} and {@link SeedStream#PPC_SIMULATIONS}).
+     */
+    public static PpcResult ppc(Posterior post, Prior prior, Simulator simulator, float[] xo,
+                                int m, long seed, double level) {
+        UniformRandomProvider rng = SeedStream.PPC.streamFor(seed);
+        Matrix interest = post.at(xo).sample(m, rng);
+        Matrix theta = prior.sample(m, rng);
+        int[] idx = prior.interestIndices();
+        for (int i = 0; i < m; i++) {
+            for (int k = 0; k < idx.length; k++) {
+                theta.set(i, idx[k], interest.get(i, k));
+            }
+        }
+        long runSeed = SeedStream.PPC_SIMULATIONS.seedFor(seed);
+        UniformRandomProvider[] rngs = new UniformRandomProvider[m];
+        long[] seeds = new long[m];
+        for (int i = 0; i < m; i++) {
+            rngs[i] = SimulationStreams.streamFor(runSeed, i);
+            seeds[i] = SimulationStreams.seedFor(runSeed, i);
+        }
+        Matrix x = Matrix.of(m, simulator.xDim());
+        String[] failures = new String[m];
+        simulator.simulateBatch(theta, rngs, seeds, x, failures);
+        int[] ok = java.util.stream.IntStream.range(0, m)
+                .filter(i -> failures[i] == null && finiteRow(x, i)).toArray();
+        if (ok.length < 2) {
+            throw new IllegalStateException("only " + ok.length + " of " + m + " predictive"
+                    + " simulations succeeded" + (failures[0] != null ? ": " + failures[0] : ""));
+        }
+        return Ppc.check(rows(x, ok), xo, null, level);
+    }
+
+    /** Identifiability at x_o from n posterior and n prior samples ({@link SeedStream#IDENTIFIABILITY}). */
+    public static IdentifiabilityReport identifiability(Posterior post, Prior prior, float[] xo,
+                                                        int n, long seed) {
+        UniformRandomProvider rng = SeedStream.IDENTIFIABILITY.streamFor(seed);
+        Matrix posterior = post.at(xo).sample(n, rng);
+        Matrix fromPrior = columns(prior.sample(n, rng), prior.interestIndices());
+        return Identifiability.analyse(posterior, fromPrior, post.names(),
+                Identifiability.DEFAULT_THRESHOLD);
+    }
+
+    /** The given columns of m (m itself when they are all of its columns). */
+    public static Matrix columns(Matrix m, int[] cols) {
+        if (cols.length == m.cols()) {
+            return m;
+        }
+        Matrix out = Matrix.of(m.rows(), cols.length);
+        for (int i = 0; i < m.rows(); i++) {
+            for (int k = 0; k < cols.length; k++) {
+                out.set(i, k, m.get(i, cols[k]));
+            }
+        }
+        return out;
+    }
+
+    private static Matrix rows(Matrix m, int[] rows) {
+        Matrix out = Matrix.of(rows.length, m.cols());
+        for (int r = 0; r < rows.length; r++) {
+            for (int j = 0; j < m.cols(); j++) {
+                out.set(r, j, m.get(rows[r], j));
+            }
+        }
+        return out;
+    }
+
+    private static boolean finiteRow(Matrix x, int i) {
+        for (int j = 0; j < x.cols(); j++) {
+            if (!Float.isFinite(x.get(i, j))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,126 @@
+package org.sbi4j.workflow;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.sbi4j.workflow.job.JobFile;
+import org.sbi4j.npe.NpeResult;
+import org.sbi4j.posterior.ConditionedPosterior;
+import org.sbi4j.posterior.Interval;
+import org.sbi4j.posterior.Intervals;
+import org.sbi4j.store.StoreSummary;
+import org.sbi4j.tensor.Matrix;
+import org.sbi4j.train.TrainingReport;
+
+/**
+ * What an {@link Analysis} did: settings, stage timings, results, diagnostic verdicts and notes,
+ * written to the report folder as summary.md ({@link #markdown()}).
+ */
+public final class RunSummary {
+
+    private final Path dir;
+    private final Map<String, String> settings = new LinkedHashMap<>();
+    private final Map<String, Double> seconds = new LinkedHashMap<>();
+    private final List<String> results = new ArrayList<>();
+    private final List<String> verdicts = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    RunSummary(Path dir) {
+        this.dir = dir;
+    }
+
+    /** The report folder. */
+    public Path dir() {
+        return dir;
+    }
+
+    void setting(String key, String value) {
+        settings.put(key, value);
+    }
+
+    void time(String stage, long startNanos) {
+        seconds.put(stage, (System.nanoTime() - startNanos) / 1e9);
+    }
+
+    void simulations(StoreSummary s) {
+        results.add("Simulations: " + s.summary() + " (`simulations/`).");
+    }
+
+    void training(NpeResult r) {
+        TrainingReport rep = r.report();
+        settings.put("estimator", r.posterior().spec().kind()
+                + " " + r.posterior().spec().settings());
+        r.posterior().provenance().settings().forEach((k, v) -> {
+            if (k.startsWith("training.")) {
+                settings.put(k, v);
+            }
+        });
+        results.add(String.format(Locale.ROOT, "Training: %d epochs, best epoch %d with"
+                        + " validation loss %.4f (%s); `model.sbi4j`, `model.sbi4j.report.json`,"
+                        + " `loss.png`.", rep.epochCount(), rep.bestEpoch(),
+                rep.bestValidationLoss(),
+                rep.stopReason().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
+    }
+
+    void samples(int k, Path file, Path png, ConditionedPosterior post, Matrix s) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Observation ").append(k).append(": ").append(s.rows())
+                .append(" samples in `").append(file.getFileName()).append("`, corner plot `")
+                .append(png.getFileName()).append("`.\n\n");
+        sb.append("| parameter | mean | 90 % interval |\n|---|---|---|\n");
+        double[] mean = Intervals.mean(s);
+        List<Interval> iv = post.equalTailedIntervals(s, 0.9);
+        for (int j = 0; j < mean.length; j++) {
+            sb.append(String.format(Locale.ROOT, "| %s | %.4g | [%.4g, %.4g] |%n",
+                    iv.get(j).parameter(), mean[j], iv.get(j).lower(), iv.get(j).upper()));
+        }
+        results.add(sb.toString().strip());
+    }
+
+    void verdict(String name, String verdict) {
+        verdicts.add(name + ": " + verdict);
+    }
+
+    void note(String s) {
+        notes.add(s);
+    }
+
+    /** Adds the job's sizes and the library version, the last rows of the settings table. */
+    void jobSizes(JobFile job) {
+        settings.put("simulations", Integer.toString(job.simulations()));
+        settings.put("samples per observation", Integer.toString(job.samples()));
+        settings.put("sbi4j", org.sbi4j.posterior.Provenance.LIBRARY_VERSION);
+    }
+
+    /** The verdict lines ("name: verdict"), in the order the diagnostics ran. */
+    public List<String> verdicts() {
+        return List.copyOf(verdicts);
+    }
+
+    /** The settings table (key, value), in the order summary.md lists them. */
+    public Map<String, String> settings() {
+        return java.util.Collections.unmodifiableMap(settings);
+    }
+
+    /** summary.md: settings, timings, results, diagnostics, notes. */
+    public String markdown() {
+        StringBuilder sb = new StringBuilder("# sbi4j run\n\n## Settings\n\n");
+        sb.append("| setting | value |\n|---|---|\n");
+        settings.forEach((k, v) -> sb.append("| ").append(k).append(" | ")
+                .append(v.replace("|", "\\|")).append(" |\n"));
+        sb.append("\n## Timings\n\n| stage | seconds |\n|---|---|\n");
+        seconds.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "| %s | %.2f |%n", k, v)));
+        sb.append("\n## Results\n\n");
+        results.forEach(r -> sb.append(r).append("\n\n"));
+        sb.append("## Diagnostics\n\n");
+        if (verdicts.isEmpty()) {
+            sb.append("None requested (job key `diagnostics`).\n");
+        }
+        verdicts.forEach(v -> sb.append("- ").append(v).append('\n'));
+        notes.forEach(n -> sb.append("\n").append(n).append('\n'));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,99 @@
+package org.sbi4j.workflow;
+
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.sbi4j.prob.Prior;
+import org.sbi4j.sim.SimulationProgress;
+import org.sbi4j.sim.SimulationResult;
+import org.sbi4j.sim.Simulations;
+import org.sbi4j.sim.Simulator;
+import org.sbi4j.store.IndexRange;
+import org.sbi4j.store.SimulationStore;
+import org.sbi4j.tensor.Matrix;
+
+/**
+ * Fills the missing chunks of a {@link SimulationStore} one by one. For an external program a
+ * broken batch (crash, time-out, garbage, wrong row count or length) is not an invalid
+ * simulation but a broken simulator: the chunk in flight is dropped and the run stops with an
+ * error, keeping every completed chunk so that the same command resumes after the fix.
+ */
+public final class StoreRunner {
+
+    private StoreRunner() {
+    }
+
+    /** Runs the missing chunks; {@code strict}: any failure message of a batch stops the run. */
+    public static void run(SimulationStore store, Prior prior, Simulator simulator, boolean strict,
+                    int threads, SimulationProgress progress) throws IOException {
+        long total = store.settings().indexRange().size();
+        Guard guard = new Guard(simulator);
+        Simulator sim = strict ? guard : simulator;
+        for (IndexRange r : store.missing()) {
+            long base = total - store.missing().stream().mapToLong(IndexRange::size).sum();
+            SimulationResult result = Simulations.builder(prior, sim).seed(store.settings().seed())
+                    .threads(threads).progress((done, all) -> progress.update(base + done, total))
+                    .run(r.from(), r.to());
+            String failure = guard.failure.get();
+            if (failure != null) {
+                long kept = store.chunks().stream().mapToLong(c -> c.range().size()).sum();
+                throw new IllegalStateException("the simulator failed: " + failure + " ("
+                        + kept + " of " + total + " simulations are kept in " + store.dir()
+                        + "; fix the simulator and run the same command again to resume)");
+            }
+            store.writeChunk(r, result);
+        }
+    }
+
+    /** Passes batches to the simulator and remembers the first failure message. */
+    private static final class Guard implements Simulator {
+        private final Simulator inner;
+        final AtomicReference<String> failure = new AtomicReference<>();
+
+        Guard(Simulator inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public int thetaDim() {
+            return inner.thetaDim();
+        }
+
+        @Override
+        public int xDim() {
+            return inner.xDim();
+        }
+
+        @Override
+        public int[] xShape() {
+            return inner.xShape();
+        }
+
+        @Override
+        public void simulate(float[] theta, int thetaOff, UniformRandomProvider rng, float[] x,
+                             int xOff) {
+            inner.simulate(theta, thetaOff, rng, x, xOff);
+        }
+
+        @Override
+        public void simulateBatch(Matrix theta, UniformRandomProvider[] rngs, long[] seeds,
+                                  Matrix x, String[] failures) {
+            if (failure.get() != null) {
+                java.util.Arrays.fill(failures, 0, theta.rows(), "not run: an earlier batch failed");
+                return;
+            }
+            try {
+                inner.simulateBatch(theta, rngs, seeds, x, failures);
+            } catch (RuntimeException e) {
+                failure.compareAndSet(null, Simulator.describe(e));
+                throw e;
+            }
+            for (int r = 0; r < theta.rows(); r++) {
+                if (failures[r] != null) {
+                    failure.compareAndSet(null, failures[r]);
+                    break;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package org.sbi4j.workflow.job;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.sbi4j.prob.Prior;
+import org.sbi4j.prob.Priors;
+
+/**
+ * A job file (JSON or YAML, read by {@link JobFileReader}): everything {@code sbi4j run} needs
+ * to simulate, train, sample and check. Reference: {@code docs/job-file.md}.
+ *
+ * @param priors       one prior per parameter, in θ order (may be omitted for a task, which
+ *                     brings its own; if given it replaces the task's prior)
+ * @param simulator    the simulator (required)
+ * @param simulations  number of simulations to train on (required, at least 1)
+ * @param seed         run seed; null lets the command pick one (and record it)
+ * @param estimator    density estimator (default nsf with default sizes)
+ * @param training     training settings (default sbi's)
+ * @param observations observed data to condition on (optional)
+ * @param samples      posterior samples per observation (default {@value #DEFAULT_SAMPLES})
+ * @param output       output folder (default {@value #DEFAULT_OUTPUT})
+ * @param diagnostics  diagnostics to run, from {@link #DIAGNOSTICS} (default none)
+ */
+public record JobFile(List<PriorSpec> priors, SimulatorSpec simulator, Integer simulations,
+                      Long seed, EstimatorSpec estimator, TrainingSpec training,
+                      ObservationsSpec observations, Integer samples, String output,
+                      List<String> diagnostics) {
+
+    /** Diagnostics a job may ask for. */
+    public static final List<String> DIAGNOSTICS =
+            List.of("sbc", "coverage", "ppc", "identifiability");
+    public static final int DEFAULT_SAMPLES = 10_000;
+    public static final String DEFAULT_OUTPUT = "sbi4j-output";
+
+    public JobFile {
+        if (simulator == null) {
+            throw new IllegalArgumentException("the job file has no 'simulator'; give one of"
+                    + " 'task', 'class' or 'command'");
+        }
+        priors = priors == null ? List.of() : List.copyOf(priors);
+        if (priors.isEmpty() && !simulator.isTask()) {
+            throw new IllegalArgumentException("the job file has no 'priors'; a 'class' or"
+                    + " 'command' simulator needs one prior per parameter");
+        }
+        Set<String> names = new HashSet<>();
+        for (PriorSpec p : priors) {
+            if (!names.add(p.name())) {
+                throw new IllegalArgumentException("parameter name '" + p.name()
+                        + "' appears twice in 'priors'");
+            }
+        }
+        if (!priors.isEmpty() && priors.stream().allMatch(PriorSpec::nuisance)) {
+            throw new IllegalArgumentException("every parameter in 'priors' is a nuisance;"
+                    + " at least one must be of interest");
+        }
+        if (simulations == null) {
+            throw new IllegalArgumentException("the job file has no 'simulations' (the number"
+                    + " of simulations to train on)");
+        }
+        if (simulations < 1) {
+            throw new IllegalArgumentException("'simulations' must be at least 1, got "
+                    + simulations);
+        }
+        estimator = estimator == null ? EstimatorSpec.DEFAULT : estimator;
+        training = training == null ? TrainingSpec.DEFAULT : training;
+        samples = samples == null ? DEFAULT_SAMPLES : samples;
+        if (samples < 1) {
+            throw new IllegalArgumentException("'samples' must be at least 1, got " + samples);
+        }
+        output = output == null ? DEFAULT_OUTPUT : output;
+        if (output.isBlank()) {
+            throw new IllegalArgumentException("'output' is blank");
+        }
+        diagnostics = diagnostics == null ? List.of() : diagnostics.stream()
+                .map(d -> d == null ? "null" : d.strip().toLowerCase(Locale.ROOT)).toList();
+        for (String d : diagnostics) {
+            if (!DIAGNOSTICS.contains(d)) {
+                throw new IllegalArgumentException("unknown diagnostic '" + d + "'; known: "
+                        + String.join(", ", DIAGNOSTICS));
+            }
+        }
+        if (observations != null && observations.task() != null && !simulator.isTask()) {
+            throw new IllegalArgumentException("observations 'task' needs a 'task' simulator");
+        }
+        if (simulator.isCommand() && observations != null && observations.xDim() > 0
+                && observations.xDim() != simulator.xDim()) {
+            throw new IllegalArgumentException("observations have " + observations.xDim()
+                    + " values per row but the simulator's x_dim is " + simulator.xDim());
+        }
+    }
+
+    /** Number of parameters given by {@code priors} (0 for a task that brings its own prior). */
+    public int thetaDim() {
+        return priors.size();
+    }
+
+    /** Parameter names in θ order. */
+    public List<String> parameterNames() {
+        return priors.stream().map(PriorSpec::name).toList();
+    }
+
+    /**
+     * The prior over θ: the independent product of the parameters' priors, in order, with the
+     * nuisance parameters declared.
+     *
+     * @throws IllegalStateException if the job gives no priors (a task that brings its own)
+     */
+    public Prior toPrior() {
+        if (priors.isEmpty()) {
+            throw new IllegalStateException("the job file gives no priors; the task '"
+                    + simulator.task() + "' brings its own");
+        }
+        Prior p = Priors.independent(priors.stream().map(PriorSpec::toPrior)
+                .toArray(Prior[]::new));
+        List<String> nuisance = nuisanceParameters();
+        return nuisance.isEmpty() ? p : Priors.withNuisance(p, nuisance.toArray(String[]::new));
+    }
+
+    /** Names of the nuisance parameters. */
+    public List<String> nuisanceParameters() {
+        return priors.stream().filter(PriorSpec::nuisance).map(PriorSpec::name).toList();
+    }
+
+    /**
+     * The same job with relative paths (output folder, observations file, the external
+     * simulator's working directory, which defaults to {@code base}) resolved against
+     * {@code base}, normally the job file's folder.
+     */
+    public JobFile resolvePaths(Path base) {
+        Path b = base.toAbsolutePath().normalize();
+        return new JobFile(priors, simulator.resolve(b), simulations, seed, estimator, training,
+                observations == null ? null : observations.resolve(b), samples,
+                b.resolve(output).normalize().toString(), diagnostics);
+    }
+}

@@ -1,0 +1,169 @@
+package org.sbi4j.workflow.job;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.sbi4j.workflow.external.ExternalSimulatorConfig;
+
+/**
+ * The simulator of a job: exactly one of
+ * <ul>
+ *   <li>{@code task: NAME}: a built-in benchmark task (it brings its own prior);</li>
+ *   <li>{@code class: fully.qualified.Name}: a Java class on the classpath implementing
+ *       {@link org.sbi4j.sim.Simulator} with a public no-argument constructor;</li>
+ *   <li>{@code command: [program, arg, ...]}: an external program speaking the JSON-lines
+ *       protocol, with {@code x_dim} (required), {@code x_shape} (logical shape of x, product
+ *       x_dim; default [x_dim]), {@code workers} (default 1), {@code batch_size} (default 100),
+ *       {@code timeout_s} (default 600) and {@code directory} (working directory; default the
+ *       job file's folder).</li>
+ * </ul>
+ */
+public record SimulatorSpec(String task,
+                            @JsonProperty("class") String className,
+                            List<String> command,
+                            Integer xDim,
+                            List<Integer> xShape,
+                            Integer workers,
+                            Integer batchSize,
+                            Double timeoutS,
+                            String directory) {
+
+    public SimulatorSpec {
+        int kinds = (task != null ? 1 : 0) + (className != null ? 1 : 0)
+                + (command != null ? 1 : 0);
+        if (kinds != 1) {
+            throw new IllegalArgumentException("simulator needs exactly one of 'task', 'class'"
+                    + " or 'command', got " + (kinds == 0 ? "none" : describe(task, className,
+                    command)));
+        }
+        if (command != null) {
+            if (command.isEmpty() || command.getFirst() == null || command.getFirst().isBlank()) {
+                throw new IllegalArgumentException("simulator 'command' must start with the"
+                        + " program to run, got " + command);
+            }
+            command = List.copyOf(command);
+            if (xDim == null) {
+                throw new IllegalArgumentException("simulator 'command' needs 'x_dim', the"
+                        + " number of values the program returns per simulation");
+            }
+            requirePositive("x_dim", xDim);
+            if (xShape != null) {
+                try {
+                    ExternalSimulatorConfig.of(command, 1, xDim).withXShape(xShape);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("simulator 'x_shape': " + e.getMessage(),
+                            e);
+                }
+                xShape = List.copyOf(xShape);
+            }
+            requirePositive("workers", workers);
+            requirePositive("batch_size", batchSize);
+            if (timeoutS != null && !(timeoutS > 0 && Double.isFinite(timeoutS))) {
+                throw new IllegalArgumentException("simulator 'timeout_s' must be a positive"
+                        + " number of seconds, got " + timeoutS);
+            }
+        } else {
+            List<String> extra = new ArrayList<>();
+            addIf(extra, "x_dim", xDim);
+            addIf(extra, "x_shape", xShape);
+            addIf(extra, "workers", workers);
+            addIf(extra, "batch_size", batchSize);
+            addIf(extra, "timeout_s", timeoutS);
+            addIf(extra, "directory", directory);
+            if (!extra.isEmpty()) {
+                throw new IllegalArgumentException("simulator keys " + extra + " apply only to"
+                        + " external 'command' simulators, not to a " + (task != null
+                        ? "'task'" : "'class'"));
+            }
+            String name = task != null ? task : className;
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("simulator '" + (task != null ? "task"
+                        : "class") + "' is blank");
+            }
+        }
+    }
+
+    /** A built-in task by name. */
+    public static SimulatorSpec ofTask(String name) {
+        return new SimulatorSpec(name, null, null, null, null, null, null, null, null);
+    }
+
+    /** A Java simulator class by fully qualified name. */
+    public static SimulatorSpec ofClass(String name) {
+        return new SimulatorSpec(null, name, null, null, null, null, null, null, null);
+    }
+
+    /** An external program with the default workers, batch size and time-out. */
+    public static SimulatorSpec ofCommand(List<String> command, int xDim) {
+        return new SimulatorSpec(null, null, command, xDim, null, null, null, null, null);
+    }
+
+    public boolean isTask() {
+        return task != null;
+    }
+
+    public boolean isClass() {
+        return className != null;
+    }
+
+    public boolean isCommand() {
+        return command != null;
+    }
+
+    /** The same simulator with a relative {@code directory} resolved against {@code base}. */
+    SimulatorSpec resolve(Path base) {
+        if (command == null) {
+            return this;
+        }
+        String dir = directory == null ? base.toString() : base.resolve(directory).toString();
+        return new SimulatorSpec(null, null, command, xDim, xShape, workers, batchSize, timeoutS,
+                dir);
+    }
+
+    /** The configuration of the external simulator for θ of {@code thetaDim} values. */
+    public ExternalSimulatorConfig externalConfig(int thetaDim) {
+        if (command == null) {
+            throw new IllegalStateException("not an external 'command' simulator");
+        }
+        ExternalSimulatorConfig c = ExternalSimulatorConfig.of(command, thetaDim, xDim);
+        if (workers != null) {
+            c = c.withWorkers(workers);
+        }
+        if (batchSize != null) {
+            c = c.withBatchSize(batchSize);
+        }
+        if (timeoutS != null) {
+            c = c.withTimeout(Duration.ofNanos(Math.round(timeoutS * 1e9)));
+        }
+        if (directory != null) {
+            c = c.withDirectory(Path.of(directory));
+        }
+        if (xShape != null) {
+            c = c.withXShape(xShape);
+        }
+        return c;
+    }
+
+    private static void requirePositive(String key, Integer v) {
+        if (v != null && v < 1) {
+            throw new IllegalArgumentException("simulator '" + key + "' must be at least 1, got "
+                    + v);
+        }
+    }
+
+    private static void addIf(List<String> out, String key, Object v) {
+        if (v != null) {
+            out.add(key);
+        }
+    }
+
+    private static String describe(String task, String cls, List<String> command) {
+        List<String> given = new ArrayList<>();
+        addIf(given, "task", task);
+        addIf(given, "class", cls);
+        addIf(given, "command", command);
+        return String.join(" and ", given);
+    }
+}
