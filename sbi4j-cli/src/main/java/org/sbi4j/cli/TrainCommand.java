@@ -64,7 +64,8 @@ final class TrainCommand implements Callable<Integer> {
                     settings.estimator().kind(), d.size(), data, src.describe(), seed);
             NpeResult r;
             try (var listener = progress.training(settings.training().maxEpochs())) {
-                r = Npe.train(src.prior(), d, seed, settings, listener);
+                r = Npe.builder(src.prior()).data(d).seed(seed).settings(settings).onEpoch(listener)
+                        .run();
             }
             Files.createDirectories(out.toAbsolutePath().getParent());
             PosteriorFiles.save(r.posterior(), out);

@@ -54,32 +54,4 @@ public final class Npe {
     public static NpeBuilder builder(Prior prior) {
         return NpeBuilder.start(prior, null);
     }
-
-    /**
-     * Simulates {@code n} pairs (indices 0…n−1) on {@code threads} threads, then trains.
-     *
-     * @deprecated use {@code Npe.builder(prior, simulator).simulations(n).seed(seed)
-     *             .settings(settings).threads(threads).progress(progress).onEpoch(listener)
-     *             .run()}, which gives the same bits
-     */
-    @Deprecated(since = "0.2.0", forRemoval = true)
-    public static NpeResult run(Prior prior, Simulator simulator, int n, long seed,
-                                NpeSettings settings, int threads, SimulationProgress progress,
-                                TrainingListener listener) {
-        return builder(prior, simulator).simulations(n).seed(seed).settings(settings)
-                .threads(threads).progress(progress).onEpoch(listener).run();
-    }
-
-    /**
-     * Trains on given pairs. θ holds every prior parameter; only the parameters of interest
-     * ({@link Prior#interestIndices()}) are targets, so the posterior is marginal over nuisances.
-     *
-     * @deprecated use {@code Npe.builder(prior).data(data).seed(seed).settings(settings)
-     *             .onEpoch(listener).run()}, which gives the same bits
-     */
-    @Deprecated(since = "0.2.0", forRemoval = true)
-    public static NpeResult train(Prior prior, Dataset data, long seed, NpeSettings settings,
-                                  TrainingListener listener) {
-        return builder(prior).data(data).seed(seed).settings(settings).onEpoch(listener).run();
-    }
 }

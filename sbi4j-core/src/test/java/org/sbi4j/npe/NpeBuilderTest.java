@@ -114,16 +114,15 @@ class NpeBuilderTest {
     }
 
     @Test
-    @SuppressWarnings("removal")
-    void theDeprecatedEntryPointsGiveTheBuildersBits(@TempDir Path dir) throws Exception {
-        NpeResult viaRun = Npe.run(PRIOR, SIM, 1200, 22L, QUICK, 1, SimulationProgress.NONE,
-                TrainingListener.NONE);
+    void oneAndTwoThreadsGiveTheSameBits(@TempDir Path dir) throws Exception {
+        NpeResult viaRun = Npe.builder(PRIOR, SIM).simulations(1200).seed(22L).settings(QUICK)
+                .threads(1).run();
         NpeResult built = Npe.builder(PRIOR, SIM).simulations(1200).seed(22L).settings(QUICK)
                 .threads(2).run();
         assertThat(bytes(built.posterior(), dir.resolve("a.sbi4j")))
                 .isEqualTo(bytes(viaRun.posterior(), dir.resolve("b.sbi4j")));
         Dataset data = Dataset.from(built.simulation());
-        NpeResult viaTrain = Npe.train(PRIOR, data, 23L, QUICK, TrainingListener.NONE);
+        NpeResult viaTrain = Npe.builder(PRIOR).data(data).seed(23L).settings(QUICK).run();
         NpeResult fromData = Npe.builder(PRIOR).data(data).seed(23L).settings(QUICK).threads(1)
                 .run();
         assertThat(logProbs(fromData.posterior())).containsExactly(logProbs(viaTrain.posterior()));

@@ -27,8 +27,8 @@ class WideXTest {
         Simulator sim = NpeTestModels.linear(a, 1.0);
         NpeSettings s = NpeTestModels.fast().withTraining(NpeTestModels.fast().training()
                 .withMaxEpochs(3));
-        NpeResult r = Npe.run(NpeTestModels.standardNormal("a"), sim, 300, 1L, s, 2,
-                SimulationProgress.NONE, TrainingListener.NONE);
+        NpeResult r = Npe.builder(NpeTestModels.standardNormal("a"), sim).simulations(300).seed(1L)
+                .settings(s).threads(2).run();
         assertThat(r.posterior().referenceX().rows()).isLessThan(d);
         float[] xo = new float[d];
         ConditionedPosterior post = r.posterior().at(xo);

@@ -56,8 +56,9 @@ final class ExampleRun {
     ExampleRun train(int num, NpeSettings settings) throws IOException {
         progress.note("sbi4j example %s: NPE with %d simulations, seed %d", task.name(), num, seed);
         try (ProgressListener.Stage stage = progress.stage("simulate", num)) {
-            npe = Npe.run(task.prior(), task.simulator(), num, seed, settings, threads, stage,
-                    progress.epochLog());
+            npe = Npe.builder(task.prior(), task.simulator()).simulations(num).seed(seed)
+                    .settings(settings).threads(threads).progress(stage)
+                    .onEpoch(progress.epochLog()).run();
         }
         ConditionedPosterior post = npe.posterior().at(task.observation(1));
         long t0 = System.nanoTime();

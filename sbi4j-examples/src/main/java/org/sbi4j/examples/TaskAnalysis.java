@@ -82,8 +82,9 @@ public final class TaskAnalysis {
         task.checkObservation(observation);
         NpeResult r;
         try (ProgressListener.Stage stage = progress.stage("simulate", num)) {
-            r = Npe.run(task.prior(), task.simulator(), num, seed, settings, threads, stage,
-                    progress.epochLog());
+            r = Npe.builder(task.prior(), task.simulator()).simulations(num).seed(seed)
+                    .settings(settings).threads(threads).progress(stage)
+                    .onEpoch(progress.epochLog()).run();
         }
         float[] xo = task.observation(observation);
         ConditionedPosterior post = r.posterior().at(xo);

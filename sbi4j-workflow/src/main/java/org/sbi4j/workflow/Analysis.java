@@ -207,14 +207,14 @@ public final class Analysis {
         NpeResult r;
         try (ProgressListener.Training listener =
                      o.progress.training(settings.training().maxEpochs())) {
-            r = Npe.train(src.prior(), data, seed, settings, listener);
+            r = Npe.builder(src.prior()).data(data).seed(seed).settings(settings).onEpoch(listener)
+                    .run();
         }
         Path model = dir.resolve("model.sbi4j");
         PosteriorFiles.save(r.posterior(), model);
         TrainingReports.write(TrainingReports.reportFile(model), r, src,
                 dir.resolve("simulations"), seed);
-        Plots.loss(dir.resolve("loss.png"), r.report().trainLosses(),
-                r.report().validationLosses(), "training loss");
+        Plots.loss(dir.resolve("loss.png"), r.reports(), "training loss");
         summary.training(r);
         return r.posterior();
     }

@@ -43,7 +43,7 @@ public final class Plots {
     }
 
     /** Every member's training and validation losses in one plot. */
-    static void loss(Path file, List<TrainingReport> members, String title) throws IOException {
+    public static void loss(Path file, List<TrainingReport> members, String title) throws IOException {
         write(LossPlot.of(members.stream().map(LossCurves::of).toList(), title,
                 "negative log-likelihood"), file);
     }

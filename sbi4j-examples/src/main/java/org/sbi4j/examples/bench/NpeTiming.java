@@ -47,8 +47,8 @@ public record NpeTiming(String task, int num, long seed, String estimator, int b
         NpeSettings settings = NpeSettings.defaults()
                 .withEstimator(EstimatorSpec.defaults(estimator))
                 .withTraining(NpeSettings.defaults().training().withBatchSize(batchSize));
-        NpeResult r = Npe.run(t.prior(), t.simulator(), num, seed, settings, threads,
-                SimulationProgress.NONE, TrainingListener.NONE);
+        NpeResult r = Npe.builder(t.prior(), t.simulator()).simulations(num).seed(seed)
+                .settings(settings).threads(threads).run();
         long t0 = System.nanoTime();
         Matrix s = r.posterior().at(t.observation(1)).sample(SAMPLES,
                 SeedStream.SAMPLES.streamFor(seed, 1));

@@ -87,8 +87,8 @@ public record SbibmBenchmark(List<String> tasks, int[] budgets, int[] observatio
                 NpeSettings settings = NpeSettings.defaults().withEstimator(est).withTraining(
                         NpeSettings.defaults().training().withBatchSize(Math.min(batchSize, cap))
                                 .withMaxEpochs(maxEpochs));
-                NpeResult r = Npe.run(t.prior(), t.simulator(), budget, seed, settings, threads,
-                        SimulationProgress.NONE, TrainingListener.NONE);
+                NpeResult r = Npe.builder(t.prior(), t.simulator()).simulations(budget).seed(seed)
+                        .settings(settings).threads(threads).run();
                 Path dir = Files.createDirectories(out.resolve(t.name()).resolve(Integer.toString(budget)));
                 for (int k : observations) {
                     t.checkObservation(k);
@@ -96,7 +96,7 @@ public record SbibmBenchmark(List<String> tasks, int[] budgets, int[] observatio
                     Matrix s = r.posterior().at(t.observation(k)).sample(samples,
                             SeedStream.SAMPLES.streamFor(seed, k));
                     double sampleS = (System.nanoTime() - t0) / 1e9;
-                    Csv.write(dir.resolve("obs" + k + ".csv"), t.thetaNames(), s);
+                    Csv.write(dir.resolve("obs" + k + ".csv"), r.posterior().names(), s);
                     double c2st = C2st.run(t.referenceSamples(k), s,
                             C2st.Config.sbibm().withThreads(Math.min(5, threads)),
                             SeedStream.SBIBM_C2ST.streamFor(seed, k)).accuracy();
