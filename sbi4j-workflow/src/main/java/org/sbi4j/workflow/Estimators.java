@@ -50,14 +50,11 @@ public final class Estimators {
         return EmbeddingKinds.bind(type == null ? "none" : type, given);
     }
 
-    /** The spec of a job file's estimator section. */
+    /** The spec of a job file's estimator section (its settings bound onto the kind's defaults). */
     public static EstimatorSpec fromJob(org.sbi4j.workflow.job.EstimatorSpec e) {
-        var emb = e.embedding();
-        int[] hidden = emb == null || emb.hiddenFeatures() == null ? null
-                : emb.hiddenFeatures().stream().mapToInt(Integer::intValue).toArray();
-        return spec(e.type(), e.hiddenFeatures(), e.transforms(), e.bins(), e.components(),
-                emb == null ? "none" : emb.type(), hidden,
-                emb == null ? null : emb.outputFeatures(), e.ensembleSize());
+        EmbeddingSettings emb = e.embedding() == null ? EmbeddingKinds.defaults("none")
+                : e.embedding().toSettings();
+        return new EstimatorSpec(e.toSettings(), emb, e.ensembleSize());
     }
 
     public static int[] ints(List<Integer> v) {

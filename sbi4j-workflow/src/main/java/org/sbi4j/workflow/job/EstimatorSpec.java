@@ -1,91 +1,80 @@
 package org.sbi4j.workflow.job;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.sbi4j.flows.EstimatorKinds;
+import org.sbi4j.flows.EstimatorSettings;
 
 /**
- * The density estimator of a job: {@code estimator: nsf} or a mapping with {@code type} and
- * optional sizes; unset sizes take the flow builders' defaults.
+ * The density estimator of a job: {@code estimator: nsf} or a mapping with {@code type} (any
+ * registered estimator kind, {@link EstimatorKinds#names()}), optional {@code ensemble} and
+ * {@code embedding}, and any of that kind's settings by their snake_case names (e.g. nsf's
+ * {@code transforms, bins, tail_bound, hidden_features, blocks, activation, lu_linear,
+ * nflows_conditioner}); settings not given keep the kind's defaults. The settings are bound
+ * (and checked) when the job is read, so a misspelled key or a bad value is reported before any
+ * simulation, naming the kind's valid keys.
  *
- * @param type           nsf (neural spline flow), maf (masked autoregressive flow) or mdn
- *                       (mixture density network)
- * @param hiddenFeatures width of the hidden layers (nsf, maf, mdn)
- * @param transforms     number of flow transforms (nsf, maf)
- * @param bins           spline bins per dimension (nsf only)
- * @param components     mixture components (mdn only)
- * @param ensemble       number of independently trained estimators averaged (default 1)
- * @param embedding      optional embedding network for x
+ * @param type      the registered kind (lower case)
+ * @param settings  the kind's settings given in the job (snake_case key → value)
+ * @param ensemble  number of independently trained estimators averaged (null: 1)
+ * @param embedding optional embedding network for x
  */
-public record EstimatorSpec(String type, Integer hiddenFeatures, Integer transforms,
-                            Integer bins, Integer components, Integer ensemble,
+public record EstimatorSpec(String type, Map<String, Object> settings, Integer ensemble,
                             EmbeddingSpec embedding) {
 
-    /** The estimator types a job file may name. */
-    public static final List<String> TYPES = List.of("nsf", "maf", "mdn");
+    /** Keys of the mapping that are not the kind's own settings. */
+    static final List<String> OWN_KEYS = List.of("type", "ensemble", "embedding");
 
-    /** nsf with every size at its default. */
-    public static final EstimatorSpec DEFAULT =
-            new EstimatorSpec("nsf", null, null, null, null, null, null);
+    /** nsf with every setting at its default. */
+    public static final EstimatorSpec DEFAULT = new EstimatorSpec("nsf", Map.of(), null, null);
 
-    @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
-    public EstimatorSpec(@JsonProperty("type") String type,
-                         @JsonProperty("hidden_features") Integer hiddenFeatures,
-                         @JsonProperty("transforms") Integer transforms,
-                         @JsonProperty("bins") Integer bins,
-                         @JsonProperty("components") Integer components,
-                         @JsonProperty("ensemble") Integer ensemble,
-                         @JsonProperty("embedding") EmbeddingSpec embedding) {
+    public EstimatorSpec {
         if (type == null) {
-            throw new IllegalArgumentException("estimator needs a 'type': one of " + TYPES);
+            throw new IllegalArgumentException("estimator needs a 'type': one of "
+                    + String.join(", ", EstimatorKinds.names()));
         }
         type = type.strip().toLowerCase(Locale.ROOT);
-        if (!TYPES.contains(type)) {
-            throw new IllegalArgumentException("unknown estimator type '" + type + "'; known: "
-                    + String.join(", ", TYPES));
+        settings = settings == null ? Map.of() : Map.copyOf(settings);
+        if (ensemble != null && ensemble < 1) {
+            throw new IllegalArgumentException("estimator 'ensemble' must be at least 1, got "
+                    + ensemble);
         }
-        positive("hidden_features", hiddenFeatures);
-        positive("transforms", transforms);
-        positive("bins", bins);
-        positive("components", components);
-        positive("ensemble", ensemble);
-        if (bins != null && !type.equals("nsf")) {
-            throw new IllegalArgumentException("estimator 'bins' applies only to nsf, not to "
-                    + type);
-        }
-        if (components != null && !type.equals("mdn")) {
-            throw new IllegalArgumentException("estimator 'components' applies only to mdn, not"
-                    + " to " + type);
-        }
-        if (transforms != null && type.equals("mdn")) {
-            throw new IllegalArgumentException("estimator 'transforms' applies to nsf and maf,"
-                    + " not to mdn");
-        }
-        this.type = type;
-        this.hiddenFeatures = hiddenFeatures;
-        this.transforms = transforms;
-        this.bins = bins;
-        this.components = components;
-        this.ensemble = ensemble;
-        this.embedding = embedding;
+        EstimatorKinds.bind(type, settings); // refuses unknown kinds, keys and values now
     }
 
-    /** The short form {@code estimator: nsf}. */
+    /** {@code estimator: nsf} (a kind name) or the mapping described above. */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-    static EstimatorSpec ofType(String type) {
-        return new EstimatorSpec(type, null, null, null, null, null, null);
+    static EstimatorSpec fromJson(Object value) {
+        if (value instanceof String s) {
+            return new EstimatorSpec(s, Map.of(), null, null);
+        }
+        if (!(value instanceof Map<?, ?> m)) {
+            throw new IllegalArgumentException("'estimator' must be a kind name or a mapping, got "
+                    + value);
+        }
+        Map<String, Object> rest = new LinkedHashMap<>();
+        m.forEach((k, v) -> rest.put(String.valueOf(k), v));
+        Object type = rest.remove("type");
+        Object ensemble = rest.remove("ensemble");
+        Object embedding = rest.remove("embedding");
+        if (ensemble != null && !(ensemble instanceof Integer)) {
+            throw new IllegalArgumentException("estimator 'ensemble' must be a whole number, got "
+                    + ensemble);
+        }
+        return new EstimatorSpec(type == null ? null : String.valueOf(type), rest,
+                (Integer) ensemble, embedding == null ? null : EmbeddingSpec.fromJson(embedding));
+    }
+
+    /** The kind's settings record: its defaults with the job's settings applied. */
+    public EstimatorSettings toSettings() {
+        return EstimatorKinds.bind(type, settings);
     }
 
     /** Ensemble size, 1 when unset. */
     public int ensembleSize() {
         return ensemble == null ? 1 : ensemble;
-    }
-
-    static void positive(String key, Integer v) {
-        if (v != null && v < 1) {
-            throw new IllegalArgumentException("estimator '" + key + "' must be at least 1, got "
-                    + v);
-        }
     }
 }

@@ -42,7 +42,10 @@ final class KeyCheck {
     private void value(JsonParser p, Type type, String path) {
         Class<?> raw = raw(type);
         JsonToken t = p.currentToken();
-        if (t == JsonToken.START_OBJECT && raw.isRecord() && !SELF_CHECKED.contains(raw)) {
+        if (t == JsonToken.START_OBJECT && (raw == EstimatorSpec.class
+                || raw == EmbeddingSpec.class)) {
+            kindObject(p, raw == EmbeddingSpec.class, path);
+        } else if (t == JsonToken.START_OBJECT && raw.isRecord() && !SELF_CHECKED.contains(raw)) {
             object(p, raw, path);
         } else if (t == JsonToken.START_ARRAY && List.class.isAssignableFrom(raw)
                 && type instanceof ParameterizedType pt) {
@@ -66,6 +69,46 @@ final class KeyCheck {
             }
             p.nextToken();
             value(p, fields.get(key), path.isEmpty() ? key : path + "." + key);
+        }
+    }
+
+    /**
+     * An estimator or embedding mapping: its keys are {@code type} (and, for an estimator,
+     * {@code ensemble} and {@code embedding}) plus the settings of the kind it names, known only
+     * once {@code type} is read; an unknown kind is left to the record's own message.
+     */
+    private void kindObject(JsonParser p, boolean embedding, String path) {
+        Map<String, Integer> keys = new LinkedHashMap<>();
+        String type = null;
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+            String key = p.currentName();
+            TokenStreamLocation where = p.currentTokenLocation();
+            keys.put(key, where == null ? -1 : where.getLineNr());
+            JsonToken v = p.nextToken();
+            if (key.equals("type") && v == JsonToken.VALUE_STRING) {
+                type = p.getString().strip().toLowerCase(java.util.Locale.ROOT);
+            } else if (key.equals("embedding") && !embedding && v == JsonToken.START_OBJECT) {
+                kindObject(p, true, path.isEmpty() ? key : path + "." + key);
+            } else {
+                p.skipChildren();
+            }
+        }
+        List<String> allowed = new ArrayList<>(embedding ? List.of("type")
+                : EstimatorSpec.OWN_KEYS);
+        try {
+            String kind = type == null ? (embedding ? null : "nsf") : type;
+            if (kind == null) {
+                return;
+            }
+            allowed.addAll(embedding ? EmbeddingSpec.settingKeys(kind)
+                    : org.sbi4j.flows.EstimatorKinds.describe(kind).keySet());
+        } catch (IllegalArgumentException unknownKind) {
+            return;
+        }
+        for (Map.Entry<String, Integer> e : keys.entrySet()) {
+            if (!allowed.contains(e.getKey())) {
+                throw unknownKey(source, e.getKey(), path, e.getValue(), allowed, null);
+            }
         }
     }
 

@@ -67,9 +67,10 @@ class JobFileReaderTest {
         assertThat(job.simulations()).isEqualTo(5000);
         assertThat(job.seed()).isEqualTo(42L);
         assertThat(job.estimator().type()).isEqualTo("maf");
-        assertThat(job.estimator().hiddenFeatures()).isEqualTo(64);
+        assertThat(job.estimator().settings()).containsEntry("hidden_features", 64);
         assertThat(job.estimator().ensembleSize()).isEqualTo(2);
-        assertThat(job.estimator().embedding().hiddenFeatures()).containsExactly(32, 32);
+        assertThat(job.estimator().embedding().settings()).containsEntry("hidden",
+                List.of(32, 32));
         TrainingConfig t = job.training().toConfig();
         assertThat(t.batchSize()).isEqualTo(100);
         assertThat(t.learningRate()).isEqualTo(1e-3);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
+import org.sbi4j.flows.SettingsBinder;
 import org.junit.jupiter.api.Test;
 import org.sbi4j.workflow.external.ExternalSimulatorConfig;
 
@@ -47,17 +49,27 @@ class SimulatorSpecTest {
 
     @Test
     void estimatorAndEmbeddingChecks() {
-        assertThat(EstimatorSpec.ofType(" NSF ").type()).isEqualTo("nsf");
-        assertThatThrownBy(() -> new EstimatorSpec("maf", null, null, 8, null, null, null))
-                .hasMessageContaining("'bins' applies only to nsf, not to maf");
-        assertThatThrownBy(() -> new EstimatorSpec("mdn", null, 5, null, null, null, null))
-                .hasMessageContaining("'transforms' applies to nsf and maf");
-        assertThatThrownBy(() -> new EstimatorSpec("nsf", 0, null, null, null, null, null))
-                .hasMessageContaining("'hidden_features' must be at least 1, got 0");
-        assertThatThrownBy(() -> new EmbeddingSpec("transformer", null, null))
-                .hasMessageContaining("unknown embedding type 'transformer'");
-        assertThatThrownBy(() -> new EmbeddingSpec("mlp", List.of(32, -1), null))
-                .hasMessageContaining("[32, -1]");
+        assertThat(EstimatorSpec.fromJson(" NSF ").type()).isEqualTo("nsf");
+        assertThatThrownBy(() -> new EstimatorSpec("maf", Map.of("bins", 8), null, null))
+                .hasMessageContaining("'bins'").hasMessageContaining("valid keys: transforms");
+        assertThatThrownBy(() -> new EstimatorSpec("mdn", Map.of("transforms", 5), null, null))
+                .hasMessageContaining("'transforms'");
+        assertThatThrownBy(() -> new EstimatorSpec("nsf", Map.of("hidden_features", 0), null,
+                null)).hasMessageContaining("hidden").hasMessageContaining("0");
+        assertThatThrownBy(() -> new EstimatorSpec("nsf", Map.of(), 0, null))
+                .hasMessageContaining("'ensemble' must be at least 1, got 0");
+        assertThatThrownBy(() -> new EmbeddingSpec("transformer", Map.of()))
+                .hasMessageContaining("transformer");
+        assertThatThrownBy(() -> new EmbeddingSpec("mlp", Map.of("hidden", List.of(32, -1))))
+                .hasMessageContaining("-1");
+        // every setting of the kind is reachable, and the 0.1.0 names still read
+        EstimatorSpec nsf = EstimatorSpec.fromJson(Map.of("type", "nsf", "tail_bound", 4.5,
+                "lu_linear", false, "blocks", 3));
+        assertThat(SettingsBinder.describe((Record) nsf.toSettings()))
+                .containsEntry("tail_bound", "4.5").containsEntry("lu_linear", "false")
+                .containsEntry("blocks", "3");
+        assertThat(EmbeddingSpec.fromJson(Map.of("type", "cnn", "output_features", 6)).type())
+                .isEqualTo("conv1d");
         assertThatThrownBy(() -> new TrainingSpec(null, null, 1.5, null, null, null, null, null))
                 .hasMessageContaining("training: validation fraction").hasMessageContaining("1.5");
     }
