@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "Simulation-based inference (neural posterior estimation) on the JVM.",
         subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, SimulateCommand.class,
                 TrainCommand.class, SampleCommand.class, InfoCommand.class, TasksCommand.class,
-                DiagnoseCommand.class, PlotCommand.class, RunCommand.class,
+                KindsCommand.class, DiagnoseCommand.class, PlotCommand.class, RunCommand.class,
                 ExampleCommand.class, MergeCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 

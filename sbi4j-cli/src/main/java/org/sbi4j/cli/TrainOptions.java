@@ -4,6 +4,8 @@ import java.util.List;
 import org.sbi4j.npe.NpeSettings;
 import org.sbi4j.posterior.EstimatorSpec;
 import org.sbi4j.train.TrainingConfig;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.sbi4j.workflow.Estimators;
 import picocli.CommandLine.Option;
 
@@ -26,7 +28,13 @@ final class TrainOptions {
     @Option(names = "--components", paramLabel = "C", description = "Mixture components, mdn only (default: the estimator's).")
     Integer components;
 
-    @Option(names = "--embedding", paramLabel = "KIND", description = "Embedding network for x: none or mlp (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any setting of the estimator kind by its snake_case name, e.g. --set tail_bound=4 --set lu_linear=false (repeatable; 'sbi4j kinds' lists them).")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    @Option(names = "--embedding-set", paramLabel = "KEY=VALUE", description = "Any setting of the embedding kind, e.g. --embedding-set channels=8,16 (repeatable).")
+    Map<String, String> embeddingSettings = new LinkedHashMap<>();
+
+    @Option(names = "--embedding", paramLabel = "KIND", description = "Embedding network for x: none, mlp, conv1d (cnn), deepsets (default: ${DEFAULT-VALUE}).")
     String embedding = "none";
 
     @Option(names = "--embedding-hidden", split = ",", paramLabel = "H1,H2", description = "MLP embedding hidden widths (default: 50,50).")
@@ -104,8 +112,22 @@ final class TrainOptions {
         if (k < 1) {
             throw new IllegalArgumentException("--ensemble must be at least 1, got " + k);
         }
-        return Estimators.spec(estimator, hiddenFeatures, transforms, bins, components, embedding,
-                Estimators.ints(embeddingHidden), embeddingOutputs, k);
+        Map<String, Object> est = new LinkedHashMap<>(settings);
+        putIfSet(est, "hidden_features", hiddenFeatures);
+        putIfSet(est, "transforms", transforms);
+        putIfSet(est, "bins", bins);
+        putIfSet(est, "components", components);
+        Map<String, Object> emb = new LinkedHashMap<>(embeddingSettings);
+        putIfSet(emb, "hidden", embeddingHidden == null ? null : String.join(",",
+                embeddingHidden.stream().map(String::valueOf).toList()));
+        putIfSet(emb, "outputs", embeddingOutputs);
+        return Estimators.spec(estimator, est, embedding, emb, k);
+    }
+
+    private static void putIfSet(Map<String, Object> m, String key, Object v) {
+        if (v != null) {
+            m.putIfAbsent(key, v);
+        }
     }
 
     TrainingConfig training() {

@@ -16,38 +16,16 @@ public final class Estimators {
     }
 
     /**
-     * The spec of kind {@code type} with the given sizes (null: the kind's default; a size the
-     * kind has no setting for is refused with the kind's keys), the embedding of kind
-     * {@code embedding} and {@code ensemble} members.
+     * The spec of estimator kind {@code kind} with the given settings (snake_case key → value,
+     * e.g. from options; unset keys keep the kind's defaults), the embedding of kind
+     * {@code embedding} (null: none; {@code cnn} names {@code conv1d}) with its settings, and
+     * {@code ensemble} members. Unknown kinds, keys and values are refused naming the valid ones.
      */
-    public static EstimatorSpec spec(String type, Integer hidden, Integer transforms, Integer bins,
-                              Integer components, String embedding, int[] embHidden,
-                              Integer embOutputs, int ensemble) {
-        Map<String, Object> given = new LinkedHashMap<>();
-        put(given, "hidden_features", hidden);
-        put(given, "transforms", transforms);
-        put(given, "bins", bins);
-        put(given, "components", components);
-        EstimatorSettings settings = EstimatorKinds.bind(type, given);
-        EmbeddingSettings emb = embedding(embedding, embHidden, embOutputs);
-        return new EstimatorSpec(settings, emb, ensemble);
-    }
-
-    private static void put(Map<String, Object> m, String key, Object v) {
-        if (v != null) {
-            m.put(key, v);
-        }
-    }
-
-    /**
-     * The embedding of kind {@code type} (null: none) with the given hidden widths and output
-     * size (null: the kind's default, for mlp 50,50 and 20).
-     */
-    public static EmbeddingSettings embedding(String type, int[] hidden, Integer outputs) {
-        Map<String, Object> given = new LinkedHashMap<>();
-        put(given, "hidden", hidden);
-        put(given, "outputs", outputs);
-        return EmbeddingKinds.bind(type == null ? "none" : type, given);
+    public static EstimatorSpec spec(String kind, Map<String, ?> settings, String embedding,
+                                     Map<String, ?> embeddingSettings, int ensemble) {
+        EmbeddingSettings emb = new org.sbi4j.workflow.job.EmbeddingSpec(
+                embedding == null ? "none" : embedding, Map.copyOf(embeddingSettings)).toSettings();
+        return new EstimatorSpec(EstimatorKinds.bind(kind, settings), emb, ensemble);
     }
 
     /** The spec of a job file's estimator section (its settings bound onto the kind's defaults). */
@@ -55,9 +33,5 @@ public final class Estimators {
         EmbeddingSettings emb = e.embedding() == null ? EmbeddingKinds.defaults("none")
                 : e.embedding().toSettings();
         return new EstimatorSpec(e.toSettings(), emb, e.ensembleSize());
-    }
-
-    public static int[] ints(List<Integer> v) {
-        return v == null ? null : v.stream().mapToInt(Integer::intValue).toArray();
     }
 }
