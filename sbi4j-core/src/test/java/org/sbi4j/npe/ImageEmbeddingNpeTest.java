@@ -82,10 +82,13 @@ class ImageEmbeddingNpeTest {
         NpeSettings settings = NpeSettings.defaults()
                 .withEstimator(new EstimatorSpec(mdn, cnn, 1))
                 .withTraining(NpeSettings.defaults().training().withLearningRate(3e-3)
-                        .withStopAfterEpochs(5).withMaxEpochs(8));
+                        .withStopAfterEpochs(8).withMaxEpochs(25));
         NpeResult r = Npe.builder(prior, IMAGES).simulations(1500).seed(3L).settings(settings)
                 .threads(2).run();
         assertThat(r.posterior().spec().embedding()).isEqualTo(cnn);
+        var report = r.report();
+        assertThat(report.bestValidationLoss())
+                .isLessThan(report.epochs().get(0).validationLoss());
         double[] means = new double[3];
         double[] thetas = {-1.5, 0.0, 1.5};
         for (int k = 0; k < thetas.length; k++) {
@@ -98,9 +101,10 @@ class ImageEmbeddingNpeTest {
                     .as("non-finite samples at θ = %s", thetas[k]).isZero();
             means[k] = Intervals.mean(s)[0];
         }
-        // the exact posterior sd is about 0.03 (Σ blob² ≈ 14 pixels of signal against noise
-        // 0.1), so even a few epochs must order the posterior means as the brightnesses and put
-        // each within 0.5 (a sixth of the prior's ±1.5 range) of the truth
+        // the exact posterior sd is 1/√(1 + Σ blob²/0.1²) ≈ 0.04 (Σ blob² ≈ 7.1); at most 25
+        // epochs of a small network are far from it (seen: within 0.21-0.24 of the truth), so
+        // require the means in the order of the brightnesses and each within
+        // 0.5 (a sixth of the prior's ±1.5 range) of the truth
         assertThat(means[0]).isLessThan(means[1]);
         assertThat(means[1]).isLessThan(means[2]);
         for (int k = 0; k < thetas.length; k++) {
