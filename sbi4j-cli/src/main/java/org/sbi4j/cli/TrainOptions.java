@@ -34,7 +34,7 @@ final class TrainOptions {
     @Option(names = "--embedding-set", paramLabel = "KEY=VALUE", description = "Any setting of the embedding kind, e.g. --embedding-set channels=8,16 (repeatable).")
     Map<String, String> embeddingSettings = new LinkedHashMap<>();
 
-    @Option(names = "--embedding", paramLabel = "KIND", description = "Embedding network for x: none, mlp, conv1d (cnn), deepsets (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--embedding", paramLabel = "KIND", description = "Embedding network for x: none, mlp, conv1d (cnn), deepsets, cnn2d, set_transformer, transformer (default: ${DEFAULT-VALUE}).")
     String embedding = "none";
 
     @Option(names = "--embedding-hidden", split = ",", paramLabel = "H1,H2", description = "MLP embedding hidden widths (default: 50,50).")

@@ -7,7 +7,9 @@ import org.sbi4j.flows.SettingsRegistry;
 /**
  * The registry of embedding kinds by name: none ({@link NoEmbedding}), mlp
  * ({@link MlpEmbedding}), conv1d ({@link Conv1dEmbedding}), deepsets
- * ({@link DeepSetsEmbedding}). Adding a kind means writing its settings record (implementing
+ * ({@link DeepSetsEmbedding}), cnn2d ({@link Cnn2dEmbedding}), set_transformer
+ * ({@link SetTransformerEmbedding}), transformer ({@link TransformerEmbedding}). Adding a
+ * kind means writing its settings record (implementing
  * {@link EmbeddingSettings}) and one line below.
  */
 public final class EmbeddingKinds {
@@ -20,6 +22,12 @@ public final class EmbeddingKinds {
                             + " series, then a fully connected head")
                     .add(DeepSetsEmbedding.defaults(), "permutation-invariant set embedding of"
                             + " NaN-padded i.i.d. trials")
+                    .add(Cnn2dEmbedding.defaults(), "2-D convolutions over an image {H, W} or"
+                            + " {C, H, W}, then a fully connected head")
+                    .add(SetTransformerEmbedding.defaults(), "permutation-invariant attention"
+                            + " embedding (set transformer) of NaN-padded i.i.d. trials")
+                    .add(TransformerEmbedding.defaults(), "transformer encoder over a"
+                            + " (multi-channel) time series {L} or {C, L}")
                     .build();
 
     private EmbeddingKinds() {

@@ -10,7 +10,8 @@ import org.sbi4j.tensor.Matrix;
  * estimator for high-dimensional or structured x. Each kind is a record implementing this
  * interface and registered once in {@link EmbeddingKinds}, so job files, options and model files
  * name, bind and store it: {@link NoEmbedding}, {@link MlpEmbedding}, {@link Conv1dEmbedding},
- * {@link DeepSetsEmbedding}.
+ * {@link DeepSetsEmbedding}, {@link Cnn2dEmbedding}, {@link SetTransformerEmbedding},
+ * {@link TransformerEmbedding}.
  */
 public interface EmbeddingSettings {
 

@@ -40,7 +40,8 @@ class EmbeddingSettingsTest {
 
     @Test
     void everyEmbeddingKeyIsReachableByName() {
-        assertThat(EmbeddingKinds.names()).containsExactly("none", "mlp", "conv1d", "deepsets");
+        assertThat(EmbeddingKinds.names()).containsExactly("none", "mlp", "conv1d", "deepsets",
+                "cnn2d", "set_transformer", "transformer");
         for (var e : EmbeddingKinds.registry().entries()) {
             Map<String, String> text = EmbeddingKinds.describe(e.name());
             assertThat(text).hasSize(e.type().getRecordComponents().length);

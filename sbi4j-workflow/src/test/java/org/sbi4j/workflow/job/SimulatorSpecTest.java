@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import org.sbi4j.flows.SettingsBinder;
+import org.sbi4j.posterior.EmbeddingKinds;
 import org.junit.jupiter.api.Test;
 import org.sbi4j.workflow.external.ExternalSimulatorConfig;
 
@@ -58,8 +59,21 @@ class SimulatorSpecTest {
                 null)).hasMessageContaining("hidden").hasMessageContaining("0");
         assertThatThrownBy(() -> new EstimatorSpec("nsf", Map.of(), 0, null))
                 .hasMessageContaining("'ensemble' must be at least 1, got 0");
-        assertThatThrownBy(() -> new EmbeddingSpec("transformer", Map.of()))
-                .hasMessageContaining("transformer");
+        assertThatThrownBy(() -> new EmbeddingSpec("lstm", Map.of()))
+                .hasMessageContaining("lstm");
+        // the image and attention kinds are read with their settings
+        assertThat(EmbeddingSpec.fromJson(Map.of("type", "cnn2d", "channels", List.of(4, 8),
+                "readout", "global_average")).toSettings())
+                .isEqualTo(EmbeddingKinds.bind("cnn2d", Map.of("channels", "4,8",
+                        "readout", "global_average")));
+        assertThat(EmbeddingSpec.fromJson(Map.of("type", "set_transformer", "seeds", 2,
+                "hidden_features", List.of(16))).toSettings())
+                .isEqualTo(EmbeddingKinds.bind("set_transformer", Map.of("seeds", 2,
+                        "hidden", List.of(16))));
+        assertThat(EmbeddingSpec.fromJson("transformer").toSettings().kind())
+                .isEqualTo("transformer");
+        assertThatThrownBy(() -> new EmbeddingSpec("transformer", Map.of("model", 6,
+                "heads", 4))).hasMessageContaining("model width 6");
         assertThatThrownBy(() -> new EmbeddingSpec("mlp", Map.of("hidden", List.of(32, -1))))
                 .hasMessageContaining("-1");
         // every setting of the kind is reachable, and the 0.1.0 names still read
