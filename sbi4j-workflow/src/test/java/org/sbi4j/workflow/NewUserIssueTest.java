@@ -7,7 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.apache.commons.rng.simple.RandomSource;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.junit.jupiter.api.io.TempDir;
+import org.sbi4j.diagnostics.RankCheck;
+import org.sbi4j.diagnostics.Sbc;
+import org.sbi4j.diagnostics.SbcRanks;
+import org.sbi4j.diagnostics.SbcResult;
 
 /** Defects a new user hit with observation files (each test named after the issue's item). */
 class NewUserIssueTest {
@@ -66,5 +72,56 @@ class NewUserIssueTest {
                 .hasMessageContaining("3 values per row")
                 .hasMessageContaining("2");
         assertThat(tmp.resolve("out/simulations")).doesNotExist();
+    }
+
+    /** N = 200 ranks on {0..99}: a evenly spread, b (when skewed) only in the upper 60%. */
+    private static SbcResult sbc(boolean skewed) {
+        int n = 200;
+        int l = 99;
+        int[][] ranks = new int[n][2];
+        double[] tarp = new double[n];
+        for (int i = 0; i < n; i++) {
+            ranks[i][0] = (i * 37) % (l + 1);
+            ranks[i][1] = skewed ? 40 + (i * 13) % 60 : (i * 53) % (l + 1);
+            tarp[i] = (i + 0.5) / n;
+        }
+        return Sbc.test(new SbcRanks(l, ranks, null, tarp), List.of("a", "b"), 0.05,
+                RandomSource.XO_RO_SHI_RO_128_PP.create(7L));
+    }
+
+    private static String deciding(RankCheck c) {
+        NormalDistribution z = NormalDistribution.of(0, 1);
+        double[] p = {c.ksPValue(), c.chiSquarePValue(),
+            2 * z.cumulativeProbability(-Math.abs(c.zMean())),
+            2 * z.cumulativeProbability(-Math.abs(c.zOuter()))};
+        String[] names = {"Kolmogorov-Smirnov", "chi-square", "mean-rank z", "outer-fraction z"};
+        int k = 0;
+        for (int i = 1; i < 4; i++) {
+            k = p[i] < p[k] ? i : k;
+        }
+        return names[k];
+    }
+
+    @Test
+    void item9_sbcVerdictNamesTheDecidingTestItsPValueAndTheCorrectedThreshold() {
+        SbcResult bad = sbc(true);
+        RankCheck b = bad.parameters().get(1);
+        assertThat(bad.calibrated()).as(bad.verdict()).isFalse();
+        assertThat(b.pValue()).isLessThan(b.threshold());
+        assertThat(b.threshold()).isEqualTo(0.025);
+        assertThat(bad.verdict()).contains("NOT calibrated",
+                "corrected threshold 0.050/2 = 0.025",
+                "deciding test: " + deciding(b) + ", p = ",
+                "< the corrected threshold 0.025");
+        assertThat(b.verdict()).contains("deciding test: " + deciding(b));
+
+        SbcResult good = sbc(false);
+        assertThat(good.calibrated()).as(good.verdict()).isTrue();
+        assertThat(good.verdict()).contains("consistent with calibration",
+                "the smallest combined p is ", ">= 0.025");
+        for (RankCheck c : good.parameters()) {
+            assertThat(c.verdict()).contains("deciding test: " + deciding(c),
+                    ">= the corrected threshold 0.025");
+        }
     }
 }
