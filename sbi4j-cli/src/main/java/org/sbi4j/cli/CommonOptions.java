@@ -17,7 +17,10 @@ final class CommonOptions {
     Long seed;
 
     @Option(names = "--threads", paramLabel = "T",
-            description = "Threads for simulation (default: all cores).")
+            description = "Threads for simulation and diagnostics (default: all cores);"
+                    + " 'train' and 'sample' do not use it (their matrix products use the"
+                    + " kernels' threads, set with SBI4J_JAVA_OPTS=-Dsbi4j.threads=T)."
+                    + " Results never depend on it.")
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--quiet", description = "Print only warnings and errors.")

@@ -63,6 +63,8 @@ final class DiagnoseCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            tests.check(common.spec.commandLine());
+            Path dir = model.outDir();
             SbcResult r = runSbc(model, tests, common);
             PrintWriter out = common.out();
             List<RankCheck> all = new ArrayList<>(r.parameters());
@@ -79,7 +81,6 @@ final class DiagnoseCommand implements Runnable {
                         + "docs/benchmarks.md, \"Calibration of NPE\").");
             }
             out.flush();
-            Path dir = model.outDir();
             if (dir != null) {
                 DiagnosticFiles.writeSbc(dir, r);
             }
@@ -98,6 +99,8 @@ final class DiagnoseCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            tests.check(common.spec.commandLine());
+            Path dir = model.outDir();
             SbcResult r = runSbc(model, tests, common);
             CoverageResult hpd = Coverage.hpd(r.ranks(), tests.alpha);
             CoverageResult tarp = Tarp.of(r.ranks(), tests.alpha);
@@ -105,7 +108,6 @@ final class DiagnoseCommand implements Runnable {
             out.println("coverage (highest-density regions): " + hpd.verdict());
             out.println("coverage (TARP): " + tarp.verdict());
             out.flush();
-            Path dir = model.outDir();
             if (dir != null) {
                 DiagnosticFiles.writeCoverage(dir, hpd, tarp);
             }

@@ -9,6 +9,7 @@ import org.sbi4j.nn.Param;
 import org.sbi4j.posterior.Posterior;
 import org.sbi4j.posterior.PosteriorFiles;
 import org.sbi4j.posterior.Provenance;
+import org.sbi4j.workflow.TrainingReports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -46,7 +47,8 @@ final class InfoCommand implements Callable<Integer> {
                 + Provenance.LIBRARY_VERSION + ")");
         out.println("settings");
         for (Map.Entry<String, String> e : prov.settings().entrySet()) {
-            out.println("  " + e.getKey() + " = " + e.getValue());
+            out.println("  " + e.getKey() + " = "
+                    + TrainingReports.settingText(e.getKey(), e.getValue()));
         }
         out.flush();
         return 0;

@@ -51,6 +51,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        SimulationFolder.checkNotUnfinished(data);
         Path metaFile = data.resolve(SimulationFolder.METADATA);
         Map<String, Object> meta = SimulationFolder.readMetadata(data);
         OutputDir.checkFile(out, overwrite);

@@ -19,7 +19,8 @@ import org.apache.commons.statistics.inference.KolmogorovSmirnovTest;
  * <li>outer fraction f = share of normalised ranks below ¼ or above ¾, compared to its exact
  *     value p₀ under H₀ (≈ ½): z_outer = (f − p₀)/√(p₀(1−p₀)/N).</li>
  * </ul>
- * The combined p-value is the Bonferroni minimum 4·min(p). When it falls below the caller's
+ * The combined p-value is the Bonferroni minimum 4·min(p); the verdict names the test with the
+ * smallest p (the deciding one), its p, the combined p and the threshold. When it falls below the caller's
  * threshold, the shape is the larger of |z_mean| (skew: bias) and |z_outer| (U: z_outer &gt; 0,
  * over-confident; ∩: z_outer &lt; 0, under-confident), provided that z alone is significant
  * (4·p(z) below the threshold); otherwise the shape is {@link RankShape#IRREGULAR}.
@@ -44,6 +45,10 @@ public record RankCheck(String name, boolean joint, double ksPValue, double chiS
                        RankShape shape, String verdict) {
 
     private static final int TESTS = 4;
+
+    /** The four tests, in the order their p-values are combined. */
+    private static final String[] TEST_NAMES = {"Kolmogorov-Smirnov", "chi-square",
+        "mean-rank z", "outer-fraction z"};
 
     /** True if uniformity is rejected. */
     public boolean rejected() {
@@ -85,12 +90,19 @@ public record RankCheck(String name, boolean joint, double ksPValue, double chiS
         double p0 = expectedOuter(l);
         double f = (double) outer / n;
         double zOuter = (f - p0) / Math.sqrt(p0 * (1 - p0) / n);
-        double pMin = Math.min(Math.min(pKs, pChi), Math.min(Stats.twoSidedP(zMean),
-                Stats.twoSidedP(zOuter)));
-        double p = Math.min(1, TESTS * pMin);
+        double[] ps = {pKs, pChi, Stats.twoSidedP(zMean), Stats.twoSidedP(zOuter)};
+        int decider = 0;
+        for (int k = 1; k < TESTS; k++) {
+            decider = ps[k] < ps[decider] ? k : decider;
+        }
+        double p = Math.min(1, TESTS * ps[decider]);
         RankShape shape = shape(p, zMean, zOuter, threshold);
+        String decided = String.format(Locale.ROOT, "; deciding test: %s, p = %s, x%d tests ="
+                        + " %s %s the corrected threshold %s", TEST_NAMES[decider],
+                Stats.fmt(ps[decider]), TESTS, Stats.fmt(p), p < threshold ? "<" : ">=",
+                Stats.fmt(threshold));
         return new RankCheck(name, joint, pKs, pChi, mean, f, p0, zMean, zOuter, p, threshold,
-                shape, verdict(name, joint, shape, pKs, pChi, mean, f, p0));
+                shape, verdict(name, joint, shape, pKs, pChi, mean, f, p0, decided));
     }
 
     private static boolean isOuter(double u) {
@@ -141,11 +153,12 @@ public record RankCheck(String name, boolean joint, double ksPValue, double chiS
     }
 
     private static String verdict(String name, boolean joint, RankShape shape, double pKs,
-                                  double pChi, double mean, double f, double p0) {
+                                  double pChi, double mean, double f, double p0,
+                                  String decided) {
         String stats = String.format(Locale.ROOT,
                 " (KS p = %s, chi-square p = %s, mean normalised rank %.2f vs 0.50, "
-                        + "%.0f%% of ranks in the outer half vs %.0f%%)",
-                Stats.fmt(pKs), Stats.fmt(pChi), mean, 100 * f, 100 * p0);
+                        + "%.0f%% of ranks in the outer half vs %.0f%%%s)",
+                Stats.fmt(pKs), Stats.fmt(pChi), mean, 100 * f, 100 * p0, decided);
         String what = switch (shape) {
             case UNIFORM -> "consistent with calibration";
             case U_SHAPED -> joint ? "not uniform, U-shaped (no simple reading for joint ranks)"

@@ -162,10 +162,17 @@ public final class Sbc {
             all.add(joint);
         }
         String head = "SBC with N = " + r.pairs() + " pairs and L = " + r.samplesPerPair()
-                + " samples each, family-wise false-alarm rate " + Stats.fmt(alpha) + ": ";
+                + " samples each, family-wise false-alarm rate " + Stats.fmt(alpha)
+                + " (each of the " + all.size() + " rank tests at the corrected threshold "
+                + Stats.fmt(alpha) + "/" + all.size() + " = " + Stats.fmt(alpha / all.size())
+                + "): ";
         List<String> bad = all.stream().filter(RankCheck::rejected).map(RankCheck::verdict).toList();
         if (bad.isEmpty()) {
-            return head + "consistent with calibration (no rank test rejects uniformity).";
+            RankCheck closest = all.stream().min(java.util.Comparator
+                    .comparingDouble(RankCheck::pValue)).orElseThrow();
+            return head + "consistent with calibration (no rank test rejects uniformity; the"
+                    + " smallest combined p is " + Stats.fmt(closest.pValue()) + ", "
+                    + closest.name() + ", >= " + Stats.fmt(closest.threshold()) + ").";
         }
         return head + "NOT calibrated. " + String.join("; ", bad) + ".";
     }

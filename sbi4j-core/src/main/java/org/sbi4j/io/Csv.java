@@ -91,6 +91,36 @@ public final class Csv {
         }
     }
 
+    /**
+     * Reads a CSV file whose header row is optional: when every value of the first row reads as
+     * a number, that row is data (the columns are named c1, c2, …); otherwise it is the header.
+     */
+    public static Table readHeaderOptional(Path path) throws IOException {
+        Table t = read(path);
+        List<String> names = t.names();
+        float[] first = new float[names.size()];
+        for (int j = 0; j < first.length; j++) {
+            try {
+                first[j] = parseValue(names.get(j).strip(), 1, j, names, path.toString());
+            } catch (FileFormatException e) {
+                return t;
+            }
+        }
+        List<String> generated = new ArrayList<>();
+        for (int j = 1; j <= first.length; j++) {
+            generated.add("c" + j);
+        }
+        Matrix v = t.values();
+        float[] data = new float[first.length + v.rows() * v.cols()];
+        System.arraycopy(first, 0, data, 0, first.length);
+        for (int i = 0; i < v.rows(); i++) {
+            for (int j = 0; j < v.cols(); j++) {
+                data[first.length + i * v.cols() + j] = v.get(i, j);
+            }
+        }
+        return new Table(generated, Matrix.wrap(data, v.rows() + 1, first.length));
+    }
+
     /** Reads CSV text; {@code source} names it in error messages. */
     public static Table read(Reader in, String source) throws IOException {
         BufferedReader r = in instanceof BufferedReader b ? b : new BufferedReader(in);

@@ -90,6 +90,9 @@ public final class ModelFile {
 
     static Contents read(Path path) throws IOException {
         byte[] all = Files.readAllBytes(path);
+        if (all.length == 0) {
+            throw new IOException(path + " is not an sbi4j model file (empty file)");
+        }
         if (all.length < MAGIC.length + 12 || !java.util.Arrays.equals(all, 0, MAGIC.length,
                 MAGIC, 0, MAGIC.length)) {
             throw new IOException(path + " is not an sbi4j model file (wrong magic bytes)");

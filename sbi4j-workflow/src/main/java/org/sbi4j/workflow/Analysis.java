@@ -138,6 +138,7 @@ public final class Analysis {
         long seed = o.seed != null ? o.seed : job.seed();
         ProgressListener progress = o.progress;
         try (Source src = Source.of(job, file, true, Source.External.NONE)) {
+            List<float[]> obs = observations(src.simulator().xDim());
             Path dir = OutputDir.prepare(o.out != null ? o.out : Path.of(job.output()),
                     o.overwrite, MARKER);
             RunSummary summary = new RunSummary(dir);
@@ -156,9 +157,6 @@ public final class Analysis {
             Posterior post = train(src, data, seed, dir, summary);
             summary.time("train", t0);
 
-            Matrix obsMatrix = JobComponents.observations(job, src.simulator().xDim());
-            List<float[]> obs = obsMatrix == null ? List.of()
-                    : Observations.check(obsMatrix, "the job's observations", post.xDim());
             t0 = System.nanoTime();
             for (int k = 1; k <= obs.size(); k++) {
                 Path samples = Observations.numbered(dir.resolve("samples.csv"), k, obs.size());
@@ -179,6 +177,19 @@ public final class Analysis {
             Files.writeString(dir.resolve("summary.md"), summary.markdown());
             return summary;
         }
+    }
+
+    /**
+     * The job's observations, read and checked before anything is simulated: the file exists,
+     * rows have the simulator's x dimension and are finite (NaN only as padding for an
+     * embedding that masks it, e.g. deepsets).
+     */
+    private List<float[]> observations(int xDim) {
+        Matrix m = JobComponents.observations(job, xDim);
+        var embedding = job.estimator().embedding();
+        boolean nanPadding = embedding != null && embedding.toSettings().allowsNaNPadding();
+        return m == null ? List.of()
+                : Observations.check(m, "the job's observations", xDim, nanPadding);
     }
 
     private Dataset simulate(Source src, long seed, Path dir, RunSummary summary)

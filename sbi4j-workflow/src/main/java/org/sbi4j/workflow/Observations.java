@@ -13,8 +13,8 @@ import org.sbi4j.io.NpyArray;
 import org.sbi4j.tensor.Matrix;
 
 /**
- * Observation files (one row per observation: .csv with a header row, or .npy, 1-D for one
- * observation) and the output files named after them: FILE for one row, FILE-k (k from 1)
+ * Observation files (one row per observation: .csv, its header row optional — a first row of
+ * numbers is data —, or .npy, 1-D for one observation) and the output files named after them: FILE for one row, FILE-k (k from 1)
  * before the extension for several.
  */
 public final class Observations {
@@ -39,16 +39,24 @@ public final class Observations {
                 m = Matrix.wrap(m.data(), 1, m.rows());
             }
         } else if (lower(file).endsWith(".csv")) {
-            m = Csv.read(file).values();
+            m = Csv.readHeaderOptional(file).values();
         } else {
             throw new IllegalArgumentException("observation file " + file
-                    + " must end in .csv (with a header row) or .npy");
+                    + " must end in .csv or .npy");
         }
         return check(m, "observation file " + file, xDim);
     }
 
     /** The rows of m, checked: at least one, {@code xDim} values each, all finite. */
     public static List<float[]> check(Matrix m, String what, int xDim) {
+        return check(m, what, xDim, false);
+    }
+
+    /**
+     * The rows of m, checked: at least one, {@code xDim} values each, all finite, except NaN
+     * when {@code nanPadding} (an embedding that masks NaN padding, e.g. deepsets).
+     */
+    public static List<float[]> check(Matrix m, String what, int xDim, boolean nanPadding) {
         if (m.rows() == 0) {
             throw new IllegalArgumentException(what + " holds no rows");
         }
@@ -61,7 +69,7 @@ public final class Observations {
             float[] row = new float[xDim];
             for (int j = 0; j < xDim; j++) {
                 row[j] = m.get(i, j);
-                if (!Float.isFinite(row[j])) {
+                if (!Float.isFinite(row[j]) && !(nanPadding && Float.isNaN(row[j]))) {
                     throw new IllegalArgumentException("observation " + (i + 1) + " in " + what
                             + " has " + row[j] + " in column " + (j + 1)
                             + "; observations must be finite");

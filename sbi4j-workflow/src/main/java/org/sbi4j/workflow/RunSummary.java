@@ -55,7 +55,7 @@ public final class RunSummary {
                 + " " + r.posterior().spec().settings());
         r.posterior().provenance().settings().forEach((k, v) -> {
             if (k.startsWith("training.")) {
-                settings.put(k, v);
+                settings.put(k, TrainingReports.settingText(k, v));
             }
         });
         results.add(String.format(Locale.ROOT, "Training: %d epochs, best epoch %d with"

@@ -119,14 +119,22 @@ public final class SimulationFolder {
         return Files.exists(file) ? JsonFiles.read(file) : null;
     }
 
-    /** The pairs of a finished simulation folder, with the x shape recorded in {@code meta}. */
-    public static Dataset load(Path dir, Map<String, Object> meta) throws IOException {
+    /**
+     * Refuses a folder that holds an unfinished store (a manifest but no theta.npy yet), saying
+     * how to finish it; anything else passes (a missing file is reported when it is read).
+     */
+    public static void checkNotUnfinished(Path dir) {
         if (Files.isDirectory(dir) && !Files.exists(dir.resolve("theta.npy"))
                 && Files.exists(dir.resolve("manifest.json"))) {
             throw new IllegalArgumentException(dir + " holds an unfinished simulation run; finish"
                     + " it by running the same 'sbi4j simulate' command again (or 'sbi4j merge'"
                     + " its shards)");
         }
+    }
+
+    /** The pairs of a finished simulation folder, with the x shape recorded in {@code meta}. */
+    public static Dataset load(Path dir, Map<String, Object> meta) throws IOException {
+        checkNotUnfinished(dir);
         Matrix theta = Npy.readMatrix(dir.resolve("theta.npy"));
         Matrix x = Npy.readMatrix(dir.resolve("x.npy"));
         Path idx = dir.resolve("index.npy");

@@ -24,6 +24,15 @@ public final class TrainingReports {
     private TrainingReports() {
     }
 
+    /**
+     * A provenance setting as text for people: "unlimited" for a max_epochs of
+     * Integer.MAX_VALUE (no cap), else the value as recorded.
+     */
+    public static String settingText(String key, String value) {
+        return key.endsWith("max_epochs") && Integer.toString(Integer.MAX_VALUE).equals(value)
+                ? "unlimited" : value;
+    }
+
     /** MODEL.report.json for {@code model}. */
     public static Path reportFile(Path model) {
         return model.resolveSibling(model.getFileName() + REPORT_SUFFIX);

@@ -3,6 +3,7 @@ package org.sbi4j.workflow.job;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.sbi4j.workflow.external.ExternalSimulator;
@@ -100,13 +101,17 @@ public final class JobComponents {
     }
 
     private static Matrix readFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no such file: " + file
+                    + " (the job's observations)");
+        }
         try {
             if (file.toString().toLowerCase(Locale.ROOT).endsWith(".npy")) {
                 NpyArray a = Npy.read(file);
                 Matrix m = a.toMatrix();
                 return a.ndim() == 1 ? Matrix.wrap(m.data(), 1, m.rows()) : m;
             }
-            return Csv.read(file).values();
+            return Csv.readHeaderOptional(file).values();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read observations file " + file + ": "
                     + e.getMessage(), e);

@@ -19,7 +19,7 @@ import org.sbi4j.tensor.Matrix;
  * </pre>
  *
  * @param rows inline rows (all of one length, finite), or null
- * @param file path of a .csv (with a header row) or .npy file, or null
+ * @param file path of a .csv (header row optional) or .npy file, or null
  * @param task numbers (1-based) of a built-in task's stored observations, or null
  */
 public record ObservationsSpec(List<List<Double>> rows, String file, List<Integer> task) {

@@ -1,0 +1,127 @@
+package org.sbi4j.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.apache.commons.rng.simple.RandomSource;
+import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.junit.jupiter.api.io.TempDir;
+import org.sbi4j.diagnostics.RankCheck;
+import org.sbi4j.diagnostics.Sbc;
+import org.sbi4j.diagnostics.SbcRanks;
+import org.sbi4j.diagnostics.SbcResult;
+
+/** Defects a new user hit with observation files (each test named after the issue's item). */
+class NewUserIssueTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void item2_headerlessObservationCsvKeepsItsFirstRow() throws Exception {
+        Path two = Files.writeString(tmp.resolve("two.csv"), "0.1,0.2\n0.3,0.4\n");
+        List<float[]> rows = Observations.read(two, 2);
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).containsExactly(0.1f, 0.2f);
+        assertThat(rows.get(1)).containsExactly(0.3f, 0.4f);
+
+        Path one = Files.writeString(tmp.resolve("one.csv"), "-1.5,2e-3\n");
+        assertThat(Observations.read(one, 2)).singleElement()
+                .satisfies(r -> assertThat(r).containsExactly(-1.5f, 2e-3f));
+
+        Path named = Files.writeString(tmp.resolve("named.csv"), "x1,x2\n0.1,0.2\n");
+        assertThat(Observations.read(named, 2)).hasSize(1);
+    }
+
+    private Path job(String observations) throws Exception {
+        return Files.writeString(tmp.resolve("job.yaml"), """
+                simulator: {task: two_moons}
+                simulations: 300
+                training: {max_epochs: 2}
+                samples: 50
+                seed: 1
+                output: out
+                """ + observations);
+    }
+
+    @Test
+    void item4_runChecksObservationsBeforeSimulating() throws Exception {
+        Path job = job("observations: absent.csv\n");
+        assertThatThrownBy(() -> Analysis.of(job).threads(1).run())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no such file: ")
+                .hasMessageContaining("absent.csv");
+        assertThat(tmp.resolve("out/simulations")).doesNotExist();
+
+        Files.writeString(tmp.resolve("obs.csv"), "0.1,0.2\n0.3,nan\n");
+        Path nan = job("observations: obs.csv\n");
+        assertThatThrownBy(() -> Analysis.of(nan).threads(1).run())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("observation 2")
+                .hasMessageContaining("must be finite");
+        assertThat(tmp.resolve("out/simulations")).doesNotExist();
+
+        Files.writeString(tmp.resolve("wide.csv"), "0.1,0.2,0.3\n");
+        Path wide = job("observations: wide.csv\n");
+        assertThatThrownBy(() -> Analysis.of(wide).threads(1).run())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("3 values per row")
+                .hasMessageContaining("2");
+        assertThat(tmp.resolve("out/simulations")).doesNotExist();
+    }
+
+    /** N = 200 ranks on {0..99}: a evenly spread, b (when skewed) only in the upper 60%. */
+    private static SbcResult sbc(boolean skewed) {
+        int n = 200;
+        int l = 99;
+        int[][] ranks = new int[n][2];
+        double[] tarp = new double[n];
+        for (int i = 0; i < n; i++) {
+            ranks[i][0] = (i * 37) % (l + 1);
+            ranks[i][1] = skewed ? 40 + (i * 13) % 60 : (i * 53) % (l + 1);
+            tarp[i] = (i + 0.5) / n;
+        }
+        return Sbc.test(new SbcRanks(l, ranks, null, tarp), List.of("a", "b"), 0.05,
+                RandomSource.XO_RO_SHI_RO_128_PP.create(7L));
+    }
+
+    private static String deciding(RankCheck c) {
+        NormalDistribution z = NormalDistribution.of(0, 1);
+        double[] p = {c.ksPValue(), c.chiSquarePValue(),
+            2 * z.cumulativeProbability(-Math.abs(c.zMean())),
+            2 * z.cumulativeProbability(-Math.abs(c.zOuter()))};
+        String[] names = {"Kolmogorov-Smirnov", "chi-square", "mean-rank z", "outer-fraction z"};
+        int k = 0;
+        for (int i = 1; i < 4; i++) {
+            k = p[i] < p[k] ? i : k;
+        }
+        return names[k];
+    }
+
+    @Test
+    void item9_sbcVerdictNamesTheDecidingTestItsPValueAndTheCorrectedThreshold() {
+        SbcResult bad = sbc(true);
+        RankCheck b = bad.parameters().get(1);
+        assertThat(bad.calibrated()).as(bad.verdict()).isFalse();
+        assertThat(b.pValue()).isLessThan(b.threshold());
+        assertThat(b.threshold()).isEqualTo(0.025);
+        assertThat(bad.verdict()).contains("NOT calibrated",
+                "corrected threshold 0.050/2 = 0.025",
+                "deciding test: " + deciding(b) + ", p = ",
+                "< the corrected threshold 0.025");
+        assertThat(b.verdict()).contains("deciding test: " + deciding(b));
+
+        SbcResult good = sbc(false);
+        assertThat(good.calibrated()).as(good.verdict()).isTrue();
+        assertThat(good.verdict()).contains("consistent with calibration",
+                "the smallest combined p is ", ">= 0.025");
+        for (RankCheck c : good.parameters()) {
+            assertThat(c.verdict()).contains("deciding test: " + deciding(c),
+                    ">= the corrected threshold 0.025");
+        }
+    }
+}
