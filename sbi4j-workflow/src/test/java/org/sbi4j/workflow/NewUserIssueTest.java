@@ -65,6 +65,14 @@ class NewUserIssueTest {
                 .hasMessageContaining("must be finite");
         assertThat(tmp.resolve("out/simulations")).doesNotExist();
 
+        org.sbi4j.tensor.Matrix padded = org.sbi4j.tensor.Matrix.wrap(
+                new float[] {0.1f, Float.NaN, Float.POSITIVE_INFINITY, 0.2f}, 2, 2);
+        assertThat(Observations.check(padded.rowView(0, 1), "padded", 2, true)).hasSize(1);
+        assertThatThrownBy(() -> Observations.check(padded.rowView(0, 1), "padded", 2, false))
+                .hasMessageContaining("must be finite");
+        assertThatThrownBy(() -> Observations.check(padded, "padded", 2, true))
+                .hasMessageContaining("observation 2").hasMessageContaining("Infinity");
+
         Files.writeString(tmp.resolve("wide.csv"), "0.1,0.2,0.3\n");
         Path wide = job("observations: wide.csv\n");
         assertThatThrownBy(() -> Analysis.of(wide).threads(1).run())
