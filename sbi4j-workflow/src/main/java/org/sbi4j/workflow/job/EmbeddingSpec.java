@@ -35,7 +35,7 @@ public record EmbeddingSpec(String type, Map<String, Object> settings) {
         if (settings != null) {
             settings.forEach((k, v) -> s.put(KEY_ALIASES.getOrDefault(k, k), v));
         }
-        settings = Map.copyOf(s);
+        settings = Map.copyOf(EstimatorSpec.checkValues("embedding", s));
         EmbeddingKinds.bind(type, settings); // refuses unknown kinds, keys and values now
     }
 

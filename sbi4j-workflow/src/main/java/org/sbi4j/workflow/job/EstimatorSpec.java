@@ -37,12 +37,22 @@ public record EstimatorSpec(String type, Map<String, Object> settings, Integer e
                     + String.join(", ", EstimatorKinds.names()));
         }
         type = type.strip().toLowerCase(Locale.ROOT);
-        settings = settings == null ? Map.of() : Map.copyOf(settings);
+        settings = settings == null ? Map.of() : Map.copyOf(checkValues("estimator", settings));
         if (ensemble != null && ensemble < 1) {
             throw new IllegalArgumentException("estimator 'ensemble' must be at least 1, got "
                     + ensemble);
         }
         EstimatorKinds.bind(type, settings); // refuses unknown kinds, keys and values now
+    }
+
+    /** The settings, refusing a key given without a value (e.g. {@code bins:} in YAML). */
+    static Map<String, Object> checkValues(String what, Map<String, Object> settings) {
+        settings.forEach((k, v) -> {
+            if (v == null) {
+                throw new IllegalArgumentException(what + " setting '" + k + "' has no value");
+            }
+        });
+        return settings;
     }
 
     /** {@code estimator: nsf} (a kind name) or the mapping described above. */

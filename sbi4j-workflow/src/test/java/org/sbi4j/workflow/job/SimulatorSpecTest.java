@@ -76,6 +76,10 @@ class SimulatorSpecTest {
                 "heads", 4))).hasMessageContaining("model width 6");
         assertThatThrownBy(() -> new EmbeddingSpec("mlp", Map.of("hidden", List.of(32, -1))))
                 .hasMessageContaining("-1");
+        java.util.Map<String, Object> blank = new java.util.HashMap<>();
+        blank.put("bins", null);
+        assertThatThrownBy(() -> new EstimatorSpec("nsf", blank, null, null))
+                .hasMessageContaining("estimator setting 'bins' has no value");
         // every setting of the kind is reachable, and the 0.1.0 names still read
         EstimatorSpec nsf = EstimatorSpec.fromJson(Map.of("type", "nsf", "tail_bound", 4.5,
                 "lu_linear", false, "blocks", 3));
