@@ -37,9 +37,7 @@ import org.sbi4j.tensor.Ops;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector",
-        "-XX:+UseParallelGC", "-XX:CompileCommand=quiet",
-        "-XX:CompileCommand=inline,org.sbi4j.kernels.VectorMath::*",
-        "-XX:CompileCommand=dontinline,org.sbi4j.kernels.VectorActivations::activate"})
+        "-XX:+UseParallelGC"})
 public class Cnn2dStepBenchmark {
 
     @Param({"200"})

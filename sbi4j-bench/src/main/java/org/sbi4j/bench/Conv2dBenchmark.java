@@ -33,9 +33,7 @@ import org.sbi4j.tensor.Matrix;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector",
-        "-XX:+UseParallelGC", "-XX:CompileCommand=quiet",
-        "-XX:CompileCommand=inline,org.sbi4j.kernels.VectorMath::*",
-        "-XX:CompileCommand=dontinline,org.sbi4j.kernels.VectorActivations::activate"})
+        "-XX:+UseParallelGC"})
 public class Conv2dBenchmark {
 
     @Param({"1-64-8", "8-32-16", "16-16-32"})

@@ -1,10 +1,7 @@
 package org.sbi4j.workflow;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.sbi4j.flows.EstimatorKinds;
-import org.sbi4j.flows.EstimatorSettings;
 import org.sbi4j.posterior.EmbeddingKinds;
 import org.sbi4j.posterior.EmbeddingSettings;
 import org.sbi4j.posterior.EstimatorSpec;

@@ -116,7 +116,8 @@ final class KeyCheck {
         Map<String, Type> out = new LinkedHashMap<>();
         for (RecordComponent c : record.getRecordComponents()) {
             JsonProperty named = c.getAccessor().getAnnotation(JsonProperty.class);
-            String name = named != null ? named.value() : snakeCase(c.getName());
+            String name = named != null ? named.value()
+                    : org.sbi4j.flows.SettingsBinder.snakeCase(c.getName());
             out.put(name, c.getGenericType());
         }
         return out;
@@ -130,19 +131,6 @@ final class KeyCheck {
             return c;
         }
         return Object.class;
-    }
-
-    /** {@code hiddenFeatures} → {@code hidden_features}, as Jackson's SNAKE_CASE does it. */
-    static String snakeCase(String name) {
-        StringBuilder sb = new StringBuilder();
-        for (char ch : name.toCharArray()) {
-            if (Character.isUpperCase(ch)) {
-                sb.append('_').append(Character.toLowerCase(ch));
-            } else {
-                sb.append(ch);
-            }
-        }
-        return sb.toString();
     }
 
     /** The message for an unknown key, with a "did you mean" when one key is close. */
