@@ -1,5 +1,6 @@
 package org.sbi4j.workflow.job;
 
+import org.sbi4j.sim.XKind;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +20,8 @@ import org.sbi4j.workflow.external.ExternalSimulatorConfig;
  *       {@code timeout_s} (default 600) and {@code directory} (working directory; default the
  *       job file's folder).</li>
  * </ul>
+ * Any simulator may add {@code x_kind: vector | series | image | set} (what one x is, for the
+ * embedding the auto preset chooses; default from the rank of the x shape, {@link XKind#of}).
  */
 public record SimulatorSpec(String task,
                             @JsonProperty("class") String className,
@@ -28,9 +31,18 @@ public record SimulatorSpec(String task,
                             Integer workers,
                             Integer batchSize,
                             Double timeoutS,
-                            String directory) {
+                            String directory,
+                            String xKind) {
 
     public SimulatorSpec {
+        if (xKind != null) {
+            XKind k = XKind.parse(xKind);
+            xKind = k.label();
+            if (command != null && xDim != null && xDim > 0) {
+                k.check(xShape == null ? new int[] {xDim}
+                        : xShape.stream().mapToInt(Integer::intValue).toArray());
+            }
+        }
         int kinds = (task != null ? 1 : 0) + (className != null ? 1 : 0)
                 + (command != null ? 1 : 0);
         if (kinds != 1) {
@@ -87,17 +99,17 @@ public record SimulatorSpec(String task,
 
     /** A built-in task by name. */
     public static SimulatorSpec ofTask(String name) {
-        return new SimulatorSpec(name, null, null, null, null, null, null, null, null);
+        return new SimulatorSpec(name, null, null, null, null, null, null, null, null, null);
     }
 
     /** A Java simulator class by fully qualified name. */
     public static SimulatorSpec ofClass(String name) {
-        return new SimulatorSpec(null, name, null, null, null, null, null, null, null);
+        return new SimulatorSpec(null, name, null, null, null, null, null, null, null, null);
     }
 
     /** An external program with the default workers, batch size and time-out. */
     public static SimulatorSpec ofCommand(List<String> command, int xDim) {
-        return new SimulatorSpec(null, null, command, xDim, null, null, null, null, null);
+        return new SimulatorSpec(null, null, command, xDim, null, null, null, null, null, null);
     }
 
     public boolean isTask() {
@@ -119,7 +131,14 @@ public record SimulatorSpec(String task,
         }
         String dir = directory == null ? base.toString() : base.resolve(directory).toString();
         return new SimulatorSpec(null, null, command, xDim, xShape, workers, batchSize, timeoutS,
-                dir);
+                dir, xKind);
+    }
+
+    /**
+     * The declared kind of x, or null (then the default from the shape applies).
+     */
+    public XKind declaredXKind() {
+        return xKind == null ? null : XKind.parse(xKind);
     }
 
     /** The configuration of the external simulator for θ of {@code thetaDim} values. */
