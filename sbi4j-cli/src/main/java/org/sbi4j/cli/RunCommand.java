@@ -37,6 +37,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--num-test-samples", paramLabel = "L", description = "Posterior samples per test (default: ${DEFAULT-VALUE}).")
     int numTestSamples = 500;
 
+    @Option(names = "--preset", paramLabel = "NAME", description = "auto, sbi or calibrated: replaces the job's 'preset' (default: the job's, auto when it has none).")
+    String preset;
+
     @Mixin
     CommonOptions common;
 
@@ -47,12 +50,20 @@ final class RunCommand implements Callable<Integer> {
         if (out != null) {
             a = a.out(out);
         }
+        if (preset != null) {
+            a = a.preset(preset);
+        }
         if (common.seed != null || a.job().seed() == null) {
             a = a.seed(common.seed());
         }
         RunSummary summary = a.run();
         common.out().println("run: report in " + summary.dir() + " (summary.md)");
         summary.verdicts().forEach(common.out()::println);
+        var cal = summary.calibrationOutcome();
+        if (cal != null) {
+            common.out().println("calibration: " + cal.attempts().size() + " attempt(s); kept '"
+                    + cal.kept().rung().name() + "' (" + cal.stop() + ")");
+        }
         common.out().flush();
         return 0;
     }
