@@ -39,11 +39,8 @@ final class BenchRealismCommand implements Callable<Integer> {
     @Option(names = "--preset", paramLabel = "NAME", description = "auto, sbi or calibrated (default: ${DEFAULT-VALUE}).")
     String preset = "auto";
 
-    @Option(names = "--seed", description = "Run seed (default: ${DEFAULT-VALUE}).")
-    long seed = 1;
-
-    @Option(names = "--threads", description = "Threads (default: all cores).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @picocli.CommandLine.Mixin
+    CommonOptions common;
 
     @Option(names = "--examples", paramLabel = "DIR", description = "Folder with jobs/ and simulators/ (default: ${DEFAULT-VALUE}, when it exists).")
     Path examples = Path.of("examples");
@@ -64,13 +61,13 @@ final class BenchRealismCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter pw = spec.commandLine().getOut();
         new RealismBenchmark(tasks == null ? RealismBenchmark.realismTasks() : tasks, simulations,
-                SbibmBenchmark.parseObservations(observations), preset, seed, threads,
+                SbibmBenchmark.parseObservations(observations), preset, common.seed != null ? common.seed : 1, common.threads(),
                 Files.isDirectory(examples) ? examples.toAbsolutePath() : null,
                 new int[] {numTests, numTestSamples})
                 .run(out, overwrite, line -> {
                     pw.println(line);
                     pw.flush();
-                });
+                }, common.progress());
         return 0;
     }
 }

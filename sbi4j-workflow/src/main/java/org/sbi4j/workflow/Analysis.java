@@ -233,17 +233,25 @@ public final class Analysis {
         if (wanted.contains("sbc") || wanted.contains("coverage")) {
             // the calibration check already ran SBC on the same test pairs: reuse it
             SbcResult sbc = trained.sbc();
-            if (sbc == null) {
-                Diagnoses.TestPairs pairs = Diagnoses.testPairs(src.prior(), src.simulator(),
-                        o.numTests, seed, o.threads, o.progress);
-                sbc = Diagnoses.sbc(post, pairs, o.numTestSamples, Sbc.DEFAULT_ALPHA, seed,
-                        o.threads);
+            try {
+                if (sbc == null) {
+                    Diagnoses.TestPairs pairs = trained.pairs() != null ? trained.pairs()
+                            : Diagnoses.testPairs(src.prior(), src.simulator(), o.numTests, seed,
+                            o.threads, o.progress);
+                    sbc = Diagnoses.sbc(post, pairs, o.numTestSamples, Sbc.DEFAULT_ALPHA, seed,
+                            o.threads);
+                }
+            } catch (IllegalStateException e) {
+                // e.g. a test pair whose posterior lies almost entirely outside the prior
+                summary.verdict("sbc", "NOT calibrated: the check could not run: "
+                        + e.getMessage());
+                sbc = null;
             }
-            if (wanted.contains("sbc")) {
+            if (sbc != null && wanted.contains("sbc")) {
                 DiagnosticFiles.writeSbc(dir, sbc);
                 summary.verdict("sbc", sbc.verdict());
             }
-            if (wanted.contains("coverage")) {
+            if (sbc != null && wanted.contains("coverage")) {
                 var hpd = Coverage.hpd(sbc.ranks(), sbc.alpha());
                 var tarp = Tarp.of(sbc.ranks(), sbc.alpha());
                 DiagnosticFiles.writeCoverage(dir, hpd, tarp);

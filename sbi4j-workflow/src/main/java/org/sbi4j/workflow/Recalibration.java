@@ -7,7 +7,6 @@ import org.sbi4j.diagnostics.CoverageResult;
 import org.sbi4j.diagnostics.SbcResult;
 import org.sbi4j.npe.NpeResult;
 import org.sbi4j.npe.NpeSettings;
-import org.sbi4j.posterior.Posterior;
 
 /**
  * Automatic recalibration ({@code calibration: auto}): train, check SBC and coverage on
@@ -41,17 +40,32 @@ public final class Recalibration {
     public record Rung(String name, NpeSettings settings, int simulations) {
     }
 
-    /** What one rung gave. */
+    /**
+     * What one rung gave: the check's SBC and coverage, or (both null) the reason the check
+     * could not run, e.g. a test pair whose posterior puts almost all its mass outside the
+     * prior (a failed attempt).
+     */
     public record Attempt(Rung rung, NpeResult result, SbcResult sbc, CoverageResult coverage,
-                          double seconds) {
+                          double seconds, String failure) {
+
+        /** A checked attempt. */
+        public Attempt(Rung rung, NpeResult result, SbcResult sbc, CoverageResult coverage,
+                       double seconds) {
+            this(rung, result, sbc, coverage, seconds, null);
+        }
 
         /** True when SBC (marginal and joint) and highest-density coverage pass. */
         public boolean passed() {
-            return sbc.calibrated() && coverage.calibrated();
+            return failure == null && sbc.calibrated() && coverage.calibrated();
         }
 
         /** One line for the report: name, verdict, cost. */
         public String line() {
+            if (failure != null) {
+                return String.format(Locale.ROOT, "%s, %d simulations: failed; the check could"
+                        + " not run: %s (%.0f s)", rung.name(), rung.simulations(), failure,
+                        seconds);
+            }
             return String.format(Locale.ROOT, "%s, %d simulations: %s; SBC %s; coverage %s"
                     + " (%.0f s)", rung.name(), rung.simulations(), passed() ? "passed"
                     : "failed", sbc.calibrated() ? "consistent with calibration"
@@ -61,8 +75,8 @@ public final class Recalibration {
     }
 
     /**
-     * The attempts in order, the one kept (the first that passed, else the last), and why the
-     * ladder stopped.
+     * The attempts in order, the one kept (the first that passed, else the last that could be
+     * checked), and why the ladder stopped.
      */
     public record Outcome(List<Attempt> attempts, Attempt kept, String stop) {
 
@@ -148,16 +162,36 @@ public final class Recalibration {
             }
             long a = System.nanoTime();
             NpeResult r = trainer.train(rung);
-            Attempt attempt = check.check(rung, r, (System.nanoTime() - a) / 1e9);
+            Attempt attempt;
+            try {
+                attempt = check.check(rung, r, (System.nanoTime() - a) / 1e9);
+            } catch (IllegalStateException e) {
+                attempt = new Attempt(rung, r, null, null, 0, e.getMessage());
+            }
             done.add(new Attempt(rung, r, attempt.sbc(), attempt.coverage(),
-                    (System.nanoTime() - a) / 1e9));
+                    (System.nanoTime() - a) / 1e9, attempt.failure()));
             if (attempt.passed()) {
                 stop = done.size() == 1 ? "the first configuration passed"
                         : "stopped at the first passing configuration";
                 break;
             }
         }
-        return new Outcome(done, done.getLast(), stop);
+        return new Outcome(done, kept(done), stop);
+    }
+
+    /** The first attempt that passed; else the last that could be checked; else the last. */
+    private static Attempt kept(List<Attempt> done) {
+        for (Attempt a : done) {
+            if (a.passed()) {
+                return a;
+            }
+        }
+        for (int k = done.size() - 1; k >= 0; k--) {
+            if (done.get(k).failure() == null) {
+                return done.get(k);
+            }
+        }
+        return done.getLast();
     }
 
     /** Seconds a rung should take, scaled from the first attempt. */
@@ -172,8 +206,4 @@ public final class Recalibration {
         return first.seconds() * f;
     }
 
-    /** The kept posterior. */
-    public static Posterior posterior(Outcome o) {
-        return o.kept().result().posterior();
-    }
 }

@@ -82,7 +82,7 @@ public final class RunSummary {
         for (int k = 0; k < o.attempts().size(); k++) {
             calibration.add((k + 1) + ". " + o.attempts().get(k).line());
         }
-        calibration.add("\n" + (o.passed() ? "Kept: " : "None passed; kept the last: ")
+        calibration.add("\n" + (o.passed() ? "Kept: " : "None passed; kept: ")
                 + o.kept().rung().name() + " (" + o.stop() + ")." + (o.passed() ? ""
                 : " The posterior may be over- or under-confident: try more simulations"
                 + " (`calibration: {max_simulations: N}`), a longer time budget"

@@ -109,6 +109,29 @@ class RecalibrationTest {
         assertThat(o.passed()).isFalse();
     }
 
+    /** A check that cannot run (a leaking test pair) fails its attempt; the ladder goes on. */
+    @Test
+    void aCheckThatCannotRunFailsItsAttemptAndTheLadderGoesOn() throws Exception {
+        NpeSettings quick = NpeSettings.defaults().withTraining(NpeSettings.defaults().training()
+                .withMaxEpochs(1));
+        List<Recalibration.Rung> rungs = List.of(new Recalibration.Rung("a", quick, 50),
+                new Recalibration.Rung("b", quick, 50));
+        int[] calls = {0};
+        Recalibration.Outcome o = Recalibration.run(rungs, rung -> Npe.builder(PRIOR, NOISY)
+                .simulations(50).seed(1).settings(rung.settings()).run(), (rung, r, s) -> {
+                    if (calls[0]++ == 0) {
+                        throw new IllegalStateException("only 3 of 500 samples fell inside");
+                    }
+                    SbcResult sbc = failing(r);
+                    return new Recalibration.Attempt(rung, r, sbc, Coverage.hpd(sbc.ranks(),
+                            0.01), s);
+                }, 3600);
+        assertThat(o.attempts()).hasSize(2);
+        assertThat(o.attempts().get(0).line()).contains("the check could not run: only 3 of 500");
+        assertThat(o.kept().rung().name()).isEqualTo("b");
+        assertThat(o.passed()).isFalse();
+    }
+
     /** An SBC result that rejects (ranks all 0: every θ below every sample). */
     private static SbcResult failing(NpeResult r) {
         int n = 50;

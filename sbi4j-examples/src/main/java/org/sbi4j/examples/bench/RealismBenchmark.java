@@ -73,6 +73,12 @@ public record RealismBenchmark(List<String> tasks, int simulations, int[] observ
 
     /** Runs every task into {@code out}; {@code lines} receives each csv line. */
     public List<Row> run(Path out, boolean overwrite, Consumer<String> lines) throws IOException {
+        return run(out, overwrite, lines, org.sbi4j.workflow.ProgressListener.NONE);
+    }
+
+    /** As {@link #run(Path, boolean, Consumer)}, with stage notes and progress to a listener. */
+    public List<Row> run(Path out, boolean overwrite, Consumer<String> lines,
+                         org.sbi4j.workflow.ProgressListener progress) throws IOException {
         OutputDir.prepare(out, overwrite, null);
         Path csv = out.resolve("realism.csv");
         Files.writeString(csv, "task,simulator,preset," + obsColumns()
@@ -83,7 +89,7 @@ public record RealismBenchmark(List<String> tasks, int simulations, int[] observ
             JobFile job = job(t, out.resolve(name));
             long t0 = System.nanoTime();
             RunSummary s = Analysis.of(job, out.resolve(name + ".job")).out(out.resolve(name))
-                    .threads(threads).tests(tests[0], tests[1]).run();
+                    .threads(threads).tests(tests[0], tests[1]).progress(progress).run();
             double seconds = (System.nanoTime() - t0) / 1e9;
             double[] c2st = new double[observations.length];
             for (int i = 0; i < observations.length; i++) {
@@ -95,8 +101,8 @@ public record RealismBenchmark(List<String> tasks, int simulations, int[] observ
             }
             var o = s.calibrationOutcome();
             Row row = new Row(name, job.simulator().isCommand() ? "external" : "built-in", c2st,
-                    o != null && o.kept().sbc().calibrated(),
-                    o != null && o.kept().coverage().calibrated(),
+                    o != null && o.kept().sbc() != null && o.kept().sbc().calibrated(),
+                    o != null && o.kept().coverage() != null && o.kept().coverage().calibrated(),
                     o == null ? 0 : o.attempts().size(), o == null ? "-" : o.kept().rung().name(),
                     seconds);
             rows.add(row);
