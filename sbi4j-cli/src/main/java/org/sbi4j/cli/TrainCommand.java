@@ -12,6 +12,7 @@ import org.sbi4j.npe.NpeSettings;
 import org.sbi4j.posterior.PosteriorFiles;
 import org.sbi4j.train.TrainingReport;
 import org.sbi4j.workflow.OutputDir;
+import org.sbi4j.workflow.RecordedSource;
 import org.sbi4j.workflow.SimulationFolder;
 import org.sbi4j.workflow.Source;
 import org.sbi4j.workflow.TrainingReports;
@@ -28,7 +29,10 @@ import picocli.CommandLine.Option;
                 + " x.npy, index.npy, metadata.json as written by 'simulate') and write MODEL"
                 + " and MODEL.report.json (settings and loss curves).",
                 "The prior (names, support, nuisance parameters) comes from the task or job"
-                        + " recorded in DIR/metadata.json, or from --task/--job."})
+                        + " recorded in DIR/metadata.json, or from --task/--job. A recorded job"
+                        + " file edited since to give another prior is refused (see"
+                        + " --prior-from-data); one that is gone gives way to the prior stored in"
+                        + " metadata.json."})
 final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "Simulation folder.")
@@ -42,6 +46,11 @@ final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     SourceOptions source;
+
+    @Option(names = "--prior-from-data", description = "Use the prior stored in DIR/metadata.json"
+            + " even when the job file recorded there now gives another one (by default that is"
+            + " refused; a job file that is gone gives way to the stored prior anyway).")
+    boolean priorFromData;
 
     @Mixin
     TrainOptions options;
@@ -57,16 +66,21 @@ final class TrainCommand implements Callable<Integer> {
         OutputDir.checkFile(out, overwrite);
         NpeSettings settings = NpeSettings.defaults().withEstimator(options.estimatorSpec())
                 .withTraining(options.training()).withBalance(options.balance);
-        try (Source src = source.orRecorded(meta, metaFile.toString(), false)) {
+        try (Source src = source.orRecorded(meta, metaFile.toString(), false, priorFromData)) {
             Dataset d = SimulationFolder.load(data, meta);
             long seed = common.seed();
             Progress progress = common.progress();
+            if (!source.given() && RecordedSource.usesStored(meta, priorFromData)) {
+                progress.note("train: using the prior stored in %s (%s)", metaFile, priorFromData
+                        ? "--prior-from-data" : "the job file " + src.job() + " is gone");
+            }
             progress.note("train: %s on %d pairs from %s (%s), seed %d",
                     settings.estimator().kind(), d.size(), data, src.describe(), seed);
             NpeResult r;
-            try (var listener = progress.training(settings.training().maxEpochs())) {
-                r = Npe.builder(src.prior()).data(d).seed(seed).settings(settings).onEpoch(listener)
-                        .run();
+            try (var listener = progress.training(settings.training().maxEpochs());
+                 var stop = new TrainInterruption(settings.estimator().ensemble(), out, progress)) {
+                r = Npe.builder(src.prior()).data(d).seed(seed).settings(settings)
+                        .onEpoch(stop.track(listener)).run();
             }
             Files.createDirectories(out.toAbsolutePath().getParent());
             PosteriorFiles.save(r.posterior(), out);
