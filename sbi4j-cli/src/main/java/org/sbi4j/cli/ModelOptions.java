@@ -44,8 +44,8 @@ final class ModelOptions {
         Path report = TrainingReports.reportFile(model);
         if (!Files.exists(report) && !source.given()) {
             throw new picocli.CommandLine.ParameterException(source.spec.commandLine(), model
-                    + " has no training report beside it (" + report.getFileName() + " is written"
-                    + " by 'train' and 'run', not by PosteriorFiles.save), so its task or job is"
+                    + " has no training report beside it ('train' and 'run' write one;"
+                    + " PosteriorFiles.save does not), so the task or job it was trained for is"
                     + " unknown; give --task NAME or --job FILE");
         }
         Map<String, Object> rec = Files.exists(report) ? JsonFiles.read(report) : null;

@@ -33,8 +33,9 @@ final class TrainInterruption implements AutoCloseable {
                 + " (epoch " + epoch + "; " + (member - 1) + " finished member"
                 + (member - 1 == 1 ? "" : "s") + " lost)" : "at epoch " + epoch;
         return "train: interrupted " + where + "; nothing was written: " + model + " and its"
-                + " report are written once every member has finished. Run the same command"
-                + " again to train from the start (the same --seed gives the same model).";
+                + " report are written " + (members > 1 ? "once every member has finished"
+                : "when training ends") + ". Run the same command again to train from the start"
+                + " (the same --seed gives the same model).";
     }
 
     /** {@code inner}, counting members (an epoch number that starts again is a new member). */

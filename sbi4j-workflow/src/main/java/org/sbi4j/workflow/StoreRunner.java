@@ -54,6 +54,7 @@ public final class StoreRunner {
             try {
                 result = runner.run(r.from(), r.to());
             } catch (CancellationException e) {
+                Thread.currentThread().interrupt();
                 throw new CancellationException("simulation interrupted: "
                         + SimulationFolder.kept(store.dir()));
             }
@@ -63,8 +64,16 @@ public final class StoreRunner {
                         + SimulationFolder.kept(store.dir()).replace("; run the",
                         "; fix the simulator and run the") + ")");
             }
+            // a stop request during the chunk: keep the finished chunk (file writes on an
+            // interrupted thread would fail), then stop and pass the interrupt on
+            boolean stop = Thread.interrupted();
             store.writeChunk(r, result);
             SimulationFolder.recordSeconds(store.dir(), before + (System.nanoTime() - t0) / 1e9);
+            if (stop) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("simulation interrupted: "
+                        + SimulationFolder.kept(store.dir()));
+            }
         }
     }
 
