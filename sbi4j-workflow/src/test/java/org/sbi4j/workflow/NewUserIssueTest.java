@@ -190,4 +190,34 @@ class NewUserIssueTest {
                 """, org.sbi4j.workflow.job.JobFileReader.Format.YAML, "j.yaml"))
                 .hasMessageContaining("'classpath' applies only to a 'class' simulator");
     }
+
+    /** The "- sbc:" lines of a summary. */
+    private static List<String> sbcLines(String markdown) {
+        return markdown.lines().filter(l -> l.startsWith("- sbc:")).toList();
+    }
+
+    @Test
+    void summarySbcLine_oneLineSaysConsistentWithCalibrationExactlyWhenSbcPasses()
+            throws Exception {
+        for (boolean skewed : new boolean[] {false, true}) {
+            SbcResult r = sbc(skewed);
+            RunSummary s = new RunSummary(tmp);
+            s.verdict("sbc", r.verdict());
+            s.verdict("coverage (TARP)", "coverage verdict");
+            List<String> lines = sbcLines(s.markdown());
+            assertThat(lines).as(s.markdown()).hasSize(1);
+            assertThat(lines.get(0).contains("consistent with calibration"))
+                    .isEqualTo(r.calibrated()).isEqualTo(!skewed);
+            assertThat(lines.get(0).contains("NOT calibrated")).isEqualTo(!r.calibrated());
+        }
+        // a real run: the line agrees with sbc.json
+        Path job = job("diagnostics: [sbc]\n");
+        RunSummary run = Analysis.of(job).threads(1).tests(30, 30).run();
+        Map<?, ?> sbcJson = JsonFiles.read(run.dir().resolve("sbc.json"));
+        List<String> lines = sbcLines(Files.readString(run.dir().resolve("summary.md")));
+        assertThat(lines).hasSize(1);
+        boolean calibrated = (Boolean) sbcJson.get("calibrated");
+        assertThat(lines.get(0).contains("consistent with calibration")).isEqualTo(calibrated);
+        assertThat(lines.get(0).contains("NOT calibrated")).isEqualTo(!calibrated);
+    }
 }
