@@ -70,6 +70,12 @@ final class TrainCommand implements Callable<Integer> {
             Dataset d = SimulationFolder.load(data, meta);
             long seed = common.seed();
             Progress progress = common.progress();
+            if (source.given() && meta != null && meta.get("prior") instanceof String p
+                    && !p.equals(src.prior().toString())) {
+                progress.warn("the prior of %s, %s, is not the one %s records, %s: the"
+                        + " simulations were drawn from another prior", src.describe(),
+                        src.prior(), metaFile, p);
+            }
             if (!source.given() && RecordedSource.usesStored(meta, priorFromData)) {
                 progress.note("train: using the prior stored in %s (%s)", metaFile, priorFromData
                         ? "--prior-from-data" : "the job file " + src.job() + " is gone");

@@ -63,6 +63,12 @@ class NewUserIssueFolderCliTest {
                         "records Independent[a ~ uniform(-1.0, 1.0)", "--prior-from-data");
         assertThat(model).doesNotExist();
 
+        Cli.Result explicit = ok("train", "--data", sims.toString(), "--job", job.toString(),
+                "--out", tmp.resolve("explicit.sbi4j").toString(), "--max-epochs", "1",
+                "--seed", "1", "--quiet");
+        assertThat(explicit.err()).contains("warning: the prior of job " + job,
+                "simulations were drawn from another prior");
+
         ok("train", "--data", sims.toString(), "--out", model.toString(), "--max-epochs", "1",
                 "--seed", "1", "--quiet", "--prior-from-data");
         assertThat(ok("info", model.toString()).out()).contains("a in [-1.0, 1.0]");
