@@ -46,10 +46,7 @@ public final class StoreRunner {
             long base = total - store.missing().stream().mapToLong(IndexRange::size).sum();
             Simulations runner = Simulations.builder(prior, sim).seed(store.settings().seed())
                     .threads(threads).progress((done, all) -> progress.update(base + done, total));
-            if (simulator instanceof ExternalSimulator e) {
-                // one request per batch_size rows, one thread per worker process
-                runner = runner.chunkSize(e.config().batchSize()).threads(e.config().workers());
-            }
+            runner = batched(runner, simulator);
             SimulationResult result;
             try {
                 result = runner.run(r.from(), r.to());
@@ -75,6 +72,16 @@ public final class StoreRunner {
                         + SimulationFolder.kept(store.dir()));
             }
         }
+    }
+
+    /**
+     * {@code runner} set up for an external program: one request per {@code batch_size} rows,
+     * one thread per worker process (the results do not depend on it); else unchanged.
+     */
+    static Simulations batched(Simulations runner, Simulator simulator) {
+        return simulator instanceof ExternalSimulator e
+                ? runner.chunkSize(e.config().batchSize()).threads(e.config().workers())
+                : runner;
     }
 
     /** Passes batches to the simulator and remembers the first failure message. */
