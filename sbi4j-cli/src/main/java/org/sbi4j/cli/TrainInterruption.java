@@ -29,9 +29,10 @@ final class TrainInterruption implements AutoCloseable {
 
     /** The message for an interruption now. */
     String message() {
+        String at = epoch == 0 ? "before its first epoch ended" : "at epoch " + epoch;
         String where = members > 1 ? "during ensemble member " + member + " of " + members
-                + " (epoch " + epoch + "; " + (member - 1) + " finished member"
-                + (member - 1 == 1 ? "" : "s") + " lost)" : "at epoch " + epoch;
+                + " (" + at + "; " + (member - 1) + " finished member"
+                + (member - 1 == 1 ? "" : "s") + " lost)" : at;
         return "train: interrupted " + where + "; nothing was written: " + model + " and its"
                 + " report are written " + (members > 1 ? "once every member has finished"
                 : "when training ends") + ". Run the same command again to train from the start"

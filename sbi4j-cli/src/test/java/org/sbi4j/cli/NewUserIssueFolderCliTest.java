@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
@@ -131,12 +133,8 @@ class NewUserIssueFolderCliTest {
                 simulations: 2000
                 """.formatted(SlowSimulator.class.getName()));
         Path out = tmp.resolve("out");
-        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(javaBin.toString(), "-cp",
-                System.getProperty("java.class.path"), Main.class.getName(), "simulate", "--job",
-                job.toString(), "--num", "2000", "--seed", "1", "--threads", "1", "--out",
-                out.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(tmp.resolve("stderr.txt").toFile()).start();
+        Process p = child(tmp.resolve("stderr.txt"), "simulate", "--job", job.toString(),
+                "--num", "2000", "--seed", "1", "--threads", "1", "--out", out.toString());
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (!Files.exists(out.resolve("theta_100_200.npy")) && p.isAlive()
                 && System.nanoTime() < deadline) {
@@ -153,6 +151,39 @@ class NewUserIssueFolderCliTest {
                 + " simulations are kept in " + out, "run the same command again to resume");
     }
 
+    /** Starts {@code sbi4j ARGS} in a JVM of its own, stderr to {@code err}. */
+    private static Process child(Path err, String... args) throws Exception {
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> cmd = new ArrayList<>(List.of(javaBin.toString(), "-cp",
+                System.getProperty("java.class.path"), Main.class.getName()));
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(err.toFile()).start();
+    }
+
+    @Test
+    void item8_ctrlCInTrainSaysWhatWasLostAndHowToStartAgain() throws Exception {
+        Path sims = tmp.resolve("sims");
+        ok("simulate", "--task", "two_moons", "--num", "500", "--seed", "1", "--out",
+                sims.toString(), "--quiet");
+        Path err = tmp.resolve("train-err.txt");
+        Path model = tmp.resolve("m.sbi4j");
+        Process p = child(err, "train", "--data", sims.toString(), "--out", model.toString(),
+                "--preset", "calibrated", "--seed", "1");
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while ((!Files.exists(err) || !Files.readString(err).contains("train: epoch"))
+                && p.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(p.isAlive()).as("still training").isTrue();
+        p.destroy();  // SIGTERM: the shutdown hooks run, as on Ctrl-C
+        assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.readString(err)).contains("warning: train: interrupted during ensemble"
+                + " member ", " of 5 (at epoch ", "nothing was written: " + model,
+                "Run the same command again");
+        assertThat(model).doesNotExist();
+    }
+
     @Test
     void item8_anInterruptedTrainingNamesTheMemberLostAndHowToStartAgain() {
         Progress quiet = new Progress(new java.io.PrintWriter(java.io.Writer.nullWriter()), true);
@@ -161,8 +192,12 @@ class NewUserIssueFolderCliTest {
                 t.observe(new EpochRecord(e, 1, 1, 1e-3, 0.1, 0));
             }
             assertThat(t.message()).contains("interrupted during ensemble member 2 of 5",
-                    "epoch 2", "1 finished member lost", "nothing was written: m.sbi4j",
+                    "at epoch 2", "1 finished member lost", "nothing was written: m.sbi4j",
                     "Run the same command again");
+        }
+        try (TrainInterruption early = new TrainInterruption(5, Path.of("m.sbi4j"), quiet)) {
+            assertThat(early.message()).contains("member 1 of 5 (before its first epoch ended;"
+                    + " 0 finished members lost)");
         }
         try (TrainInterruption single = new TrainInterruption(1, Path.of("m.sbi4j"), quiet)) {
             single.observe(new EpochRecord(7, 1, 1, 1e-3, 0.1, 0));
