@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Quick speed checks (the careful ones are the JMH benchmarks in sbi4j-bench).",
         subcommands = {BenchCommand.KernelsCommand.class, BenchFlowsCommand.class,
-                BenchNpeCommand.class, BenchSbibmCommand.class})
+                BenchNpeCommand.class, BenchSbibmCommand.class, BenchRealismCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Spec

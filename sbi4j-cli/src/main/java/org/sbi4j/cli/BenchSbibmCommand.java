@@ -54,6 +54,11 @@ final class BenchSbibmCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Simulation and C2ST threads (default: all cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--preset", paramLabel = "NAME", description = "Settings the options above"
+            + " apply to: sbi (sbi's plain NPE), auto (data-driven x preprocessing and"
+            + " embedding) or calibrated (default: ${DEFAULT-VALUE}).")
+    String preset = "sbi";
+
     @Option(names = "--out", required = true, description = "Output folder.")
     Path out;
 
@@ -64,7 +69,7 @@ final class BenchSbibmCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter pw = spec.commandLine().getOut();
         new SbibmBenchmark(tasks, budgets, SbibmBenchmark.parseObservations(observations),
-                estimator, batchSize, maxEpochs, samples, seed, threads).run(out, overwrite,
+                estimator, batchSize, maxEpochs, samples, seed, threads, preset).run(out, overwrite,
                 line -> {
                     pw.println(line);
                     pw.flush();

@@ -1,5 +1,7 @@
 package org.sbi4j.cli;
 
+import java.util.List;
+import org.sbi4j.sim.XKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -44,6 +46,18 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace an existing MODEL.")
     boolean overwrite;
 
+    @Option(names = "--x-shape", split = ",", paramLabel = "C,H,W",
+            description = "Logical shape of one x, e.g. 1,48,48 for an image or 2,100 for a"
+                    + " two-channel series (product = the x dimension; default: the shape"
+                    + " recorded in DIR).")
+    List<Integer> xShape;
+
+    @Option(names = "--x-kind", paramLabel = "KIND",
+            description = "What one x is: vector, series, image or set (default: from the rank"
+                    + " of the x shape: 1 vector, 2 series, 3 image; a set when the simulator"
+                    + " pads trials with NaN).")
+    String xKind;
+
     @Mixin
     SourceOptions source;
 
@@ -64,10 +78,13 @@ final class TrainCommand implements Callable<Integer> {
         Path metaFile = data.resolve(SimulationFolder.METADATA);
         Map<String, Object> meta = SimulationFolder.readMetadata(data);
         OutputDir.checkFile(out, overwrite);
-        NpeSettings settings = NpeSettings.defaults().withEstimator(options.estimatorSpec())
-                .withTraining(options.training()).withBalance(options.balance);
+        NpeSettings settings = options.settings();
+        XKind kind = xKind == null ? null : XKind.parse(xKind);
         try (Source src = source.orRecorded(meta, metaFile.toString(), false, priorFromData)) {
-            Dataset d = SimulationFolder.load(data, meta);
+            Dataset d = reshaped(SimulationFolder.load(data, meta));
+            if (kind != null) {
+                kind.check(d.xShape());
+            }
             long seed = common.seed();
             Progress progress = common.progress();
             if (source.given() && meta != null && meta.get("prior") instanceof String p
@@ -85,9 +102,11 @@ final class TrainCommand implements Callable<Integer> {
             NpeResult r;
             try (var listener = progress.training(settings.training().maxEpochs());
                  var stop = new TrainInterruption(settings.estimator().ensemble(), out, progress)) {
-                r = Npe.builder(src.prior()).data(d).seed(seed).settings(settings)
-                        .onEpoch(stop.track(listener)).run();
+                var run = Npe.builder(src.prior()).data(d).seed(seed).settings(settings)
+                        .onEpoch(stop.track(listener));
+                r = (kind == null ? run : run.xKind(kind)).run();
             }
+            r.choices().forEach(c -> progress.note("train: %s", c));
             Files.createDirectories(out.toAbsolutePath().getParent());
             PosteriorFiles.save(r.posterior(), out);
             TrainingReports.write(TrainingReports.reportFile(out), r, src, data, seed);
@@ -99,5 +118,26 @@ final class TrainCommand implements Callable<Integer> {
             common.out().flush();
             return 0;
         }
+    }
+
+    /** The data with the --x-shape given (checked against the x dimension). */
+    private Dataset reshaped(Dataset d) {
+        if (xShape == null) {
+            return d;
+        }
+        int[] shape = xShape.stream().mapToInt(Integer::intValue).toArray();
+        long product = 1;
+        for (int s : shape) {
+            if (s < 1) {
+                throw new IllegalArgumentException("--x-shape " + xShape + ": every entry must"
+                        + " be at least 1");
+            }
+            product *= s;
+        }
+        if (product != d.xDim()) {
+            throw new IllegalArgumentException("--x-shape " + xShape + " has " + product
+                    + " values, but x in the data has " + d.xDim());
+        }
+        return Dataset.of(d.theta(), d.x(), d.index(), shape);
     }
 }

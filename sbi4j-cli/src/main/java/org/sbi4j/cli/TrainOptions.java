@@ -7,6 +7,7 @@ import org.sbi4j.train.TrainingConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.sbi4j.workflow.Estimators;
+import org.sbi4j.workflow.Presets;
 import picocli.CommandLine.Option;
 
 /** Estimator and training options of {@code train} (defaults: sbi's). */
@@ -34,8 +35,8 @@ final class TrainOptions {
     @Option(names = "--embedding-set", paramLabel = "KEY=VALUE", description = "Any setting of the embedding kind, e.g. --embedding-set channels=8,16 (repeatable).")
     Map<String, String> embeddingSettings = new LinkedHashMap<>();
 
-    @Option(names = "--embedding", paramLabel = "KIND", description = "Embedding network for x: none, mlp, conv1d (cnn), deepsets, cnn2d, set_transformer, transformer (default: ${DEFAULT-VALUE}).")
-    String embedding = "none";
+    @Option(names = "--embedding", paramLabel = "KIND", description = "Embedding network for x: none, mlp, conv1d (cnn), deepsets, cnn2d, set_transformer, transformer, or auto (chosen from the x shape and kind) (default: the preset's: auto with --preset auto, none otherwise).")
+    String embedding;
 
     @Option(names = "--embedding-hidden", split = ",", paramLabel = "H1,H2", description = "MLP embedding hidden widths (default: 50,50).")
     List<Integer> embeddingHidden;
@@ -44,11 +45,14 @@ final class TrainOptions {
     Integer embeddingOutputs;
 
     @Option(names = "--preset", paramLabel = "NAME",
-            description = "sbi: sbi's defaults (fast); calibrated: an ensemble of 5, each "
-                    + "trained until 100 epochs bring no improvement (about 10x the training "
-                    + "time, for honest uncertainty at small budgets). Options given explicitly "
-                    + "override the preset (default: ${DEFAULT-VALUE}).")
-    String preset = "sbi";
+            description = "auto: data-driven defaults (log(1 + x) for skewed non-negative x, an "
+                    + "embedding chosen from the x shape: cnn2d for images, conv1d for series, "
+                    + "deepsets for sets, mlp for vectors of more than 100 values); sbi: sbi's "
+                    + "plain defaults; calibrated: sbi's with an ensemble of 5, each trained "
+                    + "until 100 epochs bring no improvement (about 10x the training time, for "
+                    + "honest uncertainty at small budgets). Options given explicitly override "
+                    + "the preset (default: ${DEFAULT-VALUE}).")
+    String preset = "auto";
 
     @Option(names = "--ensemble", paramLabel = "K", description = "Independently trained members (default: 1, or 5 with --preset calibrated).")
     Integer ensemble;
@@ -97,14 +101,19 @@ final class TrainOptions {
         return preset(preset);
     }
 
-    /** The settings a {@code --preset} name stands for: sbi or calibrated. */
+    /** The settings a {@code --preset} name stands for ({@link Presets#of}). */
     static NpeSettings preset(String name) {
-        return switch (name) {
-            case "sbi" -> NpeSettings.defaults();
-            case "calibrated" -> NpeSettings.calibrated();
-            default -> throw new IllegalArgumentException("unknown --preset '" + name
-                    + "': use sbi or calibrated");
-        };
+        try {
+            return Presets.of(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--preset: " + e.getMessage(), e);
+        }
+    }
+
+    /** Everything: the preset with the explicit options applied. */
+    NpeSettings settings() {
+        return presetSettings().withEstimator(estimatorSpec()).withTraining(training())
+                .withBalance(balance);
     }
 
     EstimatorSpec estimatorSpec() {
@@ -121,7 +130,10 @@ final class TrainOptions {
         putIfSet(emb, "hidden", embeddingHidden == null ? null : String.join(",",
                 embeddingHidden.stream().map(String::valueOf).toList()));
         putIfSet(emb, "outputs", embeddingOutputs);
-        return Estimators.spec(estimator, est, embedding, emb, k);
+        EstimatorSpec spec = Estimators.spec(estimator, est, embedding == null ? "none"
+                : embedding, emb, k);
+        return embedding == null && emb.isEmpty()
+                ? spec.withEmbedding(presetSettings().estimator().embedding()) : spec;
     }
 
     private static void putIfSet(Map<String, Object> m, String key, Object v) {

@@ -15,6 +15,11 @@ import org.sbi4j.tensor.Matrix;
  * rounding steps of the mean) gets σ = 1, so it is only centred, its z is 0 and it adds nothing to
  * log|det|. Immutable; {@link #mean()} and {@link #std()} give the parameters to store with a model
  * and {@link #of} restores them.
+ *
+ * <p>For x only, chosen columns may first go through v ↦ log(1 + v) ({@link #withLog1p}, chosen by
+ * {@link XPreprocessing}): then z_j = (log(1 + v_j) − μ_j)/σ_j, μ and σ being fitted on the
+ * transformed values; {@link #inverse} undoes both steps and {@link #logAbsDet()} is refused
+ * (the Jacobian then depends on v).
  */
 public final class Standardizer {
 
@@ -27,10 +32,17 @@ public final class Standardizer {
     private final double[] mean;
     private final double[] std;
     private final double logAbsDet;
+    /** Columns mapped by log(1 + v) before z-scoring; null when none. */
+    private final boolean[] log1p;
 
     private Standardizer(double[] mean, double[] std) {
+        this(mean, std, null);
+    }
+
+    private Standardizer(double[] mean, double[] std, boolean[] log1p) {
         this.mean = mean;
         this.std = std;
+        this.log1p = log1p;
         double s = 0;
         for (double v : std) {
             s -= Math.log(v);
@@ -164,6 +176,30 @@ public final class Standardizer {
         return new Standardizer(mean.clone(), std.clone());
     }
 
+    /**
+     * This standardizer after v ↦ log(1 + v) on the columns where {@code columns} is true (its
+     * μ and σ must have been fitted on the transformed values); all false gives this map.
+     *
+     * @throws IllegalArgumentException if the mask's length is not {@link #dim()}
+     */
+    public Standardizer withLog1p(boolean[] columns) {
+        if (columns.length != mean.length) {
+            throw new IllegalArgumentException("log1p mask of " + columns.length
+                    + " columns for a standardizer of " + mean.length);
+        }
+        for (boolean b : columns) {
+            if (b) {
+                return new Standardizer(mean, std, columns.clone());
+            }
+        }
+        return new Standardizer(mean, std, null);
+    }
+
+    /** The columns mapped by log(1 + v) before z-scoring (all false when none; a copy). */
+    public boolean[] log1pColumns() {
+        return log1p == null ? new boolean[mean.length] : log1p.clone();
+    }
+
     /** The identity map on {@code dim} columns (μ = 0, σ = 1). */
     public static Standardizer identity(int dim) {
         double[] ones = new double[dim];
@@ -186,8 +222,16 @@ public final class Standardizer {
         return std.clone();
     }
 
-    /** log|det ∂z/∂v| = Σ_j −log σ_j, the same for every row. */
+    /**
+     * log|det ∂z/∂v| = Σ_j −log σ_j, the same for every row.
+     *
+     * @throws IllegalStateException when some column is log1p-transformed
+     */
     public double logAbsDet() {
+        if (log1p != null) {
+            throw new IllegalStateException("a standardizer with log1p columns has no constant"
+                    + " Jacobian");
+        }
         return logAbsDet;
     }
 
@@ -209,8 +253,15 @@ public final class Standardizer {
 
     /** z = (v − μ)/σ for one vector: v at {@code in[inOff..)}, z to {@code out[outOff..)}. */
     public void transform(float[] in, int inOff, float[] out, int outOff) {
+        if (log1p == null) {
+            for (int j = 0; j < mean.length; j++) {
+                out[outOff + j] = (float) ((in[inOff + j] - mean[j]) / std[j]);
+            }
+            return;
+        }
         for (int j = 0; j < mean.length; j++) {
-            out[outOff + j] = (float) ((in[inOff + j] - mean[j]) / std[j]);
+            double v = log1p[j] ? Math.log1p(in[inOff + j]) : in[inOff + j];
+            out[outOff + j] = (float) ((v - mean[j]) / std[j]);
         }
     }
 
@@ -233,7 +284,8 @@ public final class Standardizer {
     /** v = z·σ + μ for one vector. */
     public void inverse(float[] z, int zOff, float[] out, int outOff) {
         for (int j = 0; j < mean.length; j++) {
-            out[outOff + j] = (float) (z[zOff + j] * std[j] + mean[j]);
+            double v = z[zOff + j] * std[j] + mean[j];
+            out[outOff + j] = (float) (log1p != null && log1p[j] ? Math.expm1(v) : v);
         }
     }
 
@@ -251,12 +303,13 @@ public final class Standardizer {
     @Override
     public boolean equals(Object o) {
         return o instanceof Standardizer s && Arrays.equals(mean, s.mean)
-                && Arrays.equals(std, s.std);
+                && Arrays.equals(std, s.std) && Arrays.equals(log1pColumns(), s.log1pColumns());
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(mean) + Arrays.hashCode(std);
+        return 31 * (31 * Arrays.hashCode(mean) + Arrays.hashCode(std))
+                + Arrays.hashCode(log1pColumns());
     }
 
     @Override

@@ -5,12 +5,14 @@ import java.util.List;
 import org.sbi4j.data.Dataset;
 import org.sbi4j.flows.ConditionalDensityEstimator;
 import org.sbi4j.kernels.Parallelism;
+import org.sbi4j.posterior.AutoEmbedding;
 import org.sbi4j.posterior.EstimatorSpec;
 import org.sbi4j.prob.Prior;
 import org.sbi4j.sim.SimulationProgress;
 import org.sbi4j.sim.SimulationResult;
 import org.sbi4j.sim.Simulations;
 import org.sbi4j.sim.Simulator;
+import org.sbi4j.sim.XKind;
 import org.sbi4j.train.TrainingListener;
 
 /**
@@ -36,7 +38,8 @@ import org.sbi4j.train.TrainingListener;
  *   <tr><td>{@link #data(Dataset)}</td><td>required without a simulator, refused with one</td></tr>
  *   <tr><td>{@link #seed(long)}</td><td>0</td></tr>
  *   <tr><td>{@link #threads(int)}</td><td>available processors</td></tr>
- *   <tr><td>{@link #settings(NpeSettings)}</td><td>{@link NpeSettings#defaults()}</td></tr>
+ *   <tr><td>{@link #settings(NpeSettings)}</td><td>{@link NpeSettings#auto()}</td></tr>
+ *   <tr><td>{@link #xKind(XKind)}</td><td>from the x shape ({@link XKind#of})</td></tr>
  *   <tr><td>{@link #progress(SimulationProgress)}</td><td>none</td></tr>
  *   <tr><td>{@link #onEpoch(TrainingListener)}</td><td>none</td></tr>
  * </table>
@@ -55,10 +58,11 @@ public final class NpeBuilder {
     private final NpeSettings settings;
     private final SimulationProgress progress;
     private final TrainingListener listener;
+    private final XKind xKind;
 
     private NpeBuilder(Prior prior, Simulator simulator, int simulations, Dataset data, long seed,
                        int threads, NpeSettings settings, SimulationProgress progress,
-                       TrainingListener listener) {
+                       TrainingListener listener, XKind xKind) {
         this.prior = prior;
         this.simulator = simulator;
         this.simulations = simulations;
@@ -68,6 +72,7 @@ public final class NpeBuilder {
         this.settings = settings;
         this.progress = progress;
         this.listener = listener;
+        this.xKind = xKind;
     }
 
     /** A run with defaults; {@code simulator} may be null (then {@link #data} is needed). */
@@ -77,8 +82,8 @@ public final class NpeBuilder {
             Simulations.builder(prior, simulator); // checks θ dimensions and the x shape
         }
         return new NpeBuilder(prior, simulator, 0, null, 0L,
-                Runtime.getRuntime().availableProcessors(), NpeSettings.defaults(),
-                SimulationProgress.NONE, TrainingListener.NONE);
+                Runtime.getRuntime().availableProcessors(), NpeSettings.auto(),
+                SimulationProgress.NONE, TrainingListener.NONE, null);
     }
 
     /** Simulates pairs 0 … n−1 (n ≥ {@value #MIN_PAIRS}); only with a simulator. */
@@ -88,7 +93,7 @@ public final class NpeBuilder {
                     + " (training needs " + MIN_PAIRS + " pairs), got " + n);
         }
         return new NpeBuilder(prior, simulator, n, data, seed, threads, settings, progress,
-                listener);
+                listener, xKind);
     }
 
     /**
@@ -106,13 +111,13 @@ public final class NpeBuilder {
                     + " valid simulations to train, got " + pairs.size());
         }
         return new NpeBuilder(prior, simulator, simulations, pairs, seed, threads, settings,
-                progress, listener);
+                progress, listener, xKind);
     }
 
     /** The run seed: every random choice derives from it (same seed → same bits). */
     public NpeBuilder seed(long runSeed) {
         return new NpeBuilder(prior, simulator, simulations, data, runSeed, threads, settings,
-                progress, listener);
+                progress, listener, xKind);
     }
 
     /**
@@ -127,25 +132,35 @@ public final class NpeBuilder {
             throw new IllegalArgumentException("threads must be >= 1, got " + n);
         }
         return new NpeBuilder(prior, simulator, simulations, data, seed, n, settings, progress,
-                listener);
+                listener, xKind);
     }
 
     /** What to train and how (architecture, training settings, balance). */
     public NpeBuilder settings(NpeSettings s) {
         return new NpeBuilder(prior, simulator, simulations, data, seed, threads,
-                require(s, "the settings"), progress, listener);
+                require(s, "the settings"), progress, listener, xKind);
+    }
+
+    /**
+     * What one x is (vector, series, image or set), for the embedding the auto preset chooses;
+     * checked against the x shape when the run starts. Default: from the shape and whether the
+     * simulator pads sets with NaN ({@link XKind#of}).
+     */
+    public NpeBuilder xKind(XKind kind) {
+        return new NpeBuilder(prior, simulator, simulations, data, seed, threads, settings,
+                progress, listener, require(kind, "the x kind"));
     }
 
     /** Receives simulation progress (used only when simulating). */
     public NpeBuilder progress(SimulationProgress p) {
         return new NpeBuilder(prior, simulator, simulations, data, seed, threads, settings,
-                require(p, "the progress listener"), listener);
+                require(p, "the progress listener"), listener, xKind);
     }
 
     /** Receives every training epoch of every ensemble member; may stop training early. */
     public NpeBuilder onEpoch(TrainingListener l) {
         return new NpeBuilder(prior, simulator, simulations, data, seed, threads, settings,
-                progress, require(l, "the training listener"));
+                progress, require(l, "the training listener"), xKind);
     }
 
     /**
@@ -160,11 +175,22 @@ public final class NpeBuilder {
     public NpeResult run() {
         checkComplete();
         int[] xShape = simulator != null ? simulator.xShape() : data.xShape();
+        XKind kind = xKind != null ? xKind : XKind.of(xShape,
+                simulator != null ? simulator.nanPadding() : hasNaN(data));
+        kind.check(xShape);
         EstimatorSpec spec = settings.estimator();
+        List<String> choices = new ArrayList<>();
+        if (spec.embedding() instanceof AutoEmbedding) {
+            AutoEmbedding.Choice c = AutoEmbedding.choose(xShape, kind);
+            spec = spec.withEmbedding(c.embedding());
+            choices.add(c.explanation());
+        }
+        EstimatorSpec built = spec;
         ConditionalDensityEstimator est = spec.build(prior.interestIndices().length, xShape,
                 EstimatorSpec.buildRng(seed));
+        NpeTraining.Plan plan = new NpeTraining.Plan(built, est, kind, choices);
         if (simulator == null) {
-            return Parallelism.call(threads, () -> NpeTraining.train(this, data, est));
+            return Parallelism.call(threads, () -> NpeTraining.train(this, data, plan));
         }
         long t0 = System.nanoTime();
         SimulationResult sim = Simulations.builder(prior, simulator).seed(seed).threads(threads)
@@ -175,8 +201,22 @@ public final class NpeBuilder {
                     + " valid simulations to train: " + sim.summary());
         }
         NpeResult r = Parallelism.call(threads,
-                () -> NpeTraining.train(this, Dataset.from(sim), est));
-        return new NpeResult(r.posterior(), r.reports(), sim, simSeconds, r.trainSeconds());
+                () -> NpeTraining.train(this, Dataset.from(sim), plan));
+        return new NpeResult(r.posterior(), r.reports(), sim, simSeconds, r.trainSeconds(),
+                r.choices());
+    }
+
+    private static boolean hasNaN(Dataset d) {
+        float[] a = d.x().data();
+        for (int i = 0; i < d.size(); i++) {
+            int off = d.x().rowOffset(i);
+            for (int j = 0; j < d.xDim(); j++) {
+                if (Float.isNaN(a[off + j])) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void checkComplete() {

@@ -19,13 +19,16 @@ import org.sbi4j.train.TrainingReport;
  * @param simulation      the simulations (null when training on given data)
  * @param simulateSeconds wall time of simulation
  * @param trainSeconds    wall time of training (all members)
+ * @param choices         what the data-driven defaults chose and why (x preprocessing, the
+ *                        embedding), one sentence each; empty when nothing was chosen
  */
 public record NpeResult(Posterior posterior, List<TrainingReport> reports,
                         SimulationResult simulation, double simulateSeconds,
-                        double trainSeconds) {
+                        double trainSeconds, List<String> choices) {
 
     public NpeResult {
         reports = List.copyOf(reports);
+        choices = List.copyOf(choices);
     }
 
     /** The first (or only) member's training report. */

@@ -1,14 +1,16 @@
 package org.sbi4j.npe;
 
+import org.sbi4j.data.XPreprocessing;
+import org.sbi4j.posterior.AutoEmbedding;
 import org.sbi4j.posterior.EstimatorSpec;
 import org.sbi4j.train.TrainingConfig;
 
 /**
  * What an NPE run trains and how: a value, changed with the {@code with…} methods.
  * <pre>{@code
- * NpeSettings s = NpeSettings.defaults()                          // sbi's NSF and training
+ * NpeSettings s = NpeSettings.auto()                              // data-driven defaults
  *         .withTraining(TrainingConfig.DEFAULTS.withMaxEpochs(200))
- *         .withEstimator(EstimatorSpec.defaults(EstimatorSpec.Kind.MAF).withEnsemble(3));
+ *         .withEstimator(EstimatorSpec.defaults("maf").withEnsemble(3));
  * }</pre>
  *
  * @param estimator     architecture (default: sbi's NSF)
@@ -17,13 +19,17 @@ import org.sbi4j.train.TrainingConfig;
  *                      checks (default 2,000)
  * @param balance       λ of the balanced NPE loss ({@link org.sbi4j.train.BalancedLoss}); 0 (the
  *                      default) trains on the plain negative log-likelihood
+ * @param preprocessing how x is transformed before z-scoring: {@code AUTO} chooses log1p for
+ *                      skewed non-negative columns ({@link XPreprocessing}), {@code NONE}
+ *                      z-scores only (sbi)
  */
 public record NpeSettings(EstimatorSpec estimator, TrainingConfig training, int referenceRows,
-                          double balance) {
+                          double balance, XPreprocessing.Mode preprocessing) {
 
     public NpeSettings {
-        if (estimator == null || training == null) {
-            throw new IllegalArgumentException("estimator and training settings are needed");
+        if (estimator == null || training == null || preprocessing == null) {
+            throw new IllegalArgumentException("estimator, training and preprocessing settings"
+                    + " are needed");
         }
         if (referenceRows < 0) {
             throw new IllegalArgumentException("reference rows must be >= 0, got " + referenceRows);
@@ -34,10 +40,25 @@ public record NpeSettings(EstimatorSpec estimator, TrainingConfig training, int 
         }
     }
 
-    /** NSF with sbi's defaults and sbi's training defaults. */
+    /**
+     * sbi's plain behaviour (the {@code sbi} preset): NSF with sbi's defaults and sbi's training
+     * defaults, x z-scored, no embedding.
+     */
     public static NpeSettings defaults() {
         return new NpeSettings(EstimatorSpec.of(org.sbi4j.flows.NsfSettings.defaults()),
-                TrainingConfig.DEFAULTS, 2000, 0);
+                TrainingConfig.DEFAULTS, 2000, 0, XPreprocessing.Mode.NONE);
+    }
+
+    /**
+     * The data-driven defaults (the {@code auto} preset, the default of {@link Npe#builder}):
+     * sbi's NSF and training, with x preprocessing chosen from the training data
+     * ({@link XPreprocessing}) and the embedding network chosen from the x shape and kind
+     * ({@link AutoEmbedding}); the run reports both choices ({@link NpeResult#choices()}).
+     */
+    public static NpeSettings auto() {
+        NpeSettings d = defaults();
+        return d.withEstimator(d.estimator().withEmbedding(new AutoEmbedding()))
+                .withPreprocessing(XPreprocessing.Mode.AUTO);
     }
 
     /** Patience of {@link #calibrated()}: epochs without a validation improvement. */
@@ -68,15 +89,20 @@ public record NpeSettings(EstimatorSpec estimator, TrainingConfig training, int 
     }
 
     public NpeSettings withEstimator(EstimatorSpec e) {
-        return new NpeSettings(e, training, referenceRows, balance);
+        return new NpeSettings(e, training, referenceRows, balance, preprocessing);
     }
 
     public NpeSettings withTraining(TrainingConfig t) {
-        return new NpeSettings(estimator, t, referenceRows, balance);
+        return new NpeSettings(estimator, t, referenceRows, balance, preprocessing);
     }
 
     /** Balanced NPE with penalty weight λ (0: off; Delaunoy et al. use 100). */
     public NpeSettings withBalance(double lambda) {
-        return new NpeSettings(estimator, training, referenceRows, lambda);
+        return new NpeSettings(estimator, training, referenceRows, lambda, preprocessing);
+    }
+
+    /** How x is preprocessed before z-scoring. */
+    public NpeSettings withPreprocessing(XPreprocessing.Mode mode) {
+        return new NpeSettings(estimator, training, referenceRows, balance, mode);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.sbi4j.data.Dataset;
 import org.sbi4j.data.Standardizer;
+import org.sbi4j.data.XPreprocessing;
 import org.sbi4j.flows.ConditionalDensityEstimator;
 import org.sbi4j.posterior.Ensemble;
 import org.sbi4j.posterior.EstimatorSpec;
@@ -14,6 +15,7 @@ import org.sbi4j.posterior.PosteriorBuilder;
 import org.sbi4j.posterior.Provenance;
 import org.sbi4j.prob.Prior;
 import org.sbi4j.sim.SimulationStreams;
+import org.sbi4j.sim.XKind;
 import org.sbi4j.tensor.Matrix;
 import org.sbi4j.train.BalancedLoss;
 import org.sbi4j.train.DataParallel;
@@ -32,12 +34,22 @@ final class NpeTraining {
     }
 
     /**
+     * What to train: the resolved spec (no "auto" embedding left), the estimator freshly built
+     * from it, the kind of x, and the choices made so far (for {@link NpeResult#choices()}).
+     */
+    record Plan(EstimatorSpec spec, ConditionalDensityEstimator estimator, XKind kind,
+                List<String> choices) {
+    }
+
+    /**
      * Trains {@code est} (freshly built from the settings' spec with
      * {@code EstimatorSpec.buildRng(seed)}) on {@code data}, whose θ holds every prior parameter;
      * only the parameters of interest are targets, so the posterior is marginal over nuisances.
      * Call on the thread whose kernel parallelism the run should use.
      */
-    static NpeResult train(NpeBuilder run, Dataset data, ConditionalDensityEstimator est) {
+    static NpeResult train(NpeBuilder run, Dataset data, Plan plan) {
+        ConditionalDensityEstimator est = plan.estimator();
+        List<String> choices = new ArrayList<>(plan.choices());
         long t0 = System.nanoTime();
         Prior prior = run.prior();
         long seed = run.seed();
@@ -47,8 +59,16 @@ final class NpeTraining {
                 .split(settings.training().validationFraction(),
                         SimulationStreams.streamFor(seed, Npe.SPLIT_STREAM));
         Standardizer zTheta = Standardizer.fit(split.train().theta());
-        EstimatorSpec spec = settings.estimator();
-        Standardizer zX = spec.embedding().fitStandardizer(split.train().x(), data.xShape());
+        EstimatorSpec spec = plan.spec();
+        boolean[] log1p = new boolean[data.xDim()];
+        if (settings.preprocessing() == XPreprocessing.Mode.AUTO) {
+            XPreprocessing.Choice c = XPreprocessing.choose(split.train().x(),
+                    XPreprocessing.groups(data.xShape(), plan.kind() == XKind.SET));
+            log1p = c.log1p();
+            choices.add(c.explanation());
+        }
+        Matrix fitX = XPreprocessing.apply(split.train().x(), log1p);
+        Standardizer zX = spec.embedding().fitStandardizer(fitX, data.xShape()).withLog1p(log1p);
         Dataset train = standardize(split.train(), zTheta, zX);
         Dataset validation = standardize(split.validation(), zTheta, zX);
 
@@ -77,7 +97,7 @@ final class NpeTraining {
             posterior = posterior.referenceX(train.x().rowView(0, keep).copy());
         }
         return new NpeResult(posterior.build(), reports, null, 0,
-                (System.nanoTime() - t0) / 1e9);
+                (System.nanoTime() - t0) / 1e9, choices);
     }
 
     /** Why balanced NPE cannot run with this prior, or null when it can. */

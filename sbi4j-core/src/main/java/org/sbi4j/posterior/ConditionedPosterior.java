@@ -53,6 +53,14 @@ public final class ConditionedPosterior {
                         + (padding ? " or NaN (padding)" : ""));
             }
         }
+        boolean[] log1p = posterior.xStandardizer().log1pColumns();
+        for (int j = 0; j < observation.length; j++) {
+            if (log1p[j] && observation[j] < 0) {
+                throw new IllegalArgumentException("observation value " + j + " is "
+                        + observation[j] + ", but the model maps that column by log(1 + x): it"
+                        + " was trained on non-negative values only (misspecified x?)");
+            }
+        }
         this.posterior = posterior;
         this.observation = observation.clone();
         this.context = Matrix.of(1, observation.length);

@@ -8,7 +8,8 @@ import org.sbi4j.flows.SettingsRegistry;
  * The registry of embedding kinds by name: none ({@link NoEmbedding}), mlp
  * ({@link MlpEmbedding}), conv1d ({@link Conv1dEmbedding}), deepsets
  * ({@link DeepSetsEmbedding}), cnn2d ({@link Cnn2dEmbedding}), set_transformer
- * ({@link SetTransformerEmbedding}), transformer ({@link TransformerEmbedding}). Adding a
+ * ({@link SetTransformerEmbedding}), transformer ({@link TransformerEmbedding}), auto
+ * ({@link AutoEmbedding}, resolved to one of the others before training). Adding a
  * kind means writing its settings record (implementing
  * {@link EmbeddingSettings}) and one line below.
  */
@@ -28,6 +29,9 @@ public final class EmbeddingKinds {
                             + " embedding (set transformer) of NaN-padded i.i.d. trials")
                     .add(TransformerEmbedding.defaults(), "transformer encoder over a"
                             + " (multi-channel) time series {L} or {C, L}")
+                    .add(new AutoEmbedding(), "chosen from the x shape and kind when training"
+                            + " starts: cnn2d for images, conv1d for series, deepsets for sets,"
+                            + " mlp for vectors of more than 100 values, none otherwise")
                     .build();
 
     private EmbeddingKinds() {

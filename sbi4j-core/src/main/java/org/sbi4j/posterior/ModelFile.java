@@ -32,6 +32,8 @@ import java.util.zip.CRC32;
  * {@code param.<name>} of the parameter's shape. Format 1 (sbi4j 0.1.0) stored settings by
  * record component name and one flat array {@code weights} in parameter order; this build still
  * reads it ({@link #READABLE}).
+ * Format 3 adds {@code standardizer.x.log1p}: the x columns mapped by log(1 + v) before
+ * z-scoring (comma-separated indices, empty for none); formats 1 and 2 have none.
  * Big-endian throughout. Nothing run-dependent is stored (no times, dates, thread counts), so the
  * same seed and settings give identical bytes. Loading checks the magic, the version (an
  * unknown version is refused with a message naming both versions) and the checksum (a damaged
@@ -40,10 +42,10 @@ import java.util.zip.CRC32;
 public final class ModelFile {
 
     /** Current format version: the one written. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     /** The format versions this build reads. */
-    static final List<Integer> READABLE = List.of(1, 2);
+    static final List<Integer> READABLE = List.of(1, 2, 3);
 
     static final byte[] MAGIC = "SBI4JMDL".getBytes(StandardCharsets.US_ASCII);
 

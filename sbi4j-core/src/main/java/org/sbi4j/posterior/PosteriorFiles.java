@@ -36,6 +36,7 @@ public final class PosteriorFiles {
         h.put("standardizer.theta.std", join(p.thetaStandardizer().std(), false));
         h.put("standardizer.x.mean", join(p.xStandardizer().mean(), false));
         h.put("standardizer.x.std", join(p.xStandardizer().std(), false));
+        h.put("standardizer.x.log1p", log1pColumns(p.xStandardizer().log1pColumns()));
         h.put("provenance.library", p.provenance().libraryVersion());
         h.put("provenance.seed", Long.toString(p.provenance().seed()));
         p.provenance().settings().forEach((k, v) -> h.put("setting." + k, v));
@@ -89,12 +90,42 @@ public final class PosteriorFiles {
                     Standardizer.of(doubles(need(h, "standardizer.theta.mean")),
                             doubles(need(h, "standardizer.theta.std"))),
                     Standardizer.of(doubles(need(h, "standardizer.x.mean")),
-                            doubles(need(h, "standardizer.x.std"))),
+                            doubles(need(h, "standardizer.x.std")))
+                            .withLog1p(log1pMask(c.version() >= 3
+                                    ? need(h, "standardizer.x.log1p") : "", xShape)),
                     new ParameterSpace(names, lo, hi),
                     new Provenance(need(h, "provenance.library"), seed, settings), refX);
         } catch (IllegalArgumentException e) {
             throw new IOException(path + " is damaged or incomplete: " + e.getMessage(), e);
         }
+    }
+
+    /** The log1p columns as a comma-separated list of indices ("" for none). */
+    private static String log1pColumns(boolean[] mask) {
+        StringBuilder b = new StringBuilder();
+        for (int j = 0; j < mask.length; j++) {
+            if (mask[j]) {
+                b.append(b.isEmpty() ? "" : ",").append(j);
+            }
+        }
+        return b.toString();
+    }
+
+    private static boolean[] log1pMask(String text, int[] xShape) {
+        int d = 1;
+        for (int s : xShape) {
+            d *= s;
+        }
+        boolean[] mask = new boolean[d];
+        for (String t : text.isBlank() ? new String[0] : text.split(",")) {
+            int j = Integer.parseInt(t.trim());
+            if (j < 0 || j >= d) {
+                throw new IllegalArgumentException("log1p column " + j + " outside x of " + d
+                        + " values");
+            }
+            mask[j] = true;
+        }
+        return mask;
     }
 
     private static String need(Map<String, String> h, String key) {

@@ -41,7 +41,7 @@ class EmbeddingSettingsTest {
     @Test
     void everyEmbeddingKeyIsReachableByName() {
         assertThat(EmbeddingKinds.names()).containsExactly("none", "mlp", "conv1d", "deepsets",
-                "cnn2d", "set_transformer", "transformer");
+                "cnn2d", "set_transformer", "transformer", "auto");
         for (var e : EmbeddingKinds.registry().entries()) {
             Map<String, String> text = EmbeddingKinds.describe(e.name());
             assertThat(text).hasSize(e.type().getRecordComponents().length);

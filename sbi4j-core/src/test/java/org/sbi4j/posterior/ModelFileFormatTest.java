@@ -18,16 +18,24 @@ import org.sbi4j.flows.NsfSettings;
 import org.sbi4j.tensor.Matrix;
 
 /**
- * Model files of format 1 (the golden files of sbi4j 0.1.0) load and give the log-densities
- * they gave when written; re-saved they become format 2 and give the same values bit for bit;
- * an unknown version is refused by name.
+ * Model files of every format shipped (golden files: format 1 of sbi4j 0.1.0, format 2 of main
+ * at 4112939) load and give the log-densities they gave when written; re-saved they become the
+ * current format and give the same values bit for bit; an unknown version is refused by name.
  */
 class ModelFileFormatTest {
 
     private static final List<String> GOLDEN = List.of("nsf", "maf", "mdn", "ensemble-mlp");
 
+    /** Golden folders with the format version their files have. */
+    private static final Map<String, Integer> FOLDERS = Map.of("model-0.1.0", 1,
+            "model-format-2", 2);
+
     private static Path golden(String name) throws URISyntaxException {
-        return Path.of(ModelFileFormatTest.class.getResource("/golden/model-0.1.0/" + name)
+        return golden("model-0.1.0", name);
+    }
+
+    private static Path golden(String folder, String name) throws URISyntaxException {
+        return Path.of(ModelFileFormatTest.class.getResource("/golden/" + folder + "/" + name)
                 .toURI());
     }
 
@@ -36,8 +44,12 @@ class ModelFileFormatTest {
     }
 
     private static Map<String, Map<String, Case>> cases() throws Exception {
+        return cases("model-0.1.0");
+    }
+
+    private static Map<String, Map<String, Case>> cases(String folder) throws Exception {
         Map<String, Map<String, Case>> out = new LinkedHashMap<>();
-        List<String> lines = Files.readAllLines(golden("log_prob.csv"));
+        List<String> lines = Files.readAllLines(golden(folder, "log_prob.csv"));
         assertThat(lines.get(0)).isEqualTo("model,row,a,b,x0,x1,x2,x3,log_prob");
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",");
@@ -66,12 +78,20 @@ class ModelFileFormatTest {
      * change the last bits).
      */
     @Test
-    void goldenFilesOfFormat1GiveTheLogDensitiesTheyGaveWhenWritten() throws Exception {
-        Map<String, Map<String, Case>> cases = cases();
+    void goldenFilesOfEveryShippedFormatGiveTheLogDensitiesTheyGaveWhenWritten()
+            throws Exception {
+        for (var folder : FOLDERS.entrySet()) {
+            goldenFilesGiveTheirLogDensities(folder.getKey(), folder.getValue());
+        }
+    }
+
+    private static void goldenFilesGiveTheirLogDensities(String folder, int format)
+            throws Exception {
+        Map<String, Map<String, Case>> cases = cases(folder);
         assertThat(cases.keySet()).containsExactlyElementsOf(GOLDEN);
         for (String model : GOLDEN) {
-            Path f = golden(model + ".sbi4j");
-            assertThat(version(f)).isEqualTo(1);
+            Path f = golden(folder, model + ".sbi4j");
+            assertThat(version(f)).isEqualTo(format);
             Posterior p = PosteriorFiles.load(f);
             assertThat(cases.get(model)).hasSize(2);
             for (Case c : cases.get(model).values()) {
@@ -84,21 +104,21 @@ class ModelFileFormatTest {
                 }
             }
         }
-        assertThat(PosteriorFiles.load(golden("ensemble-mlp.sbi4j")).spec())
+        assertThat(PosteriorFiles.load(golden(folder, "ensemble-mlp.sbi4j")).spec())
                 .isEqualTo(new EstimatorSpec(NsfSettings.defaults().withHiddenFeatures(8)
                         .withTransforms(2).withBins(4), EmbeddingSettings.mlp(new int[] {8}, 3),
                         2));
     }
 
     @Test
-    void aFormat1FileResavedAsFormat2GivesIdenticalLogDensities(@TempDir Path dir)
+    void aFormat1FileResavedInTheCurrentFormatGivesIdenticalLogDensities(@TempDir Path dir)
             throws Exception {
         Map<String, Map<String, Case>> cases = cases();
         for (String model : GOLDEN) {
             Posterior old = PosteriorFiles.load(golden(model + ".sbi4j"));
             Path f = dir.resolve(model + ".sbi4j");
             PosteriorFiles.save(old, f);
-            assertThat(version(f)).isEqualTo(2);
+            assertThat(version(f)).isEqualTo(ModelFile.VERSION);
             assertThat(ModelFile.read(f).arrays()).doesNotContainKey(ModelWeights.FLAT)
                     .containsKey(ModelWeights.PREFIX + old.estimator().params().get(0).name());
             Posterior again = PosteriorFiles.load(f);
@@ -115,12 +135,12 @@ class ModelFileFormatTest {
         Path f = dir.resolve("m.sbi4j");
         PosteriorFiles.save(PosteriorFiles.load(golden("mdn.sbi4j")), f);
         byte[] bytes = Files.readAllBytes(f);
-        bytes[ModelFile.MAGIC.length + 3] = 3;
-        Path three = dir.resolve("v3.sbi4j");
-        Files.write(three, bytes);
-        assertThatThrownBy(() -> PosteriorFiles.load(three)).isInstanceOf(IOException.class)
-                .hasMessageContaining("format version 3")
-                .hasMessageContaining("this build reads versions 1 and 2");
+        bytes[ModelFile.MAGIC.length + 3] = 4;
+        Path four = dir.resolve("v4.sbi4j");
+        Files.write(four, bytes);
+        assertThatThrownBy(() -> PosteriorFiles.load(four)).isInstanceOf(IOException.class)
+                .hasMessageContaining("format version 4")
+                .hasMessageContaining("this build reads versions 1, 2 and 3");
     }
 
     @Test

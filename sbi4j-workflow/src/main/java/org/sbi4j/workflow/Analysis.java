@@ -12,11 +12,7 @@ import org.sbi4j.diagnostics.Ppc;
 import org.sbi4j.diagnostics.Sbc;
 import org.sbi4j.diagnostics.SbcResult;
 import org.sbi4j.diagnostics.Tarp;
-import org.sbi4j.npe.Npe;
-import org.sbi4j.npe.NpeResult;
-import org.sbi4j.npe.NpeSettings;
 import org.sbi4j.posterior.Posterior;
-import org.sbi4j.posterior.PosteriorFiles;
 import org.sbi4j.store.SimulationStore;
 import org.sbi4j.store.StoreSettings;
 import org.sbi4j.store.StoreSummary;
@@ -64,6 +60,15 @@ public final class Analysis {
      */
     public static Analysis of(Path file) throws NoSuchFileException {
         return new Analysis(file, Source.readJob(file), new Options(null, false, null,
+                Runtime.getRuntime().availableProcessors(), 500, 500, ProgressListener.NONE));
+    }
+
+    /**
+     * The analysis of a job built in code (its relative paths already resolved); {@code file}
+     * names it in messages and is recorded as the job's path. Defaults as {@link #of(Path)}.
+     */
+    public static Analysis of(JobFile job, Path file) {
+        return new Analysis(file, job, new Options(null, false, null,
                 Runtime.getRuntime().availableProcessors(), 500, 500, ProgressListener.NONE));
     }
 
@@ -138,7 +143,7 @@ public final class Analysis {
         long seed = o.seed != null ? o.seed : job.seed();
         ProgressListener progress = o.progress;
         try (Source src = Source.of(job, file, true, Source.External.NONE)) {
-            List<float[]> obs = observations(src.simulator().xDim());
+            List<float[]> obs = observations(src);
             Path dir = OutputDir.prepare(o.out != null ? o.out : Path.of(job.output()),
                     o.overwrite, MARKER);
             RunSummary summary = new RunSummary(dir);
@@ -154,7 +159,9 @@ public final class Analysis {
             summary.time("simulate", t0);
 
             t0 = System.nanoTime();
-            Posterior post = train(src, data, seed, dir, summary);
+            TrainingStage.Outcome trained = TrainingStage.run(new TrainingStage.Context(job, src,
+                    data, seed, dir, o.threads, o.numTests, o.numTestSamples, progress), summary);
+            Posterior post = trained.result().posterior();
             summary.time("train", t0);
 
             t0 = System.nanoTime();
@@ -170,7 +177,7 @@ public final class Analysis {
             summary.time("sample", t0);
 
             t0 = System.nanoTime();
-            diagnose(src, post, obs, seed, dir, summary);
+            diagnose(src, post, trained, obs, seed, dir, summary);
             summary.time("diagnose", t0);
 
             summary.jobSizes(job);
@@ -184,10 +191,14 @@ public final class Analysis {
      * rows have the simulator's x dimension and are finite (NaN only as padding for an
      * embedding that masks it, e.g. deepsets).
      */
-    private List<float[]> observations(int xDim) {
+    private List<float[]> observations(Source src) {
+        int xDim = src.simulator().xDim();
         Matrix m = JobComponents.observations(job, xDim);
         var embedding = job.estimator().embedding();
-        boolean nanPadding = embedding != null && embedding.toSettings().allowsNaNPadding();
+        boolean nanPadding = embedding != null
+                ? embedding.toSettings().allowsNaNPadding()
+                && !(embedding.toSettings() instanceof org.sbi4j.posterior.AutoEmbedding)
+                : TrainingStage.xKind(job, src) == org.sbi4j.sim.XKind.SET;
         return m == null ? List.of()
                 : Observations.check(m, "the job's observations", xDim, nanPadding);
     }
@@ -215,34 +226,19 @@ public final class Analysis {
         return Dataset.from(store.load());
     }
 
-    private Posterior train(Source src, Dataset data, long seed, Path dir, RunSummary summary)
+    private void diagnose(Source src, Posterior post, TrainingStage.Outcome trained,
+                          List<float[]> obs, long seed, Path dir, RunSummary summary)
             throws IOException {
-        NpeSettings settings = NpeSettings.defaults()
-                .withEstimator(Estimators.fromJob(job.estimator()))
-                .withTraining(job.training().toConfig());
-        NpeResult r;
-        try (ProgressListener.Training listener =
-                     o.progress.training(settings.training().maxEpochs())) {
-            r = Npe.builder(src.prior()).data(data).seed(seed).settings(settings).onEpoch(listener)
-                    .run();
-        }
-        Path model = dir.resolve("model.sbi4j");
-        PosteriorFiles.save(r.posterior(), model);
-        TrainingReports.write(TrainingReports.reportFile(model), r, src,
-                dir.resolve("simulations"), seed);
-        Plots.loss(dir.resolve("loss.png"), r.reports(), "training loss");
-        summary.training(r);
-        return r.posterior();
-    }
-
-    private void diagnose(Source src, Posterior post, List<float[]> obs, long seed, Path dir,
-                          RunSummary summary) throws IOException {
         List<String> wanted = job.diagnostics();
         if (wanted.contains("sbc") || wanted.contains("coverage")) {
-            Diagnoses.TestPairs pairs = Diagnoses.testPairs(src.prior(), src.simulator(),
-                    o.numTests, seed, o.threads, o.progress);
-            SbcResult sbc = Diagnoses.sbc(post, pairs, o.numTestSamples, Sbc.DEFAULT_ALPHA, seed,
-                    o.threads);
+            // the calibration check already ran SBC on the same test pairs: reuse it
+            SbcResult sbc = trained.sbc();
+            if (sbc == null) {
+                Diagnoses.TestPairs pairs = Diagnoses.testPairs(src.prior(), src.simulator(),
+                        o.numTests, seed, o.threads, o.progress);
+                sbc = Diagnoses.sbc(post, pairs, o.numTestSamples, Sbc.DEFAULT_ALPHA, seed,
+                        o.threads);
+            }
             if (wanted.contains("sbc")) {
                 DiagnosticFiles.writeSbc(dir, sbc);
                 summary.verdict("sbc", sbc.verdict());

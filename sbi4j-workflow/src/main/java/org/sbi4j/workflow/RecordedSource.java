@@ -76,6 +76,7 @@ public final class RecordedSource {
         putIf(m, "batch_size", s.batchSize());
         putIf(m, "timeout_s", s.timeoutS());
         putIf(m, "directory", s.directory());
+        putIf(m, "x_kind", s.xKind());
         return m;
     }
 

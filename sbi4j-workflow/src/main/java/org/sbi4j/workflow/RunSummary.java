@@ -27,6 +27,8 @@ public final class RunSummary {
     private final List<String> results = new ArrayList<>();
     private final List<String> verdicts = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<String> calibration = new ArrayList<>();
+    private Recalibration.Outcome outcome;
 
     RunSummary(Path dir) {
         this.dir = dir;
@@ -63,6 +65,25 @@ public final class RunSummary {
                         + " `loss.png`.", rep.epochCount(), rep.bestEpoch(),
                 rep.bestValidationLoss(),
                 rep.stopReason().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
+        if (!r.choices().isEmpty()) {
+            results.add("Chosen from the data (preset auto; override with the job's `estimator`"
+                    + " keys or `preset: sbi`): " + String.join("; ", r.choices()) + ".");
+        }
+    }
+
+    /** The attempts of the calibration check or ladder, in a section of their own. */
+    void calibration(Recalibration.Outcome o, String mode) {
+        outcome = o;
+        calibration.add("Mode `" + mode + "` (job key `calibration`); each attempt checked by"
+                + " SBC and highest-density coverage on the same held-out pairs:\n");
+        for (int k = 0; k < o.attempts().size(); k++) {
+            calibration.add((k + 1) + ". " + o.attempts().get(k).line());
+        }
+        calibration.add("\n" + (o.passed() ? "Kept: " : "None passed; kept the last: ")
+                + o.kept().rung().name() + " (" + o.stop() + ")." + (o.passed() ? ""
+                : " The posterior may be over- or under-confident: try more simulations"
+                + " (`calibration: {max_simulations: N}`), a longer time budget"
+                + " (`calibration: {minutes: M}`), or another embedding."));
     }
 
     void samples(int k, Path file, Path png, ConditionedPosterior post, Matrix s) {
@@ -100,6 +121,21 @@ public final class RunSummary {
         return List.copyOf(verdicts);
     }
 
+    /** Seconds per stage (simulate, train, sample, diagnose), in order. */
+    public Map<String, Double> seconds() {
+        return java.util.Collections.unmodifiableMap(seconds);
+    }
+
+    /** The calibration check's attempts, or null when calibration was off. */
+    public Recalibration.Outcome calibrationOutcome() {
+        return outcome;
+    }
+
+    /** The calibration section's lines (empty when calibration was off). */
+    public List<String> calibrationLines() {
+        return List.copyOf(calibration);
+    }
+
     /** The settings table (key, value), in the order summary.md lists them. */
     public Map<String, String> settings() {
         return java.util.Collections.unmodifiableMap(settings);
@@ -115,6 +151,11 @@ public final class RunSummary {
         seconds.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "| %s | %.2f |%n", k, v)));
         sb.append("\n## Results\n\n");
         results.forEach(r -> sb.append(r).append("\n\n"));
+        if (!calibration.isEmpty()) {
+            sb.append("## Calibration\n\n");
+            calibration.forEach(c -> sb.append(c).append('\n'));
+            sb.append('\n');
+        }
         sb.append("## Diagnostics\n\n");
         if (verdicts.isEmpty()) {
             sb.append("None requested (job key `diagnostics`).\n");

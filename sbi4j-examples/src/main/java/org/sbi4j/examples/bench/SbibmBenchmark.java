@@ -1,5 +1,6 @@
 package org.sbi4j.examples.bench;
 
+import org.sbi4j.workflow.Presets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,10 +45,13 @@ import org.sbi4j.workflow.SeedStream;
  * @param samples      posterior samples per observation (at least 10)
  * @param seed         run seed
  * @param threads      simulation and C2ST threads
+ * @param preset       the settings the estimator kind, batch size and epoch limit are applied
+ *                     to: sbi (sbi's plain behaviour, the benchmark's default), auto or
+ *                     calibrated ({@link Presets})
  */
 public record SbibmBenchmark(List<String> tasks, int[] budgets, int[] observations,
                              String estimator, int batchSize, int maxEpochs, int samples,
-                             long seed, int threads) {
+                             long seed, int threads, String preset) {
 
     /** The ten sbibm tasks, in the paper's order. */
     public static final List<String> SBIBM_TASKS = List.of("gaussian_linear",
@@ -65,6 +69,7 @@ public record SbibmBenchmark(List<String> tasks, int[] budgets, int[] observatio
             throw new IllegalArgumentException("need --threads >= 1, --samples >= 10, --batch-size >= 1;"
                     + " got " + threads + ", " + samples + ", " + batchSize);
         }
+        Presets.of(preset); // refuses an unknown name before any work
         tasks = List.copyOf(tasks);
         budgets = budgets.clone();
         observations = observations.clone();
@@ -77,15 +82,17 @@ public record SbibmBenchmark(List<String> tasks, int[] budgets, int[] observatio
     public List<Row> run(Path out, boolean overwrite, Consumer<String> lines) throws IOException {
         List<Task> ts = tasks.stream().map(Tasks::byName).toList();
         OutputDir.prepare(out, overwrite, null);
-        EstimatorSpec est = EstimatorSpec.defaults(estimator);
+        NpeSettings base = Presets.of(preset);
+        EstimatorSpec est = base.estimator().withSettings(
+                org.sbi4j.flows.EstimatorKinds.defaults(estimator));
         List<Row> rows = new ArrayList<>();
         Path csv = out.resolve("c2st.csv");
         Files.writeString(csv, "task,budget,observation,c2st,simulate_s,train_s,sample_s\n");
         for (Task t : ts) {
             for (int budget : budgets) {
                 int cap = Math.max(1, (int) Math.round(budget * 0.9));
-                NpeSettings settings = NpeSettings.defaults().withEstimator(est).withTraining(
-                        NpeSettings.defaults().training().withBatchSize(Math.min(batchSize, cap))
+                NpeSettings settings = base.withEstimator(est).withTraining(
+                        base.training().withBatchSize(Math.min(batchSize, cap))
                                 .withMaxEpochs(maxEpochs));
                 NpeResult r = Npe.builder(t.prior(), t.simulator()).simulations(budget).seed(seed)
                         .settings(settings).threads(threads).run();
@@ -112,7 +119,8 @@ public record SbibmBenchmark(List<String> tasks, int[] budgets, int[] observatio
             }
         }
         Files.writeString(out.resolve("summary.md"), SbibmSummary.markdown(rows,
-                SbibmFigures.load(), estimator, batchSize, seed));
+                SbibmFigures.load(), estimator + (preset.equals("sbi") ? "" : ", preset " + preset),
+                batchSize, seed));
         return rows;
     }
 

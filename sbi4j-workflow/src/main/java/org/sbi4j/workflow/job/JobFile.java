@@ -23,17 +23,24 @@ import org.sbi4j.prob.Priors;
  * @param samples      posterior samples per observation (default {@value #DEFAULT_SAMPLES})
  * @param output       output folder (default {@value #DEFAULT_OUTPUT})
  * @param diagnostics  diagnostics to run, from {@link #DIAGNOSTICS} (default none)
+ * @param preset       the defaults the estimator and training keys are applied to:
+ *                     {@code auto} (data-driven, the default), {@code sbi} (sbi's plain
+ *                     behaviour) or {@code calibrated} ({@link #PRESETS})
+ * @param calibration  what {@code run} does about calibration (default: auto when the job asks
+ *                     for sbc, off otherwise; {@link CalibrationSpec})
  */
 public record JobFile(List<PriorSpec> priors, SimulatorSpec simulator, Integer simulations,
                       Long seed, EstimatorSpec estimator, TrainingSpec training,
                       ObservationsSpec observations, Integer samples, String output,
-                      List<String> diagnostics) {
+                      List<String> diagnostics, String preset, CalibrationSpec calibration) {
 
     /** Diagnostics a job may ask for. */
     public static final List<String> DIAGNOSTICS =
             List.of("sbc", "coverage", "ppc", "identifiability");
     public static final int DEFAULT_SAMPLES = 10_000;
     public static final String DEFAULT_OUTPUT = "sbi4j-output";
+    /** Presets a job may name. */
+    public static final List<String> PRESETS = List.of("auto", "sbi", "calibrated");
 
     public JobFile {
         if (simulator == null) {
@@ -81,6 +88,20 @@ public record JobFile(List<PriorSpec> priors, SimulatorSpec simulator, Integer s
                 throw new IllegalArgumentException("unknown diagnostic '" + d + "'; known: "
                         + String.join(", ", DIAGNOSTICS));
             }
+        }
+        preset = preset == null ? "auto" : preset.strip().toLowerCase(Locale.ROOT);
+        if (!PRESETS.contains(preset)) {
+            throw new IllegalArgumentException("unknown preset '" + preset + "'; use "
+                    + String.join(", ", PRESETS));
+        }
+        if (calibration == null) {
+            calibration = new CalibrationSpec(diagnostics.contains("sbc") ? "auto" : "off",
+                    null, null);
+        }
+        if (calibration.maxSimulations() != null && calibration.maxSimulations() < simulations) {
+            throw new IllegalArgumentException("calibration 'max_simulations' ("
+                    + calibration.maxSimulations() + ") is below 'simulations' (" + simulations
+                    + ")");
         }
         if (observations != null && observations.task() != null && !simulator.isTask()) {
             throw new IllegalArgumentException("observations 'task' needs a 'task' simulator");
@@ -133,6 +154,6 @@ public record JobFile(List<PriorSpec> priors, SimulatorSpec simulator, Integer s
         Path b = base.toAbsolutePath().normalize();
         return new JobFile(priors, simulator.resolve(b), simulations, seed, estimator, training,
                 observations == null ? null : observations.resolve(b), samples,
-                b.resolve(output).normalize().toString(), diagnostics);
+                b.resolve(output).normalize().toString(), diagnostics, preset, calibration);
     }
 }

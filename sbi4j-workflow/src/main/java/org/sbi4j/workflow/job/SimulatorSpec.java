@@ -1,5 +1,6 @@
 package org.sbi4j.workflow.job;
 
+import org.sbi4j.sim.XKind;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +22,8 @@ import org.sbi4j.workflow.external.ExternalSimulatorConfig;
  *       {@code timeout_s} (default 600) and {@code directory} (working directory; default the
  *       job file's folder).</li>
  * </ul>
+ * Any simulator may add {@code x_kind: vector | series | image | set} (what one x is, for the
+ * embedding the auto preset chooses; default from the rank of the x shape, {@link XKind#of}).
  */
 public record SimulatorSpec(String task,
                             @JsonProperty("class") String className,
@@ -31,9 +34,18 @@ public record SimulatorSpec(String task,
                             Integer batchSize,
                             Double timeoutS,
                             String directory,
+                            String xKind,
                             List<String> classpath) {
 
     public SimulatorSpec {
+        if (xKind != null) {
+            XKind k = XKind.parse(xKind);
+            xKind = k.label();
+            if (command != null && xDim != null && xDim > 0) {
+                k.check(xShape == null ? new int[] {xDim}
+                        : xShape.stream().mapToInt(Integer::intValue).toArray());
+            }
+        }
         int kinds = (task != null ? 1 : 0) + (className != null ? 1 : 0)
                 + (command != null ? 1 : 0);
         if (kinds != 1) {
@@ -108,7 +120,7 @@ public record SimulatorSpec(String task,
 
     /** A built-in task by name. */
     public static SimulatorSpec ofTask(String name) {
-        return new SimulatorSpec(name, null, null, null, null, null, null, null, null, null);
+        return new SimulatorSpec(name, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** A Java simulator class by fully qualified name, on the program's classpath. */
@@ -118,12 +130,14 @@ public record SimulatorSpec(String task,
 
     /** A Java simulator class by name, looked for first in {@code classpath} (or null). */
     public static SimulatorSpec ofClass(String name, List<String> classpath) {
-        return new SimulatorSpec(null, name, null, null, null, null, null, null, null, classpath);
+        return new SimulatorSpec(null, name, null, null, null, null, null, null, null, null,
+                classpath);
     }
 
     /** An external program with the default workers, batch size and time-out. */
     public static SimulatorSpec ofCommand(List<String> command, int xDim) {
-        return new SimulatorSpec(null, null, command, xDim, null, null, null, null, null, null);
+        return new SimulatorSpec(null, null, command, xDim, null, null, null, null, null, null,
+                null);
     }
 
     public boolean isTask() {
@@ -144,15 +158,23 @@ public record SimulatorSpec(String task,
      */
     SimulatorSpec resolve(Path base) {
         if (classpath != null) {
-            return ofClass(className, classpath.stream()
-                    .map(e -> base.resolve(e).normalize().toString()).toList());
+            return new SimulatorSpec(null, className, null, null, null, null, null, null, null,
+                    xKind, classpath.stream().map(e -> base.resolve(e).normalize().toString())
+                    .toList());
         }
         if (command == null) {
             return this;
         }
         String dir = directory == null ? base.toString() : base.resolve(directory).toString();
         return new SimulatorSpec(null, null, command, xDim, xShape, workers, batchSize, timeoutS,
-                dir, null);
+                dir, xKind, null);
+    }
+
+    /**
+     * The declared kind of x, or null (then the default from the shape applies).
+     */
+    public XKind declaredXKind() {
+        return xKind == null ? null : XKind.parse(xKind);
     }
 
     /** The configuration of the external simulator for θ of {@code thetaDim} values. */

@@ -25,8 +25,8 @@ public record TrainingSpec(Integer batchSize, Double learningRate, Double valida
 
     public TrainingSpec {
         try {
-            toConfig(batchSize, learningRate, validationFraction, stopAfterEpochs, maxEpochs,
-                    weightDecay, decoupledDecay, clipNorm);
+            toConfig(TrainingConfig.DEFAULTS, batchSize, learningRate, validationFraction,
+                    stopAfterEpochs, maxEpochs, weightDecay, decoupledDecay, clipNorm);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("training: " + e.getMessage(), e);
         }
@@ -34,15 +34,21 @@ public record TrainingSpec(Integer batchSize, Double learningRate, Double valida
 
     /** The training configuration: the defaults with the keys of this spec applied. */
     public TrainingConfig toConfig() {
-        return toConfig(batchSize, learningRate, validationFraction, stopAfterEpochs, maxEpochs,
-                weightDecay, decoupledDecay, clipNorm);
+        return toConfig(TrainingConfig.DEFAULTS);
     }
 
-    private static TrainingConfig toConfig(Integer batchSize, Double learningRate,
+    /** {@code base} (e.g. a preset's training) with the keys of this spec applied. */
+    public TrainingConfig toConfig(TrainingConfig base) {
+        return toConfig(base, batchSize, learningRate, validationFraction, stopAfterEpochs,
+                maxEpochs, weightDecay, decoupledDecay, clipNorm);
+    }
+
+    private static TrainingConfig toConfig(TrainingConfig base, Integer batchSize,
+                                           Double learningRate,
                                            Double validationFraction, Integer stopAfterEpochs,
                                            Integer maxEpochs, Double weightDecay,
                                            Boolean decoupledDecay, Double clipNorm) {
-        TrainingConfig c = TrainingConfig.DEFAULTS;
+        TrainingConfig c = base;
         if (batchSize != null) {
             c = c.withBatchSize(batchSize);
         }

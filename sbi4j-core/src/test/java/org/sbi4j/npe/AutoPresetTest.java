@@ -1,0 +1,115 @@
+package org.sbi4j.npe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.apache.commons.rng.sampling.distribution.PoissonSampler;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sbi4j.posterior.AutoEmbedding;
+import org.sbi4j.posterior.Conv1dEmbedding;
+import org.sbi4j.posterior.Cnn2dEmbedding;
+import org.sbi4j.posterior.DeepSetsEmbedding;
+import org.sbi4j.posterior.EmbeddingSettings;
+import org.sbi4j.posterior.MlpEmbedding;
+import org.sbi4j.posterior.Posterior;
+import org.sbi4j.posterior.PosteriorFiles;
+import org.sbi4j.prob.Prior;
+import org.sbi4j.prob.Priors;
+import org.sbi4j.sim.Simulator;
+import org.sbi4j.sim.XKind;
+import org.sbi4j.tensor.Matrix;
+
+/** The auto preset: x preprocessing stored with the model, the embedding chosen from the shape. */
+class AutoPresetTest {
+
+    /** Counts x_t ~ Poisson(exp(a + b·t)), t < 8: values from 1 to about 10⁴ within one x. */
+    private static final Simulator COUNTS = Simulator.of(2, 8, (theta, rng) -> {
+        float[] x = new float[8];
+        for (int t = 0; t < 8; t++) {
+            x[t] = PoissonSampler.of(rng, Math.exp(theta[0] + theta[1] * t)).sample();
+        }
+        return x;
+    });
+
+    private static final Prior PRIOR = Priors.independent(Priors.uniform("a", 0, 3),
+            Priors.uniform("b", 0.2, 0.9));
+
+    @Test
+    void skewedCountsAreLog1pTransformedAndTheChoiceIsStoredInTheModel(@TempDir Path dir)
+            throws Exception {
+        NpeSettings s = NpeSettings.auto().withTraining(NpeTestModels.fast().training());
+        NpeResult r = Npe.builder(PRIOR, COUNTS).simulations(600).seed(3).settings(s).run();
+        boolean[] log1p = r.posterior().xStandardizer().log1pColumns();
+        // t = 0: Poisson(e^a), a ~ U(0, 3), skewness about 1.2: left alone; t = 7 spans 1…10⁴
+        assertThat(log1p[0]).isFalse();
+        assertThat(log1p[7]).isTrue();
+        assertThat(r.choices()).anyMatch(c -> c.contains("log(1 + x) on"))
+                .anyMatch(c -> c.startsWith("embedding: none"));
+        assertThat(r.posterior().spec().embedding()).isEqualTo(EmbeddingSettings.none());
+
+        Path f = dir.resolve("m.sbi4j");
+        PosteriorFiles.save(r.posterior(), f);
+        Posterior back = PosteriorFiles.load(f);
+        assertThat(back.xStandardizer()).isEqualTo(r.posterior().xStandardizer());
+        float[] xo = {3, 6, 12, 25, 60, 120, 300, 700};
+        Matrix theta = PRIOR.sample(20, org.apache.commons.rng.simple.RandomSource
+                .XO_RO_SHI_RO_128_PP.create(1L));
+        assertThat(back.at(xo).logProb(theta)).containsExactly(r.posterior().at(xo)
+                .logProb(theta));
+        float[] bad = xo.clone();
+        bad[7] = -1;
+        assertThatThrownBy(() -> back.at(bad)).hasMessageContaining("observation value 7 is"
+                + " -1.0").hasMessageContaining("log(1 + x)");
+    }
+
+    @Test
+    void thePlainPresetLeavesXAsItIs() {
+        NpeResult r = Npe.builder(PRIOR, COUNTS).simulations(300).seed(3)
+                .settings(NpeTestModels.fast()).run();
+        assertThat(r.posterior().xStandardizer().log1pColumns()).containsOnly(false);
+        assertThat(r.choices()).isEmpty();
+    }
+
+    @Test
+    void theEmbeddingFollowsTheShapeAndKind() {
+        assertThat(AutoEmbedding.choose(new int[] {1, 48, 48}, XKind.IMAGE).embedding())
+                .isEqualTo(Cnn2dEmbedding.defaults());
+        assertThat(AutoEmbedding.choose(new int[] {1, 100}, XKind.SERIES).embedding())
+                .isEqualTo(Conv1dEmbedding.defaults());
+        assertThat(AutoEmbedding.choose(new int[] {2, 8}, XKind.SERIES).embedding())
+                .isEqualTo(EmbeddingSettings.none());
+        assertThat(AutoEmbedding.choose(new int[] {40, 2}, XKind.SET).embedding())
+                .isEqualTo(DeepSetsEmbedding.defaults());
+        assertThat(AutoEmbedding.choose(new int[] {100}, XKind.VECTOR).embedding())
+                .isEqualTo(EmbeddingSettings.none());
+        assertThat(AutoEmbedding.choose(new int[] {101}, XKind.VECTOR).embedding())
+                .isEqualTo(MlpEmbedding.defaults());
+        assertThat(XKind.of(new int[] {40, 2}, true)).isEqualTo(XKind.SET);
+        assertThat(XKind.of(new int[] {1, 100}, false)).isEqualTo(XKind.SERIES);
+        assertThat(XKind.of(new int[] {1, 9, 9}, false)).isEqualTo(XKind.IMAGE);
+        assertThatThrownBy(() -> XKind.of(new int[] {1, 2, 3, 4}, false))
+                .hasMessageContaining("rank 4");
+        assertThatThrownBy(() -> AutoEmbedding.choose(new int[] {1, 4, 4}, XKind.SET))
+                .hasMessageContaining("x kind set does not fit the x shape [1, 4, 4]");
+    }
+
+    @Test
+    void aRunResolvesAutoToAConcreteKindBeforeAnyWork() {
+        Simulator series = Simulator.of(2, new int[] {1, 32}, (theta, rng) -> {
+            float[] x = new float[32];
+            for (int t = 0; t < 32; t++) {
+                x[t] = (float) (theta[0] * Math.sin(theta[1] * t) + 0.1 * rng.nextDouble());
+            }
+            return x;
+        });
+        NpeSettings s = NpeSettings.auto().withTraining(NpeTestModels.fast().training()
+                .withMaxEpochs(2));
+        NpeResult r = Npe.builder(PRIOR, series).simulations(200).seed(1).settings(s).run();
+        assertThat(r.posterior().spec().embedding()).isEqualTo(Conv1dEmbedding.defaults());
+        assertThat(r.choices()).anyMatch(c -> c.startsWith("embedding: conv1d"));
+        assertThatThrownBy(() -> Npe.builder(PRIOR, series).simulations(200).xKind(XKind.VECTOR)
+                .settings(s).run()).hasMessageContaining("x kind vector does not fit");
+    }
+}
