@@ -44,6 +44,9 @@ final class RunCommand implements Callable<Integer> {
                     + " simulator, searched after the job's simulator 'classpath'.")
     java.util.List<Path> classpath;
 
+    @Option(names = "--preset", paramLabel = "NAME", description = "auto, sbi or calibrated: replaces the job's 'preset' (default: the job's, auto when it has none).")
+    String preset;
+
     @Mixin
     CommonOptions common;
 
@@ -59,6 +62,9 @@ final class RunCommand implements Callable<Integer> {
                 .threads(common.threads()).progress(common.progress());
         if (out != null) {
             a = a.out(out);
+        }
+        if (preset != null) {
+            a = a.preset(preset);
         }
         if (common.seed != null || a.job().seed() == null) {
             a = a.seed(common.seed());
@@ -76,6 +82,11 @@ final class RunCommand implements Callable<Integer> {
         }
         common.out().println("run: report in " + summary.dir() + " (summary.md)");
         summary.verdicts().forEach(common.out()::println);
+        var cal = summary.calibrationOutcome();
+        if (cal != null) {
+            common.out().println("calibration: " + cal.attempts().size() + " attempt(s); kept '"
+                    + cal.kept().rung().name() + "' (" + cal.stop() + ")");
+        }
         common.out().flush();
         return 0;
     }

@@ -83,6 +83,11 @@ public final class Analysis {
                 o.numTests, o.numTestSamples, o.progress));
     }
 
+    /** The preset the job's estimator and training keys apply to, replacing the job's. */
+    public Analysis preset(String name) {
+        return new Analysis(file, job.withPreset(name), o);
+    }
+
     /** Whether to write into a non-empty folder that no earlier run of a job made. */
     public Analysis overwrite(boolean overwrite) {
         return new Analysis(file, job, new Options(o.out, overwrite, o.seed, o.threads,

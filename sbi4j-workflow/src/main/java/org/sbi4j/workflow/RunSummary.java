@@ -53,8 +53,11 @@ public final class RunSummary {
 
     void training(NpeResult r) {
         TrainingReport rep = r.report();
-        settings.put("estimator", r.posterior().spec().kind()
-                + " " + r.posterior().spec().settings());
+        var spec = r.posterior().spec();
+        settings.put("estimator", spec.kind() + " " + spec.settings()
+                + (spec.ensemble() > 1 ? ", ensemble of " + spec.ensemble() : ""));
+        settings.put("embedding", spec.embedding().kind() + (spec.embedding().kind()
+                .equals("none") ? "" : " " + spec.embedding()));
         r.posterior().provenance().settings().forEach((k, v) -> {
             if (k.startsWith("training.")) {
                 settings.put(k, TrainingReports.settingText(k, v));

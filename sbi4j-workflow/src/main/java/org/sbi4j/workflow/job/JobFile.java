@@ -113,6 +113,12 @@ public record JobFile(List<PriorSpec> priors, SimulatorSpec simulator, Integer s
         }
     }
 
+    /** The same job with another preset (checked like the key). */
+    public JobFile withPreset(String name) {
+        return new JobFile(priors, simulator, simulations, seed, estimator, training, observations,
+                samples, output, diagnostics, name, calibration);
+    }
+
     /** Number of parameters given by {@code priors} (0 for a task that brings its own prior). */
     public int thetaDim() {
         return priors.size();

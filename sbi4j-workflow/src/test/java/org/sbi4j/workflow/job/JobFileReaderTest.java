@@ -138,7 +138,7 @@ class JobFileReaderTest {
                 .hasMessageContaining("unknown key 'simulatons'")
                 .hasMessageContaining("job.yaml at line 2")
                 .hasMessageContaining("did you mean 'simulations'?")
-                .hasMessageContaining("allowed keys: diagnostics, estimator,")
+                .hasMessageContaining("allowed keys: calibration, diagnostics, estimator,")
                 .hasMessageContaining("training");
     }
 
