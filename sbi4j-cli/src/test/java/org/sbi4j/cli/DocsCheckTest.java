@@ -157,12 +157,18 @@ class DocsCheckTest {
         }
         String sim = section(doc, "## `simulator`");
         Set<String> simKeys = keys(sim);
-        Matcher spans = Pattern.compile("`([a-z_]+): ").matcher(sim);
+        // "- `task: NAME`" items, "Optional `classpath: [...]`", "may add `x_kind`:"
+        Matcher spans = Pattern.compile("^- `([a-z_]+): |Optional\\s+`([a-z_]+): |`([a-z_]+)`:",
+                Pattern.MULTILINE).matcher(sim);
         while (spans.find()) {
-            simKeys.add(spans.group(1));
+            for (int g = 1; g <= 3; g++) {
+                if (spans.group(g) != null) {
+                    simKeys.add(spans.group(g));
+                }
+            }
         }
         assertThat(simKeys).contains("task", "class", "classpath", "command", "x_dim",
-                "batch_size", "directory");
+                "batch_size", "directory", "x_kind");
         for (String key : simKeys) {
             checked++;
             String m = unknown("simulator: {" + key + ": null}\nsimulations: 5\n", key);
