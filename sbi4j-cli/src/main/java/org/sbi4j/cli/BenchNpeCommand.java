@@ -35,9 +35,13 @@ final class BenchNpeCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Simulation threads (default: all cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--preset", description = "sbi (sbi's plain NPE), auto or calibrated (default: ${DEFAULT-VALUE}).")
+    String preset = "sbi";
+
     @Override
     public Integer call() {
-        NpeTiming.Result r = new NpeTiming(task, num, seed, estimator, batchSize, threads).run();
+        NpeTiming.Result r = new NpeTiming(task, num, seed, estimator, batchSize, threads, preset)
+                .run();
         PrintWriter out = spec.commandLine().getOut();
         r.lines().forEach(out::println);
         out.flush();

@@ -64,7 +64,7 @@ class PipelineTest {
         Cli.Result bad = Cli.run("train", "--data", sims.toString(), "--preset", "fast",
                 "--out", dir.resolve("none.sbi4j").toString());
         assertThat(bad.code()).isNotZero();
-        assertThat(bad.err()).contains("unknown --preset 'fast'", "sbi or calibrated");
+        assertThat(bad.err()).contains("--preset: unknown preset 'fast'", "auto, sbi, calibrated");
 
         Path obs = dir.resolve("obs.csv");
         Files.writeString(obs, "x1,x2\n0.1,0.2\n-0.3,0.05\n");

@@ -16,10 +16,13 @@ import org.sbi4j.tensor.Matrix;
  * log|det|. Immutable; {@link #mean()} and {@link #std()} give the parameters to store with a model
  * and {@link #of} restores them.
  *
- * <p>For x only, chosen columns may first go through v ↦ log(1 + v) ({@link #withLog1p}, chosen by
- * {@link XPreprocessing}): then z_j = (log(1 + v_j) − μ_j)/σ_j, μ and σ being fitted on the
- * transformed values; {@link #inverse} undoes both steps and {@link #logAbsDet()} is refused
- * (the Jacobian then depends on v).
+ * <p>Chosen columns may first go through v ↦ log(v − a_j) ({@link #withLog}): z_j = (log(v_j −
+ * a_j) − μ_j)/σ_j, μ and σ being fitted on the transformed values. For x, a = −1 gives
+ * log(1 + v) for skewed counts ({@link #withLog1p}, chosen by {@link XPreprocessing}); for θ,
+ * a = the lower bound of a one-sided prior maps its support (a, ∞) onto the line, so the
+ * estimator puts no mass outside it. {@link #inverse} undoes both steps; the Jacobian then
+ * depends on v: {@link #logAbsDet(float[], int)} gives it per row and {@link #logAbsDet()} is
+ * refused.
  */
 public final class Standardizer {
 
@@ -32,17 +35,17 @@ public final class Standardizer {
     private final double[] mean;
     private final double[] std;
     private final double logAbsDet;
-    /** Columns mapped by log(1 + v) before z-scoring; null when none. */
-    private final boolean[] log1p;
+    /** a_j of the columns mapped by v ↦ log(v − a_j) before z-scoring (NaN: none); null: none. */
+    private final double[] shift;
 
     private Standardizer(double[] mean, double[] std) {
         this(mean, std, null);
     }
 
-    private Standardizer(double[] mean, double[] std, boolean[] log1p) {
+    private Standardizer(double[] mean, double[] std, double[] shift) {
         this.mean = mean;
         this.std = std;
-        this.log1p = log1p;
+        this.shift = shift;
         double s = 0;
         for (double v : std) {
             s -= Math.log(v);
@@ -187,17 +190,53 @@ public final class Standardizer {
             throw new IllegalArgumentException("log1p mask of " + columns.length
                     + " columns for a standardizer of " + mean.length);
         }
-        for (boolean b : columns) {
-            if (b) {
-                return new Standardizer(mean, std, columns.clone());
-            }
+        double[] a = new double[columns.length];
+        for (int j = 0; j < a.length; j++) {
+            a[j] = columns[j] ? -1 : Double.NaN;
         }
-        return new Standardizer(mean, std, null);
+        return withLog(a);
+    }
+
+    /**
+     * This standardizer after v ↦ log(v − a_j) on the columns with a finite {@code shift[j]}
+     * (NaN: left as it is); μ and σ must have been fitted on the transformed values.
+     *
+     * @throws IllegalArgumentException if the length is not {@link #dim()} or a shift is ±∞
+     */
+    public Standardizer withLog(double[] shift) {
+        if (shift.length != mean.length) {
+            throw new IllegalArgumentException("log shifts of " + shift.length
+                    + " columns for a standardizer of " + mean.length);
+        }
+        boolean any = false;
+        for (double a : shift) {
+            if (Double.isInfinite(a)) {
+                throw new IllegalArgumentException("a log shift must be finite or NaN, got " + a);
+            }
+            any |= !Double.isNaN(a);
+        }
+        return new Standardizer(mean, std, any ? shift.clone() : null);
+    }
+
+    /** a_j per column of v ↦ log(v − a_j), NaN where a column is not log-mapped (a copy). */
+    public double[] logShifts() {
+        double[] a = new double[mean.length];
+        Arrays.fill(a, Double.NaN);
+        return shift == null ? a : shift.clone();
     }
 
     /** The columns mapped by log(1 + v) before z-scoring (all false when none; a copy). */
     public boolean[] log1pColumns() {
-        return log1p == null ? new boolean[mean.length] : log1p.clone();
+        boolean[] b = new boolean[mean.length];
+        for (int j = 0; shift != null && j < b.length; j++) {
+            b[j] = shift[j] == -1;
+        }
+        return b;
+    }
+
+    /** v ↦ log(v − a) (log1p for a = −1, the more accurate form). */
+    private static double log(double v, double a) {
+        return a == -1 ? Math.log1p(v) : Math.log(v - a);
     }
 
     /** The identity map on {@code dim} columns (μ = 0, σ = 1). */
@@ -225,14 +264,34 @@ public final class Standardizer {
     /**
      * log|det ∂z/∂v| = Σ_j −log σ_j, the same for every row.
      *
-     * @throws IllegalStateException when some column is log1p-transformed
+     * @throws IllegalStateException when some column is log-mapped
      */
     public double logAbsDet() {
-        if (log1p != null) {
-            throw new IllegalStateException("a standardizer with log1p columns has no constant"
-                    + " Jacobian");
+        if (shift != null) {
+            throw new IllegalStateException("a standardizer with log-mapped columns has no"
+                    + " constant Jacobian; use logAbsDet(row)");
         }
         return logAbsDet;
+    }
+
+    /**
+     * log|det ∂z/∂v| at the vector v = {@code v[off..off+dim)} (original scale): Σ_j −log σ_j
+     * minus Σ log(v_j − a_j) over the log-mapped columns (−∞ terms never arise inside the
+     * support; outside it the result is NaN).
+     */
+    public double logAbsDet(float[] v, int off) {
+        double s = logAbsDet;
+        for (int j = 0; shift != null && j < shift.length; j++) {
+            if (!Double.isNaN(shift[j])) {
+                s -= shift[j] == -1 ? Math.log1p(v[off + j]) : Math.log(v[off + j] - shift[j]);
+            }
+        }
+        return s;
+    }
+
+    /** True when some column is log-mapped (the Jacobian depends on the row). */
+    public boolean hasLogColumns() {
+        return shift != null;
     }
 
     /** z = (v − μ)/σ row by row into {@code out} (same shape; may be {@code in} itself). */
@@ -253,14 +312,14 @@ public final class Standardizer {
 
     /** z = (v − μ)/σ for one vector: v at {@code in[inOff..)}, z to {@code out[outOff..)}. */
     public void transform(float[] in, int inOff, float[] out, int outOff) {
-        if (log1p == null) {
+        if (shift == null) {
             for (int j = 0; j < mean.length; j++) {
                 out[outOff + j] = (float) ((in[inOff + j] - mean[j]) / std[j]);
             }
             return;
         }
         for (int j = 0; j < mean.length; j++) {
-            double v = log1p[j] ? Math.log1p(in[inOff + j]) : in[inOff + j];
+            double v = Double.isNaN(shift[j]) ? in[inOff + j] : log(in[inOff + j], shift[j]);
             out[outOff + j] = (float) ((v - mean[j]) / std[j]);
         }
     }
@@ -285,7 +344,8 @@ public final class Standardizer {
     public void inverse(float[] z, int zOff, float[] out, int outOff) {
         for (int j = 0; j < mean.length; j++) {
             double v = z[zOff + j] * std[j] + mean[j];
-            out[outOff + j] = (float) (log1p != null && log1p[j] ? Math.expm1(v) : v);
+            out[outOff + j] = (float) (shift == null || Double.isNaN(shift[j]) ? v
+                    : shift[j] == -1 ? Math.expm1(v) : Math.exp(v) + shift[j]);
         }
     }
 
@@ -303,13 +363,13 @@ public final class Standardizer {
     @Override
     public boolean equals(Object o) {
         return o instanceof Standardizer s && Arrays.equals(mean, s.mean)
-                && Arrays.equals(std, s.std) && Arrays.equals(log1pColumns(), s.log1pColumns());
+                && Arrays.equals(std, s.std) && Arrays.equals(logShifts(), s.logShifts());
     }
 
     @Override
     public int hashCode() {
         return 31 * (31 * Arrays.hashCode(mean) + Arrays.hashCode(std))
-                + Arrays.hashCode(log1pColumns());
+                + Arrays.hashCode(logShifts());
     }
 
     @Override

@@ -58,9 +58,15 @@ final class NpeTraining {
         Dataset.Split split = selectColumns(data, interest)
                 .split(settings.training().validationFraction(),
                         SimulationStreams.streamFor(seed, Npe.SPLIT_STREAM));
-        Standardizer zTheta = Standardizer.fit(split.train().theta());
         EstimatorSpec spec = plan.spec();
         boolean[] log1p = new boolean[data.xDim()];
+        double[] thetaLog = new double[interest.length];
+        java.util.Arrays.fill(thetaLog, Double.NaN);
+        if (settings.preprocessing() == XPreprocessing.Mode.AUTO) {
+            thetaLog = oneSidedShifts(prior, interest, split.train().theta(), choices);
+        }
+        Standardizer zTheta = Standardizer.fit(logMapped(split.train().theta(), thetaLog))
+                .withLog(thetaLog);
         if (settings.preprocessing() == XPreprocessing.Mode.AUTO) {
             XPreprocessing.Choice c = XPreprocessing.choose(split.train().x(),
                     XPreprocessing.groups(data.xShape(), plan.kind() == XKind.SET));
@@ -98,6 +104,56 @@ final class NpeTraining {
         }
         return new NpeResult(posterior.build(), reports, null, 0,
                 (System.nanoTime() - t0) / 1e9, choices);
+    }
+
+    /**
+     * For each parameter of interest whose prior support is (a, ∞) with a finite (log-normal,
+     * gamma, exponential, half-normal …), the shift a of θ ↦ log(θ − a), which maps the support
+     * onto the line so the flow puts no mass outside it; NaN for the others (bounded supports
+     * keep sbi's rejection of draws outside). A column with a training value at or below a
+     * keeps its scale.
+     */
+    static double[] oneSidedShifts(Prior prior, int[] interest, Matrix theta,
+                                   List<String> choices) {
+        double[] lo = prior.lower();
+        double[] hi = prior.upper();
+        double[] a = new double[interest.length];
+        List<String> names = new ArrayList<>();
+        for (int k = 0; k < interest.length; k++) {
+            int j = interest[k];
+            a[k] = Double.isFinite(lo[j]) && hi[j] == Double.POSITIVE_INFINITY
+                    && above(theta, k, lo[j]) ? lo[j] : Double.NaN;
+            if (!Double.isNaN(a[k])) {
+                names.add(prior.names().get(j));
+            }
+        }
+        if (!names.isEmpty()) {
+            choices.add("parameters: log(θ − lower bound) for " + String.join(", ", names)
+                    + " (one-sided prior support: no posterior mass outside it)");
+        }
+        return a;
+    }
+
+    private static boolean above(Matrix theta, int col, double a) {
+        for (int i = 0; i < theta.rows(); i++) {
+            if (!(theta.get(i, col) > a)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** θ with the columns of finite shift a mapped by log(θ − a), into a new matrix. */
+    private static Matrix logMapped(Matrix theta, double[] shift) {
+        Matrix out = theta.copy();
+        for (int i = 0; i < out.rows(); i++) {
+            for (int k = 0; k < shift.length; k++) {
+                if (!Double.isNaN(shift[k])) {
+                    out.set(i, k, (float) Math.log(theta.get(i, k) - shift[k]));
+                }
+            }
+        }
+        return out;
     }
 
     /** Why balanced NPE cannot run with this prior, or null when it can. */
@@ -141,7 +197,6 @@ final class NpeTraining {
         if (refusal != null) {
             throw new IllegalArgumentException(refusal);
         }
-        double shift = -z.logAbsDet();
         Matrix[] buffer = new Matrix[1]; // grown to the largest batch, then reused
         return (theta, out) -> {
             if (buffer[0] == null || buffer[0].capacityRows() < theta.rows()) {
@@ -150,7 +205,8 @@ final class NpeTraining {
             Matrix original = z.inverse(theta, buffer[0].setRows(theta.rows()));
             prior.logProb(original, out);
             for (int i = 0; i < theta.rows(); i++) {
-                out[i] += shift;
+                // log p_z(z) = log p(θ) − log|∂z/∂θ| at θ (per row when θ is log-mapped)
+                out[i] -= z.logAbsDet(original.data(), original.rowOffset(i));
             }
         };
     }

@@ -1,5 +1,6 @@
 package org.sbi4j.posterior;
 
+import org.sbi4j.data.Standardizer;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -130,7 +131,8 @@ public final class ConditionedPosterior {
         Matrix out = Matrix.of(n, d);
         ConditionalDensityEstimator est = posterior.estimator();
         ConditionalDensityEstimator.Workspace ws = posterior.workspace();
-        double logDet = posterior.thetaStandardizer().logAbsDet();
+        boolean perRow = posterior.thetaStandardizer().hasLogColumns();
+        double logDet = perRow ? 0 : posterior.thetaStandardizer().logAbsDet();
         int filled = 0;
         long proposed = 0;
         long limit = Math.max(1L, (long) n) * MAX_DRAWS_PER_SAMPLE;
@@ -158,7 +160,8 @@ public final class ConditionedPosterior {
             for (int i = 0; i < theta.rows() && filled < n; i++) {
                 if (posterior.inSupport(theta, i)) {
                     if (lz != null) {
-                        logProb[filled] = lz[i] + logDet;
+                        logProb[filled] = lz[i] + (perRow ? posterior.thetaStandardizer()
+                                .logAbsDet(theta.data(), theta.rowOffset(i)) : logDet);
                     }
                     System.arraycopy(theta.data(), theta.rowOffset(i), out.data(),
                             out.rowOffset(filled++), d);
@@ -204,7 +207,9 @@ public final class ConditionedPosterior {
         }
         float[] buf = new float[chunk];
         double[] out = new double[theta.rows()];
-        double logDet = posterior.thetaStandardizer().logAbsDet();
+        Standardizer zTheta = posterior.thetaStandardizer();
+        boolean perRow = zTheta.hasLogColumns();
+        double logDet = perRow ? 0 : zTheta.logAbsDet();
         for (int from = 0; from < theta.rows(); from += chunk) {
             int m = Math.min(chunk, theta.rows() - from);
             z.setRows(m);
@@ -212,8 +217,9 @@ public final class ConditionedPosterior {
             posterior.thetaStandardizer().transform(theta.rowView(from, m), z);
             est.logProb(z, ctx, buf, ws);
             for (int i = 0; i < m; i++) {
-                out[from + i] = posterior.inSupport(theta, from + i)
-                        ? buf[i] + logDet : Double.NEGATIVE_INFINITY;
+                out[from + i] = !posterior.inSupport(theta, from + i) ? Double.NEGATIVE_INFINITY
+                        : buf[i] + (perRow ? zTheta.logAbsDet(theta.data(),
+                        theta.rowOffset(from + i)) : logDet);
             }
         }
         return out;

@@ -32,8 +32,10 @@ import java.util.zip.CRC32;
  * {@code param.<name>} of the parameter's shape. Format 1 (sbi4j 0.1.0) stored settings by
  * record component name and one flat array {@code weights} in parameter order; this build still
  * reads it ({@link #READABLE}).
- * Format 3 adds {@code standardizer.x.log1p}: the x columns mapped by log(1 + v) before
- * z-scoring (comma-separated indices, empty for none); formats 1 and 2 have none.
+ * Format 3 adds {@code standardizer.theta.log} and {@code standardizer.x.log}: the columns
+ * mapped by v ↦ log(v − a) before z-scoring, as comma-separated {@code j:a} pairs (empty for
+ * none; a = −1 is log(1 + v) for counts, a = the lower bound of a one-sided prior for θ);
+ * formats 1 and 2 have none.
  * Big-endian throughout. Nothing run-dependent is stored (no times, dates, thread counts), so the
  * same seed and settings give identical bytes. Loading checks the magic, the version (an
  * unknown version is refused with a message naming both versions) and the checksum (a damaged

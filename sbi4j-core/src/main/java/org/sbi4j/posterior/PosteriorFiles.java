@@ -36,7 +36,8 @@ public final class PosteriorFiles {
         h.put("standardizer.theta.std", join(p.thetaStandardizer().std(), false));
         h.put("standardizer.x.mean", join(p.xStandardizer().mean(), false));
         h.put("standardizer.x.std", join(p.xStandardizer().std(), false));
-        h.put("standardizer.x.log1p", log1pColumns(p.xStandardizer().log1pColumns()));
+        h.put("standardizer.theta.log", logText(p.thetaStandardizer().logShifts()));
+        h.put("standardizer.x.log", logText(p.xStandardizer().logShifts()));
         h.put("provenance.library", p.provenance().libraryVersion());
         h.put("provenance.seed", Long.toString(p.provenance().seed()));
         p.provenance().settings().forEach((k, v) -> h.put("setting." + k, v));
@@ -88,11 +89,13 @@ public final class PosteriorFiles {
             Matrix refX = ref == null ? null : Matrix.fromRows(ref);
             return new Posterior(est, spec, xShape,
                     Standardizer.of(doubles(need(h, "standardizer.theta.mean")),
-                            doubles(need(h, "standardizer.theta.std"))),
+                            doubles(need(h, "standardizer.theta.std")))
+                            .withLog(logShifts(c.version() >= 3
+                                    ? need(h, "standardizer.theta.log") : "", d)),
                     Standardizer.of(doubles(need(h, "standardizer.x.mean")),
                             doubles(need(h, "standardizer.x.std")))
-                            .withLog1p(log1pMask(c.version() >= 3
-                                    ? need(h, "standardizer.x.log1p") : "", xShape)),
+                            .withLog(logShifts(c.version() >= 3
+                                    ? need(h, "standardizer.x.log") : "", xDim(xShape))),
                     new ParameterSpace(names, lo, hi),
                     new Provenance(need(h, "provenance.library"), seed, settings), refX);
         } catch (IllegalArgumentException e) {
@@ -100,32 +103,38 @@ public final class PosteriorFiles {
         }
     }
 
-    /** The log1p columns as a comma-separated list of indices ("" for none). */
-    private static String log1pColumns(boolean[] mask) {
+    /** Log-mapped columns as "j:a" pairs (v ↦ log(v − a)), comma-separated; "" for none. */
+    private static String logText(double[] shift) {
         StringBuilder b = new StringBuilder();
-        for (int j = 0; j < mask.length; j++) {
-            if (mask[j]) {
-                b.append(b.isEmpty() ? "" : ",").append(j);
+        for (int j = 0; j < shift.length; j++) {
+            if (!Double.isNaN(shift[j])) {
+                b.append(b.isEmpty() ? "" : ",").append(j).append(':').append(shift[j]);
             }
         }
         return b.toString();
     }
 
-    private static boolean[] log1pMask(String text, int[] xShape) {
+    private static double[] logShifts(String text, int d) {
+        double[] a = new double[d];
+        java.util.Arrays.fill(a, Double.NaN);
+        for (String t : text.isBlank() ? new String[0] : text.split(",")) {
+            int colon = t.indexOf(':');
+            int j = Integer.parseInt(t.substring(0, colon).trim());
+            if (j < 0 || j >= d) {
+                throw new IllegalArgumentException("log-mapped column " + j + " outside "
+                        + d + " columns");
+            }
+            a[j] = Double.parseDouble(t.substring(colon + 1).trim());
+        }
+        return a;
+    }
+
+    private static int xDim(int[] xShape) {
         int d = 1;
         for (int s : xShape) {
             d *= s;
         }
-        boolean[] mask = new boolean[d];
-        for (String t : text.isBlank() ? new String[0] : text.split(",")) {
-            int j = Integer.parseInt(t.trim());
-            if (j < 0 || j >= d) {
-                throw new IllegalArgumentException("log1p column " + j + " outside x of " + d
-                        + " values");
-            }
-            mask[j] = true;
-        }
-        return mask;
+        return d;
     }
 
     private static String need(Map<String, String> h, String key) {

@@ -6,7 +6,6 @@ import java.util.Locale;
 import org.sbi4j.npe.Npe;
 import org.sbi4j.npe.NpeResult;
 import org.sbi4j.npe.NpeSettings;
-import org.sbi4j.posterior.EstimatorSpec;
 import org.sbi4j.sim.SimulationProgress;
 import org.sbi4j.tasks.Task;
 import org.sbi4j.tasks.Tasks;
@@ -26,9 +25,10 @@ import org.sbi4j.workflow.SeedStream;
  * @param estimator nsf, maf or mdn
  * @param batchSize training batch size
  * @param threads   simulation threads
+ * @param preset    sbi, auto or calibrated (the estimator kind and batch size apply to it)
  */
 public record NpeTiming(String task, int num, long seed, String estimator, int batchSize,
-                        int threads) {
+                        int threads, String preset) {
 
     /** Samples drawn for observation 1. */
     public static final int SAMPLES = 10_000;
@@ -44,9 +44,11 @@ public record NpeTiming(String task, int num, long seed, String estimator, int b
     /** Runs the simulation, training and sampling. */
     public Result run() {
         Task t = Tasks.byName(task);
-        NpeSettings settings = NpeSettings.defaults()
-                .withEstimator(EstimatorSpec.defaults(estimator))
-                .withTraining(NpeSettings.defaults().training().withBatchSize(batchSize));
+        NpeSettings base = org.sbi4j.workflow.Presets.of(preset);
+        NpeSettings settings = base
+                .withEstimator(base.estimator().withSettings(
+                        org.sbi4j.flows.EstimatorKinds.defaults(estimator)))
+                .withTraining(base.training().withBatchSize(batchSize));
         NpeResult r = Npe.builder(t.prior(), t.simulator()).simulations(num).seed(seed)
                 .settings(settings).threads(threads).run();
         long t0 = System.nanoTime();
