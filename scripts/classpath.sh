@@ -5,8 +5,17 @@
 # library modules into ~/.m2. No picocli, progressbar or logging binding is on it.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+# the version of the 'java' on the caller's PATH (before find-jdk.sh puts a JDK 25 first)
+default_major=$( (java -version 2>&1 || true) | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1)
 . "$root/scripts/find-jdk.sh"
 sbi4j_find_jdk >/dev/null || exit 1
+# The jars are Java 25 class files: an older default 'java' stops with UnsupportedClassVersionError.
+if [ -n "$default_major" ] && [ "$default_major" -lt "$sbi4j_required_java" ]; then
+  echo "note: the 'java' on your PATH is version $default_major; it stops with" \
+    "UnsupportedClassVersionError on these jars. Use $JAVA_HOME/bin/javac and" \
+    "$JAVA_HOME/bin/java (JDK $sbi4j_required_java+), e.g. after" \
+    ". scripts/find-jdk.sh && sbi4j_find_jdk" >&2
+fi
 export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
 version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$root/pom.xml" | head -1)
 jar="$HOME/.m2/repository/org/sbi4j/sbi4j-workflow/$version/sbi4j-workflow-$version.jar"

@@ -31,6 +31,10 @@ final class ModelOptions {
     @Option(names = "--overwrite", description = "Write into a non-empty DIR.")
     boolean overwrite;
 
+    @Option(names = "--prior-from-data", description = "Use the prior and simulator stored in"
+            + " MODEL.report.json even when the job file recorded there now gives another prior.")
+    boolean priorFromData;
+
     Posterior load() throws IOException {
         return PosteriorFiles.load(model);
     }
@@ -38,8 +42,14 @@ final class ModelOptions {
     /** The task or job of the model. */
     Source source(boolean withSimulator) throws IOException {
         Path report = TrainingReports.reportFile(model);
+        if (!Files.exists(report) && !source.given()) {
+            throw new picocli.CommandLine.ParameterException(source.spec.commandLine(), model
+                    + " has no training report beside it ('train' and 'run' write one;"
+                    + " PosteriorFiles.save does not), so the task or job it was trained for is"
+                    + " unknown; give --task NAME or --job FILE");
+        }
         Map<String, Object> rec = Files.exists(report) ? JsonFiles.read(report) : null;
-        return source.orRecorded(rec, report.toString(), withSimulator);
+        return source.orRecorded(rec, report.toString(), withSimulator, priorFromData);
     }
 
     /** The output folder, prepared, or null when --out was not given. */

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.sbi4j.workflow.Analysis;
 import org.sbi4j.workflow.RunSummary;
+import org.sbi4j.workflow.SimulationFolder;
+import org.sbi4j.workflow.job.SimulatorClasses;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,6 +39,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--num-test-samples", paramLabel = "L", description = "Posterior samples per test (default: ${DEFAULT-VALUE}).")
     int numTestSamples = 500;
 
+    @Option(names = "--classpath", paramLabel = "PATH", split = ":",
+            description = "Jar files and class folders (separated by ':') holding a 'class:'"
+                    + " simulator, searched after the job's simulator 'classpath'.")
+    java.util.List<Path> classpath;
+
     @Option(names = "--preset", paramLabel = "NAME", description = "auto, sbi or calibrated: replaces the job's 'preset' (default: the job's, auto when it has none).")
     String preset;
 
@@ -45,6 +52,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try (var cp = SimulatorClasses.withClasspath(classpath, "--classpath")) {
+            return run();
+        }
+    }
+
+    private int run() throws Exception {
         Analysis a = Analysis.of(job).overwrite(overwrite).tests(numTests, numTestSamples)
                 .threads(common.threads()).progress(common.progress());
         if (out != null) {
@@ -56,7 +69,17 @@ final class RunCommand implements Callable<Integer> {
         if (common.seed != null || a.job().seed() == null) {
             a = a.seed(common.seed());
         }
-        RunSummary summary = a.run();
+        Path sims = (out != null ? out : Path.of(a.job().output())).resolve("simulations");
+        Progress progress = common.progress();
+        Thread hook = new Thread(() -> progress.warn("run: interrupted; "
+                + SimulationFolder.kept(sims) + " (training and the later stages start over)"));
+        Runtime.getRuntime().addShutdownHook(hook);
+        RunSummary summary;
+        try {
+            summary = a.run();
+        } finally {
+            SimulateCommand.removeHook(hook);
+        }
         common.out().println("run: report in " + summary.dir() + " (summary.md)");
         summary.verdicts().forEach(common.out()::println);
         var cal = summary.calibrationOutcome();

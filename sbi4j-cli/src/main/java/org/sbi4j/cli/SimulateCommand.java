@@ -10,6 +10,7 @@ import org.sbi4j.workflow.JsonFiles;
 import org.sbi4j.workflow.SimulationFolder;
 import org.sbi4j.workflow.Source;
 import org.sbi4j.workflow.StoreRunner;
+import org.sbi4j.workflow.job.SimulatorClasses;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,6 +59,11 @@ final class SimulateCommand implements Callable<Integer> {
             description = "External simulator: longest wait for one batch (default: the job's, else 600).")
     Double timeout;
 
+    @Option(names = "--classpath", paramLabel = "PATH", split = ":",
+            description = "Jar files and class folders (separated by ':') holding a 'class:'"
+                    + " simulator, searched after the job's simulator 'classpath'.")
+    java.util.List<Path> classpath;
+
     @Mixin
     CommonOptions common;
 
@@ -68,21 +74,32 @@ final class SimulateCommand implements Callable<Integer> {
                     "--num must be at least 1, got " + num);
         }
         int[] sh = parseShard();
-        try (Source src = source.require(true, new Source.External(workers, batchSize, timeout))) {
+        try (var cp = SimulatorClasses.withClasspath(classpath, "--classpath");
+             Source src = source.require(true, new Source.External(workers, batchSize, timeout))) {
             long seed = common.seed();
             StoreSettings settings = SimulationFolder.settings(src, seed, num);
             if (sh != null) {
                 settings = settings.shard(sh[0], sh[1]);
             }
             SimulationStore store = SimulationFolder.openNew(out, settings, overwrite);
+            settings = store.settings();
             Progress progress = common.progress();
             IndexRange range = settings.indexRange();
             progress.note("simulate: %s, indices %s, seed %d, into %s", src.describe(), range,
                     seed, out);
-            long t0 = System.nanoTime();
+            long done = store.chunks().stream().mapToLong(c -> c.range().size()).sum();
+            if (done > 0) {
+                progress.note("resuming: %d of %d simulations already done in %s", done,
+                        range.size(), out);
+            }
+            Thread hook = new Thread(() -> progress.warn("simulate: interrupted; "
+                    + SimulationFolder.kept(out)));
+            Runtime.getRuntime().addShutdownHook(hook);
             try (var stage = progress.stage("simulate", range.size())) {
                 StoreRunner.run(store, src.prior(), src.simulator(), src.isExternal(),
                         common.threads(), stage);
+            } finally {
+                removeHook(hook);
             }
             StoreSummary s = store.finish();
             if (s.invalid() > 0) {
@@ -90,12 +107,20 @@ final class SimulateCommand implements Callable<Integer> {
                         s.attempted(), s.failureExamples().isEmpty() ? ""
                                 : " (e.g. " + s.failureExamples().getFirst() + ")");
             }
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            JsonFiles.write(out.resolve(SimulationFolder.METADATA),
-                    SimulationFolder.metadata(src, settings, s, seconds, shard));
+            JsonFiles.write(out.resolve(SimulationFolder.METADATA), SimulationFolder.metadata(
+                    src, settings, s, SimulationFolder.seconds(out), shard));
             common.out().println("simulate: " + s.summary() + " in " + out);
             common.out().flush();
             return 0;
+        }
+    }
+
+    /** Removes the interruption message once the run is over (not while the JVM exits). */
+    static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs: the JVM is exiting
         }
     }
 

@@ -46,15 +46,21 @@ final class SourceOptions {
 
     /**
      * The source given, else the one recorded in {@code recorded} (metadata.json or a training
-     * report), else a usage error naming {@code where}.
+     * report; {@code useStored}: its stored prior and simulator even if the job file exists),
+     * else a usage error naming {@code where}.
      */
-    Source orRecorded(Map<String, Object> recorded, String where, boolean withSimulator)
-            throws IOException {
+    Source orRecorded(Map<String, Object> recorded, String where, boolean withSimulator,
+                      boolean useStored) throws IOException {
         checkExclusive();
         if (given()) {
+            if (useStored) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "give either --prior-from-data or --task/--job, not both");
+            }
             return Source.of(task, job, withSimulator, Source.External.NONE);
         }
-        Source s = recorded == null ? null : Source.recorded(recorded, withSimulator);
+        Source s = recorded == null ? null
+                : Source.recorded(recorded, withSimulator, useStored, where);
         if (s == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), where
                     + " records no task or job; give --task NAME or --job FILE");

@@ -14,6 +14,7 @@ import org.sbi4j.npe.NpeSettings;
 import org.sbi4j.posterior.PosteriorFiles;
 import org.sbi4j.train.TrainingReport;
 import org.sbi4j.workflow.OutputDir;
+import org.sbi4j.workflow.RecordedSource;
 import org.sbi4j.workflow.SimulationFolder;
 import org.sbi4j.workflow.Source;
 import org.sbi4j.workflow.TrainingReports;
@@ -30,7 +31,10 @@ import picocli.CommandLine.Option;
                 + " x.npy, index.npy, metadata.json as written by 'simulate') and write MODEL"
                 + " and MODEL.report.json (settings and loss curves).",
                 "The prior (names, support, nuisance parameters) comes from the task or job"
-                        + " recorded in DIR/metadata.json, or from --task/--job."})
+                        + " recorded in DIR/metadata.json, or from --task/--job. A recorded job"
+                        + " file edited since to give another prior is refused (see"
+                        + " --prior-from-data); one that is gone gives way to the prior stored in"
+                        + " metadata.json."})
 final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "Simulation folder.")
@@ -57,6 +61,11 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     SourceOptions source;
 
+    @Option(names = "--prior-from-data", description = "Use the prior stored in DIR/metadata.json"
+            + " even when the job file recorded there now gives another one (by default that is"
+            + " refused; a job file that is gone gives way to the stored prior anyway).")
+    boolean priorFromData;
+
     @Mixin
     TrainOptions options;
 
@@ -71,19 +80,30 @@ final class TrainCommand implements Callable<Integer> {
         OutputDir.checkFile(out, overwrite);
         NpeSettings settings = options.settings();
         XKind kind = xKind == null ? null : XKind.parse(xKind);
-        try (Source src = source.orRecorded(meta, metaFile.toString(), false)) {
+        try (Source src = source.orRecorded(meta, metaFile.toString(), false, priorFromData)) {
             Dataset d = reshaped(SimulationFolder.load(data, meta));
             if (kind != null) {
                 kind.check(d.xShape());
             }
             long seed = common.seed();
             Progress progress = common.progress();
+            if (source.given() && meta != null && meta.get("prior") instanceof String p
+                    && !p.equals(src.prior().toString())) {
+                progress.warn("the prior of %s, %s, is not the one %s records, %s: the"
+                        + " simulations were drawn from another prior", src.describe(),
+                        src.prior(), metaFile, p);
+            }
+            if (!source.given() && RecordedSource.usesStored(meta, priorFromData)) {
+                progress.note("train: using the prior stored in %s (%s)", metaFile, priorFromData
+                        ? "--prior-from-data" : "the job file " + src.job() + " is gone");
+            }
             progress.note("train: %s on %d pairs from %s (%s), seed %d",
                     settings.estimator().kind(), d.size(), data, src.describe(), seed);
             NpeResult r;
-            try (var listener = progress.training(settings.training().maxEpochs())) {
+            try (var listener = progress.training(settings.training().maxEpochs());
+                 var stop = new TrainInterruption(settings.estimator().ensemble(), out, progress)) {
                 var run = Npe.builder(src.prior()).data(d).seed(seed).settings(settings)
-                        .onEpoch(listener);
+                        .onEpoch(stop.track(listener));
                 r = (kind == null ? run : run.xKind(kind)).run();
             }
             r.choices().forEach(c -> progress.note("train: %s", c));

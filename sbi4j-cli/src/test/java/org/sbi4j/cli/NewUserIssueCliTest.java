@@ -87,4 +87,37 @@ class NewUserIssueCliTest {
                     .doesNotContain("Threads for simulation (default");
         }
     }
+
+    @Test
+    void item12_aModelWithoutReportAndTheLibraryRouteOfTheReadme() throws Exception {
+        // a model saved by PosteriorFiles.save: no MODEL.report.json beside it
+        Path model = Files.copy(MODEL, tmp.resolve("saved.sbi4j"));
+        Cli.Result r = Cli.run("diagnose", "sbc", "--model", model.toString(), "--num-tests",
+                "10", "--num-samples", "10", "--seed", "1");
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.lastErrLine()).contains(model + " has no training report",
+                "give --task NAME or --job FILE").doesNotContain(".report.json");
+
+        // the README's Java snippet imports what it uses, and every import is a class
+        Path root = Path.of("").toAbsolutePath().getParent();
+        String readme = Files.readString(root.resolve("README.md"));
+        int open = readme.indexOf("```java\n");
+        String snippet = readme.substring(open, readme.indexOf("```\n", open + 8));
+        java.util.List<String> imports = snippet.lines().filter(l -> l.startsWith("import "))
+                .map(l -> l.substring(7, l.length() - 1)).toList();
+        for (String type : new String[] {"Prior", "Priors", "Simulator", "NpeResult", "Npe",
+            "NpeSettings", "ConditionedPosterior", "Matrix", "RandomSource", "List", "Interval",
+            "PosteriorFiles"}) {
+            assertThat(snippet).contains(type);
+            assertThat(imports).as("import of " + type).anyMatch(i -> i.endsWith("." + type));
+        }
+        for (String i : imports) {
+            assertThat(Class.forName(i)).as(i).isNotNull();
+        }
+        // the commands find a JDK 25 first; classpath.sh names the old-java failure
+        assertThat(readme).contains(". scripts/find-jdk.sh && sbi4j_find_jdk",
+                "$(../../scripts/classpath.sh)", "\"$JAVA_HOME/bin/javac\" -cp \"$CP\"");
+        assertThat(Files.readString(root.resolve("scripts/classpath.sh")))
+                .contains("UnsupportedClassVersionError");
+    }
 }

@@ -29,7 +29,8 @@ class SimulatorFailureTest {
         return Files.writeString(dir.resolve("job.json"), """
                 {"priors": [{"name": "a", "distribution": "normal(0, 1)"},
                             {"name": "b", "distribution": "uniform(-1, 1)"}],
-                 "simulator": {"command": ["python3", "%s", "%s", "%d"], "x_dim": 2},
+                 "simulator": {"command": ["python3", "%s", "%s", "%d"], "x_dim": 2,
+                               "batch_size": 25},
                  "simulations": 1000}
                 """.formatted(SCRIPT.toString().replace("\\", "\\\\"), mode, after));
     }
@@ -61,7 +62,7 @@ class SimulatorFailureTest {
 
     @Test
     void aCrashKeepsTheFinishedChunksAndTheSameCommandResumes() throws Exception {
-        // 1000 simulations in store chunks of 100, each chunk 4 requests of 25 rows (1 thread):
+        // 1000 simulations in store chunks of 100, each chunk 4 requests of batch_size 25 rows:
         // crashing from request 10 on keeps the first two chunks.
         Path dir = tmp.resolve("flaky");
         Path job = job(dir, "crash", 10);

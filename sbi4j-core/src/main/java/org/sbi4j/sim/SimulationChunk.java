@@ -43,7 +43,7 @@ final class SimulationChunk {
         }
         String[] reasons = new String[n];
         try {
-            simulator.simulateBatch(theta, rngs, seeds, x, reasons);
+            simulator.simulateBatch(start, theta, rngs, seeds, x, reasons);
         } catch (RuntimeException e) {
             java.util.Arrays.fill(reasons, "batch failed: " + Simulator.describe(e));
         }

@@ -100,6 +100,18 @@ public interface Simulator {
         }
     }
 
+    /**
+     * {@link #simulateBatch(Matrix, UniformRandomProvider[], long[], Matrix, String[])} for rows
+     * that are the consecutive simulation indices {@code firstIndex}, {@code firstIndex + 1}, …
+     * (the runner {@link Simulations} calls this one). The default ignores the indices; a
+     * simulator that reports them (an external program's logs) overrides it. The indices must
+     * not change the results: randomness comes from {@code rngs} or {@code seeds}.
+     */
+    default void simulateBatch(long firstIndex, Matrix theta, UniformRandomProvider[] rngs,
+            long[] seeds, Matrix x, String[] failures) {
+        simulateBatch(theta, rngs, seeds, x, failures);
+    }
+
     /** "ExceptionClass: message", as recorded for failed simulations. */
     static String describe(Throwable e) {
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());

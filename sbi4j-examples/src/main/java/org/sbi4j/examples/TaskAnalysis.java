@@ -167,6 +167,11 @@ public final class TaskAnalysis {
         sb.append("```\n");
         lines.forEach(l -> sb.append(l).append('\n'));
         sb.append("```\n\n");
+        if (o.calibration() != null) {
+            sb.append("## Diagnostics\n\n- sbc: ").append(o.calibration().sbc().verdict())
+                    .append("\n- coverage: ").append(o.calibration().coverage().verdict())
+                    .append("\n\n");
+        }
         sb.append("Files: `samples.csv` (").append(o.samples().rows())
                 .append(" posterior samples, one column per parameter), `corner.png` (posterior"
                         + " with the true parameters marked), `loss.png` (training and validation"

@@ -210,9 +210,14 @@ public final class Analysis {
 
     private Dataset simulate(Source src, long seed, Path dir, RunSummary summary)
             throws IOException {
-        StoreSettings st = SimulationFolder.settings(src, seed, job.simulations());
+        StoreSettings st = SimulationFolder.resumable(dir,
+                SimulationFolder.settings(src, seed, job.simulations()));
         SimulationStore store = SimulationStore.open(dir, st);
-        long t0 = System.nanoTime();
+        long done = store.chunks().stream().mapToLong(c -> c.range().size()).sum();
+        if (!store.isFinished() && done > 0) {
+            o.progress.note("resuming: %d of %d simulations already done in %s", done,
+                    job.simulations(), dir);
+        }
         if (!store.isFinished()) {
             try (ProgressListener.Stage stage = o.progress.stage("simulate", job.simulations())) {
                 StoreRunner.run(store, src.prior(), src.simulator(), src.isExternal(),
@@ -221,7 +226,7 @@ public final class Analysis {
         }
         StoreSummary s = store.finish();
         JsonFiles.write(dir.resolve(SimulationFolder.METADATA), SimulationFolder.metadata(src,
-                st, s, (System.nanoTime() - t0) / 1e9, null));
+                st, s, SimulationFolder.seconds(dir), null));
         summary.simulations(s);
         return Dataset.from(store.load());
     }

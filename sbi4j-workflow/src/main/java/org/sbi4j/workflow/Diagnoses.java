@@ -41,9 +41,9 @@ public final class Diagnoses {
                                       int threads, ProgressListener progress) {
         SimulationResult r;
         try (ProgressListener.Stage stage = progress.stage("simulate test pairs", n)) {
-            r = Simulations.builder(prior, simulator)
+            r = StoreRunner.batched(Simulations.builder(prior, simulator)
                     .seed(SeedStream.TEST_PAIRS.seedFor(seed)).threads(threads)
-                    .progress(stage).run(n);
+                    .progress(stage), simulator).run(n);
         }
         if (r.size() < 2) {
             throw new IllegalStateException("only " + r.size() + " of " + n + " test simulations"

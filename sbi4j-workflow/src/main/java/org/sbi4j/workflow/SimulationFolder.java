@@ -14,6 +14,7 @@ import org.sbi4j.store.SimulationStore;
 import org.sbi4j.store.StoreSettings;
 import org.sbi4j.store.StoreSummary;
 import org.sbi4j.tensor.Matrix;
+import org.sbi4j.workflow.external.ExternalSimulator;
 
 /**
  * A simulation folder as {@code sbi4j simulate} and {@code sbi4j run} write it: the store's
@@ -30,12 +31,37 @@ public final class SimulationFolder {
 
     /**
      * Store settings for simulations 0…num−1 of {@code src} under {@code seed}, in chunks of
-     * num/20 (at least 100, at most 10,000).
+     * num/20 (at least 100, at most 10,000); for an external program a chunk is a whole number
+     * of its batches and holds at least one batch per worker.
      */
     public static StoreSettings settings(Source src, long seed, long num) {
-        int chunk = (int) Math.max(100, Math.min(10_000, (num + 19) / 20));
-        return StoreSettings.of(src.simulatorId(), src.prior().toString(), seed, num, chunk,
+        long chunk = Math.max(100, Math.min(10_000, (num + 19) / 20));
+        if (src.simulator() instanceof ExternalSimulator e) {
+            long b = e.config().batchSize();
+            chunk = Math.max(chunk, b * e.config().workers());
+            chunk = Math.min((chunk + b - 1) / b * b, Math.max(b, Integer.MAX_VALUE / b * b));
+        }
+        return StoreSettings.of(src.simulatorId(), src.prior().toString(), seed, num, (int) chunk,
                 src.prior().dim(), src.simulator().xShape());
+    }
+
+    /**
+     * {@code settings} with the chunk size of the unfinished or finished run already in
+     * {@code dir} when that run differs only in its chunk size (e.g. resumed with another
+     * {@code --batch-size}), so that it resumes: chunking does not change the numbers.
+     */
+    public static StoreSettings resumable(Path dir, StoreSettings settings) throws IOException {
+        if (!Files.exists(dir.resolve("manifest.json"))) {
+            return settings;
+        }
+        StoreSettings old = SimulationStore.openExisting(dir).settings();
+        if (old.chunkSize() != settings.chunkSize() && old.difference(settings, false) == null
+                && old.from() == settings.from() && old.to() == settings.to()) {
+            return new StoreSettings(settings.simulator(), settings.prior(), settings.seed(),
+                    settings.n(), settings.from(), settings.to(), old.chunkSize(),
+                    settings.thetaDim(), settings.xShape());
+        }
+        return settings;
     }
 
     /**
@@ -59,7 +85,7 @@ public final class SimulationFolder {
                 }
             }
         }
-        SimulationStore store = SimulationStore.open(dir, settings);
+        SimulationStore store = SimulationStore.open(dir, resumable(dir, settings));
         if (store.isFinished()) {
             throw new IllegalArgumentException("output folder " + dir + " already holds this"
                     + " finished run; choose another --out or pass --overwrite");
@@ -67,12 +93,49 @@ public final class SimulationFolder {
         return store;
     }
 
+    /**
+     * The folder's simulation time so far, kept across invocations: {"seconds": wall time
+     * spent on the chunks kept, "invocations": runs that added chunks}.
+     */
+    public static final String TIMING = "timing.json";
+
+    /** Seconds recorded in the folder's timing.json by earlier invocations (0 when none). */
+    public static double seconds(Path dir) throws IOException {
+        Path f = dir.resolve(TIMING);
+        return Files.exists(f) && JsonFiles.read(f).get("seconds") instanceof Number n
+                ? n.doubleValue() : 0;
+    }
+
+    /** Records {@code seconds} as the folder's simulation time so far. */
+    static void recordSeconds(Path dir, double seconds) throws IOException {
+        JsonFiles.write(dir.resolve(TIMING), Map.of("seconds", seconds));
+    }
+
+    /**
+     * What an interrupted or failed run leaves: "K of N simulations are kept in DIR (chunks of
+     * C); run the same command again to resume", read from the store's manifest.
+     */
+    public static String kept(Path dir) {
+        if (!Files.exists(dir.resolve("manifest.json"))) {
+            return "no simulations are kept yet in " + dir;
+        }
+        try {
+            SimulationStore s = SimulationStore.openExisting(dir);
+            long kept = s.chunks().stream().mapToLong(c -> c.range().size()).sum();
+            return kept + " of " + s.settings().indexRange().size() + " simulations are kept in "
+                    + dir + " (written in chunks of " + s.settings().chunkSize() + "); run the"
+                    + " same command again to resume";
+        } catch (IOException | RuntimeException e) {
+            return "nothing is kept in " + dir + " (" + e.getMessage() + ")";
+        }
+    }
+
     /** Deletes the files a simulation run writes (store files, chunks, metadata). */
     public static void clear(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             for (Path f : s.toList()) {
                 String n = f.getFileName().toString();
-                boolean ours = n.equals("manifest.json") || n.equals(METADATA)
+                boolean ours = n.equals("manifest.json") || n.equals(METADATA) || n.equals(TIMING)
                         || n.endsWith(".tmp") || (n.endsWith(".npy") && (n.startsWith("theta")
                         || n.startsWith("x") || n.startsWith("index")));
                 if (ours && Files.isRegularFile(f)) {
@@ -85,17 +148,15 @@ public final class SimulationFolder {
     /**
      * The contents of metadata.json for a finished store.
      *
-     * @param seconds simulation wall time
+     * @param seconds simulation wall time over all invocations ({@link #seconds})
      * @param shard   "i/N" of a shard, or null
      */
     public static Map<String, Object> metadata(Source src, StoreSettings st, StoreSummary s,
                                                double seconds, String shard) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", "sbi4j-simulations/1");
-        m.put("task", src.task());
-        m.put("job", src.job() == null ? null : src.job().toString());
+        RecordedSource.record(m, src);
         m.put("simulator", src.simulatorId());
-        m.put("prior", src.prior().toString());
         m.put("parameters", src.prior().names());
         m.put("nuisance", src.prior().nuisance());
         m.put("seed", st.seed());

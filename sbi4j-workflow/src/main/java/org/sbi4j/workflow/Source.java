@@ -97,18 +97,12 @@ public record Source(String task, Path job, JobFile jobFile, Prior prior, Simula
     }
 
     /**
-     * The source recorded in metadata.json or a training report (its "task" or "job" entry),
-     * or null when it records neither.
+     * The source recorded in metadata.json or a training report ({@code where}), or null when
+     * it records neither a task nor a job; see {@link RecordedSource#of}.
      */
-    public static Source recorded(Map<String, Object> m, boolean withSimulator)
-            throws NoSuchFileException {
-        if (m.get("task") instanceof String t) {
-            return ofTask(t, withSimulator);
-        }
-        if (m.get("job") instanceof String j) {
-            return ofJob(Path.of(j), withSimulator, External.NONE);
-        }
-        return null;
+    public static Source recorded(Map<String, Object> m, boolean withSimulator, boolean useStored,
+                                  String where) throws NoSuchFileException {
+        return RecordedSource.of(m, withSimulator, useStored, where);
     }
 
     /** True for an external-program simulator (its failures are protocol errors). */

@@ -13,7 +13,7 @@ import org.sbi4j.train.TrainingReport;
 
 /**
  * MODEL.report.json, written beside a model file: format "sbi4j-training-report/1", the task or
- * job, the simulation folder, seed, estimator and training settings, training seconds, and per
+ * job (with its prior and simulator, see {@link RecordedSource}), the simulation folder, seed, estimator and training settings, training seconds, and per
  * ensemble member the best epoch, stop reason, events and every epoch's losses.
  */
 public final class TrainingReports {
@@ -43,8 +43,7 @@ public final class TrainingReports {
             throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", "sbi4j-training-report/1");
-        m.put("task", src.task());
-        m.put("job", src.job() == null ? null : src.job().toString());
+        RecordedSource.record(m, src);
         m.put("data", data == null ? null : data.toAbsolutePath().toString());
         m.put("seed", seed);
         m.put("estimator", r.posterior().spec().toProperties());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.apache.commons.rng.simple.RandomSource;
 import org.apache.commons.statistics.distribution.NormalDistribution;
@@ -131,5 +132,92 @@ class NewUserIssueTest {
             assertThat(c.verdict()).contains("deciding test: " + deciding(c),
                     ">= the corrected threshold 0.025");
         }
+    }
+
+    @Test
+    void item1_theStoredPriorAndSimulatorRebuildTheSourceWhenTheJobIsGone() throws Exception {
+        Path job = Files.writeString(tmp.resolve("ext.yaml"), """
+                priors:
+                  - {name: a, distribution: "truncated_normal(0, 1, -2, inf)"}
+                  - {name: n, distribution: uniform, low: 0, high: 3, nuisance: true}
+                simulator: {command: [python3, sim.py], x_dim: 4, batch_size: 7, workers: 2}
+                simulations: 10
+                """);
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        try (Source src = Source.ofJob(job, false, Source.External.NONE)) {
+            RecordedSource.record(m, src);
+            m = JsonFiles.JSON.readValue(JsonFiles.JSON.writeValueAsString(m), Map.class);
+            Files.delete(job);
+            try (Source back = RecordedSource.of(m, false, false, "metadata.json")) {
+                assertThat(back.prior().toString()).isEqualTo(src.prior().toString());
+                assertThat(back.prior().nuisance()).containsExactly(false, true);
+                assertThat(back.jobFile().simulator()).isEqualTo(src.jobFile().simulator());
+                assertThat(back.job()).isEqualTo(src.job());
+            }
+        }
+        m.remove(RecordedSource.KEY);
+        Map<String, Object> old = m;
+        assertThatThrownBy(() -> RecordedSource.of(old, false, false, "metadata.json"))
+                .hasMessageContaining("the job file " + job + " recorded in metadata.json no"
+                        + " longer exists").hasMessageContaining("stores no prior");
+    }
+
+    @Test
+    void item6_theJobsClasspathIsResolvedAgainstTheJobFileAndChecked() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("study"));
+        Path job = Files.writeString(dir.resolve("job.yaml"), """
+                priors: [{name: a, distribution: "uniform(0, 1)"}]
+                simulator: {class: demo.Missing, classpath: [lib/sim.jar, classes]}
+                simulations: 10
+                """);
+        var spec = org.sbi4j.workflow.job.JobFileReader.read(job).simulator();
+        assertThat(spec.classpath()).containsExactly(dir.resolve("lib/sim.jar").toString(),
+                dir.resolve("classes").toString());
+        assertThatThrownBy(() -> Source.ofJob(job, true, Source.External.NONE))
+                .hasMessageContaining("simulator 'classpath' entry " + dir.resolve("lib/sim.jar")
+                        + " does not exist");
+        Files.createDirectories(dir.resolve("lib"));
+        Files.createDirectories(dir.resolve("classes"));
+        Files.write(dir.resolve("lib/sim.jar"), new byte[0]);
+        assertThatThrownBy(() -> Source.ofJob(job, true, Source.External.NONE))
+                .hasMessageContaining("simulator class 'demo.Missing' is not on the classpath"
+                        + " searched: " + dir.resolve("lib/sim.jar") + java.io.File.pathSeparator
+                        + dir.resolve("classes"));
+        assertThatThrownBy(() -> org.sbi4j.workflow.job.JobFileReader.parse("""
+                priors: [{name: a, distribution: "uniform(0, 1)"}]
+                simulator: {command: [sim], x_dim: 1, classpath: [x.jar]}
+                simulations: 10
+                """, org.sbi4j.workflow.job.JobFileReader.Format.YAML, "j.yaml"))
+                .hasMessageContaining("'classpath' applies only to a 'class' simulator");
+    }
+
+    /** The "- sbc:" lines of a summary. */
+    private static List<String> sbcLines(String markdown) {
+        return markdown.lines().filter(l -> l.startsWith("- sbc:")).toList();
+    }
+
+    @Test
+    void summarySbcLine_oneLineSaysConsistentWithCalibrationExactlyWhenSbcPasses()
+            throws Exception {
+        for (boolean skewed : new boolean[] {false, true}) {
+            SbcResult r = sbc(skewed);
+            RunSummary s = new RunSummary(tmp);
+            s.verdict("sbc", r.verdict());
+            s.verdict("coverage (TARP)", "coverage verdict");
+            List<String> lines = sbcLines(s.markdown());
+            assertThat(lines).as(s.markdown()).hasSize(1);
+            assertThat(lines.get(0).contains("consistent with calibration"))
+                    .isEqualTo(r.calibrated()).isEqualTo(!skewed);
+            assertThat(lines.get(0).contains("NOT calibrated")).isEqualTo(!r.calibrated());
+        }
+        // a real run: the line agrees with sbc.json
+        Path job = job("diagnostics: [sbc]\n");
+        RunSummary run = Analysis.of(job).threads(1).tests(30, 30).run();
+        Map<?, ?> sbcJson = JsonFiles.read(run.dir().resolve("sbc.json"));
+        List<String> lines = sbcLines(Files.readString(run.dir().resolve("summary.md")));
+        assertThat(lines).hasSize(1);
+        boolean calibrated = (Boolean) sbcJson.get("calibrated");
+        assertThat(lines.get(0).contains("consistent with calibration")).isEqualTo(calibrated);
+        assertThat(lines.get(0).contains("NOT calibrated")).isEqualTo(!calibrated);
     }
 }

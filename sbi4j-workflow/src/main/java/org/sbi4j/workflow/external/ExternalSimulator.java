@@ -81,14 +81,34 @@ public final class ExternalSimulator implements Simulator, AutoCloseable {
      * batches run side by side on the workers, seeded with {@code seeds} ({@code rngs} is not
      * used). A batch the program fails on does not fail the others: its rows get the error
      * message in {@code failures}, the other rows keep their x. The request carries no
-     * {@code indices} (this interface does not pass them).
+     * {@code indices} (this method does not know them; the runner calls the indexed one).
      */
     @Override
     public void simulateBatch(Matrix theta, UniformRandomProvider[] rngs, long[] seeds, Matrix x,
                               String[] failures) {
-        checkRequest(null, seeds, theta, x);
+        simulateRows(null, seeds, theta, x, failures);
+    }
+
+    /**
+     * As {@link #simulateBatch(Matrix, UniformRandomProvider[], long[], Matrix, String[])}, with
+     * the rows' simulation indices {@code firstIndex, firstIndex + 1, …} sent as
+     * {@code "indices"} (the runner {@link org.sbi4j.sim.Simulations} calls this one).
+     */
+    @Override
+    public void simulateBatch(long firstIndex, Matrix theta, UniformRandomProvider[] rngs,
+                              long[] seeds, Matrix x, String[] failures) {
+        long[] indices = new long[theta.rows()];
+        for (int i = 0; i < indices.length; i++) {
+            indices[i] = firstIndex + i;
+        }
+        simulateRows(indices, seeds, theta, x, failures);
+    }
+
+    private void simulateRows(long[] indices, long[] seeds, Matrix theta, Matrix x,
+                              String[] failures) {
+        checkRequest(indices, seeds, theta, x);
         ExternalSimulatorException[] perRow = new ExternalSimulatorException[theta.rows()];
-        dispatch(null, seeds, theta, x, false, new BitSet(), perRow);
+        dispatch(indices, seeds, theta, x, false, new BitSet(), perRow);
         for (int r = 0; r < perRow.length; r++) {
             if (perRow[r] != null) {
                 failures[r] = perRow[r].getMessage();

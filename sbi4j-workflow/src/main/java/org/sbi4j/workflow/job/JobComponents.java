@@ -2,7 +2,6 @@ package org.sbi4j.workflow.job;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -53,7 +52,7 @@ public final class JobComponents {
         if (spec.isCommand()) {
             return ExternalSimulator.of(spec.externalConfig(thetaDim));
         }
-        Simulator s = instantiate(spec.className());
+        Simulator s = SimulatorClasses.instantiate(spec.className(), spec.classpath());
         if (s.thetaDim() != thetaDim) {
             throw new IllegalArgumentException("simulator class " + spec.className()
                     + " expects " + s.thetaDim() + " parameters but the job gives " + thetaDim
@@ -120,26 +119,6 @@ public final class JobComponents {
 
     /** A new instance of a Simulator class with a public no-argument constructor. */
     static Simulator instantiate(String className) {
-        Class<?> c;
-        try {
-            c = Class.forName(className, true, Thread.currentThread().getContextClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw new IllegalArgumentException("simulator class '" + className + "' is not on"
-                    + " the classpath (" + e + ")", e);
-        }
-        if (!Simulator.class.isAssignableFrom(c)) {
-            throw new IllegalArgumentException("simulator class " + className
-                    + " does not implement " + Simulator.class.getName());
-        }
-        try {
-            return (Simulator) c.getConstructor().newInstance();
-        } catch (NoSuchMethodException | IllegalAccessException e) {
-            throw new IllegalArgumentException("simulator class " + className + " needs a public"
-                    + " no-argument constructor", e);
-        } catch (InstantiationException | InvocationTargetException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new IllegalArgumentException("simulator class " + className + " could not be"
-                    + " created: " + cause, cause);
-        }
+        return SimulatorClasses.instantiate(className, null);
     }
 }

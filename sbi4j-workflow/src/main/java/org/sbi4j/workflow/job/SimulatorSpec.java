@@ -12,8 +12,10 @@ import org.sbi4j.workflow.external.ExternalSimulatorConfig;
  * The simulator of a job: exactly one of
  * <ul>
  *   <li>{@code task: NAME}: a built-in benchmark task (it brings its own prior);</li>
- *   <li>{@code class: fully.qualified.Name}: a Java class on the classpath implementing
- *       {@link org.sbi4j.sim.Simulator} with a public no-argument constructor;</li>
+ *   <li>{@code class: fully.qualified.Name}: a Java class implementing
+ *       {@link org.sbi4j.sim.Simulator} with a public no-argument constructor, found on
+ *       {@code classpath} (jars and class folders, relative to the job file; optional) or else
+ *       on the program's own classpath;</li>
  *   <li>{@code command: [program, arg, ...]}: an external program speaking the JSON-lines
  *       protocol, with {@code x_dim} (required), {@code x_shape} (logical shape of x, product
  *       x_dim; default [x_dim]), {@code workers} (default 1), {@code batch_size} (default 100),
@@ -32,7 +34,8 @@ public record SimulatorSpec(String task,
                             Integer batchSize,
                             Double timeoutS,
                             String directory,
-                            String xKind) {
+                            String xKind,
+                            List<String> classpath) {
 
     public SimulatorSpec {
         if (xKind != null) {
@@ -76,6 +79,11 @@ public record SimulatorSpec(String task,
                 throw new IllegalArgumentException("simulator 'timeout_s' must be a positive"
                         + " number of seconds, got " + timeoutS);
             }
+            if (classpath != null) {
+                throw new IllegalArgumentException("simulator 'classpath' applies only to a"
+                        + " 'class' simulator, not to a 'command' (give the program's own"
+                        + " path in 'command')");
+            }
         } else {
             List<String> extra = new ArrayList<>();
             addIf(extra, "x_dim", xDim);
@@ -89,27 +97,47 @@ public record SimulatorSpec(String task,
                         + " external 'command' simulators, not to a " + (task != null
                         ? "'task'" : "'class'"));
             }
+            if (classpath != null && task != null) {
+                throw new IllegalArgumentException("simulator 'classpath' applies only to a"
+                        + " 'class' simulator, not to a 'task'");
+            }
             String name = task != null ? task : className;
             if (name.isBlank()) {
                 throw new IllegalArgumentException("simulator '" + (task != null ? "task"
                         : "class") + "' is blank");
+            }
+            if (classpath != null) {
+                for (String entry : classpath) {
+                    if (entry == null || entry.isBlank()) {
+                        throw new IllegalArgumentException("simulator 'classpath' holds a blank"
+                                + " entry: " + classpath + "; give jar files or class folders");
+                    }
+                }
+                classpath = List.copyOf(classpath);
             }
         }
     }
 
     /** A built-in task by name. */
     public static SimulatorSpec ofTask(String name) {
-        return new SimulatorSpec(name, null, null, null, null, null, null, null, null, null);
+        return new SimulatorSpec(name, null, null, null, null, null, null, null, null, null, null);
     }
 
-    /** A Java simulator class by fully qualified name. */
+    /** A Java simulator class by fully qualified name, on the program's classpath. */
     public static SimulatorSpec ofClass(String name) {
-        return new SimulatorSpec(null, name, null, null, null, null, null, null, null, null);
+        return ofClass(name, null);
+    }
+
+    /** A Java simulator class by name, looked for first in {@code classpath} (or null). */
+    public static SimulatorSpec ofClass(String name, List<String> classpath) {
+        return new SimulatorSpec(null, name, null, null, null, null, null, null, null, null,
+                classpath);
     }
 
     /** An external program with the default workers, batch size and time-out. */
     public static SimulatorSpec ofCommand(List<String> command, int xDim) {
-        return new SimulatorSpec(null, null, command, xDim, null, null, null, null, null, null);
+        return new SimulatorSpec(null, null, command, xDim, null, null, null, null, null, null,
+                null);
     }
 
     public boolean isTask() {
@@ -124,14 +152,22 @@ public record SimulatorSpec(String task,
         return command != null;
     }
 
-    /** The same simulator with a relative {@code directory} resolved against {@code base}. */
+    /**
+     * The same simulator with a relative {@code directory} or {@code classpath} entries resolved
+     * against {@code base}.
+     */
     SimulatorSpec resolve(Path base) {
+        if (classpath != null) {
+            return new SimulatorSpec(null, className, null, null, null, null, null, null, null,
+                    xKind, classpath.stream().map(e -> base.resolve(e).normalize().toString())
+                    .toList());
+        }
         if (command == null) {
             return this;
         }
         String dir = directory == null ? base.toString() : base.resolve(directory).toString();
         return new SimulatorSpec(null, null, command, xDim, xShape, workers, batchSize, timeoutS,
-                dir, xKind);
+                dir, xKind, null);
     }
 
     /**

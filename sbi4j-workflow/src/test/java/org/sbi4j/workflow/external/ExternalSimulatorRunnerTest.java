@@ -74,7 +74,7 @@ class ExternalSimulatorRunnerTest {
         assertThat(r.x().data()).containsExactly(r.theta().data());
         assertThat(r.failureExamples().getFirst())
                 .startsWith("simulation 4: external simulator '" + ExternalSimulatorTest.PYTHON + " -c")
-                .contains("first seed " + SimulationStreams.seedFor(3, 4))
+                .contains("the batch starting at simulation index 4") // the runner sends indices
                 .contains("stopped early");
     }
 
