@@ -15,7 +15,8 @@ import org.sbi4j.npe.NpeSettings;
  * time budget would be exceeded. The check is never loosened: every rung is judged by the same
  * test pairs, posterior samples and family-wise α as the first.
  *
- * <p>The ladder (each rung keeps what the rungs before it added):
+ * <p>The ladder (each rung keeps what the rungs before it added) depends on how the first
+ * attempt failed. Over-confident (U-shaped ranks: posteriors too narrow):
  * <ol>
  *   <li>the job's configuration;</li>
  *   <li>an ensemble of {@value NpeSettings#CALIBRATED_ENSEMBLE} independently trained members
@@ -26,7 +27,10 @@ import org.sbi4j.npe.NpeSettings;
  *       when every parameter is of interest;</li>
  *   <li>more simulations, when the job allows more ({@code max_simulations}).</li>
  * </ol>
- * Rungs that would change nothing (e.g. an ensemble that is already 5) are left out.
+ * Under-confident or biased (cap-shaped or skewed ranks: the fit has not converged), the
+ * longer patience comes first and balancing (which widens) is left out: the job's → patience
+ * → patience and ensemble → more simulations. Rungs that would change nothing (e.g. an
+ * ensemble that is already 5) are left out.
  */
 public final class Recalibration {
 
@@ -109,6 +113,19 @@ public final class Recalibration {
      */
     public static List<Rung> ladder(NpeSettings base, int simulations, int maxSimulations,
                                     boolean balanceAllowed) {
+        return ladder(base, simulations, maxSimulations, balanceAllowed, true);
+    }
+
+    /**
+     * The ladder for a first attempt that was over-confident ({@code overConfident}, as
+     * {@link #ladder(NpeSettings, int, int, boolean)}) or not (under-confident or biased:
+     * patience first, no balancing).
+     */
+    public static List<Rung> ladder(NpeSettings base, int simulations, int maxSimulations,
+                                    boolean balanceAllowed, boolean overConfident) {
+        if (!overConfident) {
+            return underConfidentLadder(base, simulations, maxSimulations);
+        }
         List<Rung> rungs = new ArrayList<>();
         rungs.add(new Rung("as configured", base, simulations));
         NpeSettings s = base;
@@ -135,6 +152,54 @@ public final class Recalibration {
         return rungs;
     }
 
+    private static List<Rung> underConfidentLadder(NpeSettings base, int simulations,
+                                                   int maxSimulations) {
+        List<Rung> rungs = new ArrayList<>();
+        rungs.add(new Rung("as configured", base, simulations));
+        NpeSettings s = base;
+        String name = "";
+        if (s.training().stopAfterEpochs() < NpeSettings.CALIBRATED_STOP_AFTER_EPOCHS) {
+            s = s.withTraining(s.training().withStopAfterEpochs(
+                    NpeSettings.CALIBRATED_STOP_AFTER_EPOCHS));
+            name = "patience " + NpeSettings.CALIBRATED_STOP_AFTER_EPOCHS;
+            rungs.add(new Rung(name, s, simulations));
+        }
+        if (s.estimator().ensemble() < NpeSettings.CALIBRATED_ENSEMBLE) {
+            s = s.withEstimator(s.estimator().withEnsemble(NpeSettings.CALIBRATED_ENSEMBLE));
+            name = join(name, "ensemble of " + NpeSettings.CALIBRATED_ENSEMBLE);
+            rungs.add(new Rung(name, s, simulations));
+        }
+        if (maxSimulations > simulations) {
+            rungs.add(new Rung(join(name, "more simulations"), s, maxSimulations));
+        }
+        return rungs;
+    }
+
+    /**
+     * True unless the attempt's failure looks under-confident or biased: some rank test
+     * (marginal or joint) is cap-shaped or skewed and none is U-shaped. An attempt whose check
+     * could not run counts as over-confident (the usual failure of NPE).
+     */
+    public static boolean overConfident(Attempt a) {
+        if (a.sbc() == null) {
+            return true;
+        }
+        List<org.sbi4j.diagnostics.RankCheck> checks = new ArrayList<>(a.sbc().parameters());
+        if (a.sbc().joint() != null) {
+            checks.add(a.sbc().joint());
+        }
+        boolean u = false;
+        boolean other = false;
+        for (var c : checks) {
+            switch (c.shape()) {
+                case U_SHAPED -> u = true;
+                case CAP_SHAPED, SKEWED_HIGH, SKEWED_LOW -> other = true;
+                default -> { }
+            }
+        }
+        return u || !other;
+    }
+
     private static String join(String a, String b) {
         return a.isEmpty() ? b : a + ", " + b;
     }
@@ -146,10 +211,23 @@ public final class Recalibration {
      */
     public static Outcome run(List<Rung> rungs, Trainer trainer, Check check,
                               double budgetSeconds) throws java.io.IOException {
+        return run(rungs.getFirst(), first -> rungs.subList(1, rungs.size()), trainer, check,
+                budgetSeconds);
+    }
+
+    /**
+     * As {@link #run(List, Trainer, Check, double)} with the rungs after {@code first} chosen
+     * from how the first attempt failed ({@code rest}, e.g. by {@link #overConfident}).
+     */
+    public static Outcome run(Rung first, java.util.function.Function<Attempt, List<Rung>> rest,
+                              Trainer trainer, Check check, double budgetSeconds)
+            throws java.io.IOException {
         long t0 = System.nanoTime();
         List<Attempt> done = new ArrayList<>();
         String stop = "the ladder ended without a passing configuration";
-        for (Rung rung : rungs) {
+        List<Rung> rungs = new ArrayList<>(List.of(first));
+        for (int next = 0; next < rungs.size(); next++) {
+            Rung rung = rungs.get(next);
             double elapsed = (System.nanoTime() - t0) / 1e9;
             if (!done.isEmpty()) {
                 double estimate = estimate(done.getFirst(), rung);
@@ -174,6 +252,9 @@ public final class Recalibration {
                 stop = done.size() == 1 ? "the first configuration passed"
                         : "stopped at the first passing configuration";
                 break;
+            }
+            if (done.size() == 1) {
+                rungs.addAll(rest.apply(done.getFirst()));
             }
         }
         return new Outcome(done, kept(done), stop);

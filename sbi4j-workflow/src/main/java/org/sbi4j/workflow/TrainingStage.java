@@ -56,12 +56,12 @@ final class TrainingStage {
             Diagnoses.TestPairs pairs = Diagnoses.testPairs(c.src().prior(), c.src().simulator(),
                     c.numTests(), c.seed(), c.threads(), c.progress());
             int max = cal.maxSimulations() == null ? c.job().simulations() : cal.maxSimulations();
-            var rungs = Recalibration.ladder(settings, c.job().simulations(), max,
-                    c.src().prior().interestIndices().length == c.src().prior().dim());
-            if (!cal.escalates()) {
-                rungs = rungs.subList(0, 1);
-            }
-            Recalibration.Outcome o = Recalibration.run(rungs,
+            boolean balance = c.src().prior().interestIndices().length == c.src().prior().dim();
+            int sims = c.job().simulations();
+            Recalibration.Outcome o = Recalibration.run(
+                    Recalibration.ladder(settings, sims, max, balance).getFirst(),
+                    first -> !cal.escalates() ? java.util.List.of() : rest(Recalibration.ladder(
+                            settings, sims, max, balance, Recalibration.overConfident(first))),
                     rung -> train(c, rung.settings(), data(c, rung.simulations())),
                     (rung, r, s) -> check(c, pairs, rung, r), cal.budgetMinutes() * 60);
             summary.calibration(o, cal.mode());
@@ -74,6 +74,11 @@ final class TrainingStage {
         Plots.loss(c.dir().resolve("loss.png"), out.result().reports(), "training loss");
         summary.training(out.result());
         return out;
+    }
+
+    /** The rungs after the first. */
+    private static java.util.List<Recalibration.Rung> rest(java.util.List<Recalibration.Rung> l) {
+        return l.subList(1, l.size());
     }
 
     private static NpeResult train(Context c, NpeSettings settings, Dataset data) {

@@ -49,6 +49,11 @@ class RecalibrationTest {
         List<Recalibration.Rung> cal = Recalibration.ladder(NpeSettings.calibrated(), 1000, 1000,
                 false);
         assertThat(cal).extracting(Recalibration.Rung::name).containsExactly("as configured");
+        // under-confident or biased first attempts: patience first, no balancing
+        assertThat(Recalibration.ladder(base, 1000, 4000, true, false))
+                .extracting(Recalibration.Rung::name).containsExactly("as configured",
+                        "patience 100", "patience 100, ensemble of 5",
+                        "patience 100, ensemble of 5, more simulations");
     }
 
     /**
@@ -106,6 +111,8 @@ class RecalibrationTest {
                 failing(r).ranks(), 0.01), s), 1e-9);
         assertThat(trained).containsExactly("as configured");
         assertThat(o.stop()).startsWith("stopped for time: 'ensemble of 5' would take about");
+        // ranks all 0: skewed (biased), not U-shaped
+        assertThat(Recalibration.overConfident(o.attempts().getFirst())).isFalse();
         assertThat(o.passed()).isFalse();
     }
 
