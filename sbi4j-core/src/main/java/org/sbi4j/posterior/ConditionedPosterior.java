@@ -254,11 +254,12 @@ public final class ConditionedPosterior {
     }
 
     /**
-     * How far x_o lies from the simulated x the estimator was trained on (Mahalanobis distance
-     * of the standardised x_o against the stored training rows' own distances at the 0.99 level;
-     * the diagonal form when x has more values than there are stored rows, see
-     * {@link Misspecification#check}), or null when the model keeps no training rows. Sampling logs its verdict as a
-     * warning when the observation is outside.
+     * How far x_o lies from the simulated x the estimator was trained on (split-conformal test
+     * at α = 0.01: Mahalanobis distance of the standardised x_o with the mean and covariance of
+     * half the stored training rows, ranked against the other half's distances; the diagonal
+     * form when x has more values than that half has rows, see {@link Misspecification#check}),
+     * or null when the model keeps no training rows. Sampling logs its verdict as a warning when
+     * the observation is outside.
      */
     public MisspecificationResult misspecification() {
         MisspecificationResult m = misspecification;
