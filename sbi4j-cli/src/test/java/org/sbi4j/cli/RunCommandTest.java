@@ -49,11 +49,15 @@ class RunCommandTest {
         assertThat(Npy.readMatrix(out.resolve("simulations/theta.npy")).cols()).isEqualTo(3);
         assertThat(Npy.readMatrix(out.resolve("simulations/x.npy")).rows()).isEqualTo(800);
         assertThat(out.resolve("model.sbi4j")).isNotEmptyFile();
+        assertThat(out.resolve("model-joint.sbi4j")).isNotEmptyFile();
         for (int k = 1; k <= 2; k++) {
             Table s = Csv.read(out.resolve("samples-" + k + ".csv"));
             assertThat(s.names()).containsExactly("mu_1", "mu_2"); // the nuisance is marginalised
             assertThat(s.values().rows()).isEqualTo(1000);
             assertThat(out.resolve("ppc-" + k + ".json")).isRegularFile();
+            // the nuisance offset of the predictive comes from the joint posterior
+            assertThat(JsonFiles.read(out.resolve("ppc-" + k + ".json")).get("nuisances"))
+                    .isEqualTo("joint posterior");
             assertThat(out.resolve("identifiability-" + k + ".json")).isRegularFile();
         }
         assertThat(out.resolve("sbc.json")).isRegularFile();

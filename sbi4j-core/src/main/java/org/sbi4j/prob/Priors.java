@@ -195,4 +195,16 @@ public final class Priors {
         }
         return new NuisancePrior(prior, nu);
     }
+
+    /**
+     * The same prior with no parameter declared nuisance: training on it targets every
+     * parameter (the joint posterior a predictive check with nuisances needs). Returns
+     * {@code prior} itself when it declares no nuisance.
+     */
+    public static Prior allOfInterest(Prior prior) {
+        if (prior.interestIndices().length == prior.dim()) {
+            return prior;
+        }
+        return new NuisancePrior(prior, new boolean[prior.dim()]);
+    }
 }

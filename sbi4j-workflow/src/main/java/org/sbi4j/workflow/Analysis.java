@@ -29,7 +29,8 @@ import org.sbi4j.workflow.job.JobFile;
  * (resumable, into simulations/), train (model.sbi4j, model.sbi4j.report.json, loss.png),
  * sample each observation (samples[-k].csv, corner[-k].png), run the job's diagnostics
  * (sbc.json, ranks.npy, coverage.csv …, ppc-k.json, identifiability-k.json) and write
- * summary.md. The same job, seed and settings give the same files from the command line and
+ * summary.md. A predictive check with nuisance parameters also trains the joint posterior of
+ * every parameter (model-joint.sbi4j, see {@link Diagnoses#jointPosterior}). The same job, seed and settings give the same files from the command line and
  * from Java, whatever the thread count:
  * <pre>{@code
  * RunSummary s = Analysis.of(Path.of("job.yaml")).out(Path.of("report")).seed(42)
@@ -170,7 +171,14 @@ public final class Analysis {
             summary.time("sample", t0);
 
             t0 = System.nanoTime();
-            diagnose(src, post, obs, seed, dir, summary);
+            Posterior joint = null;
+            if (job.diagnostics().contains("ppc") && !obs.isEmpty()
+                    && Diagnoses.hasNuisances(src.prior())) {
+                joint = Diagnoses.jointPosterior(src.prior(), data, settings(), seed);
+                PosteriorFiles.save(joint, Diagnoses.jointModelFile(dir.resolve("model.sbi4j")));
+            }
+            diagnose(new Diagnoses.PpcModel(post, joint, src.prior(), src.simulator()), src, obs,
+                    seed, dir, summary);
             summary.time("diagnose", t0);
 
             summary.jobSizes(job);
@@ -210,11 +218,14 @@ public final class Analysis {
         return Dataset.from(store.load());
     }
 
+    private NpeSettings settings() {
+        return NpeSettings.defaults().withEstimator(Estimators.fromJob(job.estimator()))
+                .withTraining(job.training().toConfig());
+    }
+
     private Posterior train(Source src, Dataset data, long seed, Path dir, RunSummary summary)
             throws IOException {
-        NpeSettings settings = NpeSettings.defaults()
-                .withEstimator(Estimators.fromJob(job.estimator()))
-                .withTraining(job.training().toConfig());
+        NpeSettings settings = settings();
         NpeResult r;
         try (ProgressListener.Training listener =
                      o.progress.training(settings.training().maxEpochs())) {
@@ -230,8 +241,9 @@ public final class Analysis {
         return r.posterior();
     }
 
-    private void diagnose(Source src, Posterior post, List<float[]> obs, long seed, Path dir,
-                          RunSummary summary) throws IOException {
+    private void diagnose(Diagnoses.PpcModel model, Source src, List<float[]> obs, long seed,
+                          Path dir, RunSummary summary) throws IOException {
+        Posterior post = model.posterior();
         List<String> wanted = job.diagnostics();
         if (wanted.contains("sbc") || wanted.contains("coverage")) {
             Diagnoses.TestPairs pairs = Diagnoses.testPairs(src.prior(), src.simulator(),
@@ -252,8 +264,7 @@ public final class Analysis {
         }
         for (int k = 1; k <= obs.size(); k++) {
             if (wanted.contains("ppc")) {
-                var r = Diagnoses.ppc(post, src.prior(), src.simulator(), obs.get(k - 1),
-                        1000, seed, Ppc.DEFAULT_LEVEL);
+                var r = Diagnoses.ppc(model, obs.get(k - 1), 1000, seed, Ppc.DEFAULT_LEVEL);
                 DiagnosticFiles.writePpcSummary(dir, k, r);
                 summary.verdict("ppc, observation " + k, r.verdict());
             }

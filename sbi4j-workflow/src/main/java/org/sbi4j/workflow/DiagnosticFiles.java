@@ -76,13 +76,17 @@ public final class DiagnosticFiles {
     /** ppc-k.json as {@code run} writes it: passed, quantiles, verdict. */
     public static void writePpcSummary(Path dir, int k, PpcResult r) throws IOException {
         JsonFiles.write(dir.resolve("ppc-" + k + ".json"), ordered("passed", r.passed(),
-                "quantiles", r.quantiles(), "verdict", r.verdict()));
+                "quantiles", r.quantiles(), "failed_simulations", r.failed(),
+                "nuisances", r.nuisances() == null ? "none" : r.nuisances(),
+                "verdict", r.verdict()));
     }
 
     /** ppc-k.json as {@code diagnose ppc} writes it: also the flagged dimensions and the level. */
     public static void writePpc(Path dir, int k, PpcResult r, double level) throws IOException {
         JsonFiles.write(dir.resolve("ppc-" + k + ".json"), ordered("passed", r.passed(),
                 "quantiles", r.quantiles(), "flagged", r.flagged(), "level", level,
+                "failed_simulations", r.failed(),
+                "nuisances", r.nuisances() == null ? "none" : r.nuisances(),
                 "verdict", r.verdict()));
     }
 
