@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The posterior q(θ | x_o) for one observation: sampling with rejection outside the prior's
- * support, log-densities normalised for the rejected mass, MAP, credible intervals.
+ * support (its box and, when the posterior's {@link ParameterSpace} has it, the prior's own
+ * support test), log-densities normalised for the rejected mass, MAP, credible intervals.
  *
  * <p>A flow's density leaks mass outside a bounded prior support; the posterior is q restricted
  * to the support and renormalised: log p̂(θ | x_o) = log q(θ | x_o) − log a(x_o) inside the
@@ -68,7 +69,11 @@ public final class ConditionedPosterior {
         return posterior;
     }
 
-    /** The result of {@link #sampleWithStats}: samples and the acceptance seen. */
+    /**
+     * The result of {@link #sampleWithStats}: samples, the draws examined to obtain them (draws
+     * generated in the last batch after the n-th accepted one are not counted) and the
+     * acceptance rate samples/proposed (1 when no draw left the support).
+     */
     public record Draws(Matrix samples, long proposed, double acceptanceRate) {
     }
 
@@ -145,9 +150,11 @@ public final class ConditionedPosterior {
                 z = s.theta();
                 lz = s.logProb();
             }
-            proposed += want;
             Matrix theta = posterior.thetaStandardizer().inverseInPlace(z);
+            // count only the draws examined: those after the n-th accepted one are discarded
+            // unseen and say nothing about the acceptance rate
             for (int i = 0; i < theta.rows() && filled < n; i++) {
+                proposed++;
                 if (posterior.inSupport(theta, i)) {
                     if (lz != null) {
                         logProb[filled] = lz[i] + logDet;
@@ -215,21 +222,10 @@ public final class ConditionedPosterior {
     public double acceptanceRate() {
         double a = acceptance;
         if (Double.isNaN(a)) {
-            a = boundedSupport() ? estimateAcceptance() : 1.0;
+            a = posterior.space().restricted() ? estimateAcceptance() : 1.0;
             acceptance = a;
         }
         return a;
-    }
-
-    private boolean boundedSupport() {
-        double[] lo = posterior.space().lower();
-        double[] hi = posterior.space().upper();
-        for (int j = 0; j < posterior.thetaDim(); j++) {
-            if (Double.isFinite(lo[j]) || Double.isFinite(hi[j])) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private double estimateAcceptance() {

@@ -148,7 +148,9 @@ public final class Priors {
      * @param lower support lower bounds (may be −∞), one per name
      * @param upper support upper bounds (may be +∞), lower[j] &lt; upper[j]
      * @param sampler draws θ from the prior using only the given rng
-     * @param logProb log p(θ), called only for θ inside the box (−∞ is returned outside)
+     * @param logProb log p(θ), called only for θ inside the box (−∞ is returned outside);
+     *                returning −∞ inside the box marks θ outside the support (a simplex, an
+     *                ordering), and posteriors reject there too ({@link Prior#inSupport})
      */
     public static CustomPrior custom(List<String> names, double[] lower, double[] upper,
             CustomPrior.SampleFunction sampler, ToDoubleFunction<double[]> logProb) {
