@@ -285,6 +285,18 @@ public final class ConditionedPosterior {
         return out;
     }
 
+    /**
+     * Highest-density regions of every parameter's marginal from {@code samples}: a union of
+     * intervals when a marginal is multimodal (see {@link Intervals#highestDensityRegion}).
+     */
+    public List<DensityRegion> highestDensityRegions(Matrix samples, double level) {
+        List<DensityRegion> out = new ArrayList<>();
+        for (int j = 0; j < posterior.thetaDim(); j++) {
+            out.add(Intervals.highestDensityRegion(samples, j, posterior.names().get(j), level));
+        }
+        return out;
+    }
+
     /** The maximum a posteriori θ (see {@link MapEstimate}). */
     public double[] map(UniformRandomProvider rng) {
         return MapEstimate.find(this, rng);
