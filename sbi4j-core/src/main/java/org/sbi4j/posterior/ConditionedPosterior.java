@@ -69,6 +69,11 @@ public final class ConditionedPosterior {
         return posterior;
     }
 
+    /** The standardised observation the estimator is conditioned on (a copy). */
+    float[] standardizedObservation() {
+        return context.row(0);
+    }
+
     /**
      * The result of {@link #sampleWithStats}: samples, the draws examined to obtain them (draws
      * generated in the last batch after the n-th accepted one are not counted) and the
@@ -269,20 +274,14 @@ public final class ConditionedPosterior {
 
     /** Equal-tailed credible intervals for every parameter from {@code samples}. */
     public List<Interval> equalTailedIntervals(Matrix samples, double level) {
-        List<Interval> out = new ArrayList<>();
-        for (int j = 0; j < posterior.thetaDim(); j++) {
-            out.add(Intervals.equalTailed(samples, j, posterior.names().get(j), level));
-        }
-        return out;
+        return perParameter(j -> Intervals.equalTailed(samples, j, posterior.names().get(j),
+                level));
     }
 
     /** Highest-density (shortest) marginal intervals for every parameter from {@code samples}. */
     public List<Interval> highestDensityIntervals(Matrix samples, double level) {
-        List<Interval> out = new ArrayList<>();
-        for (int j = 0; j < posterior.thetaDim(); j++) {
-            out.add(Intervals.highestDensity(samples, j, posterior.names().get(j), level));
-        }
-        return out;
+        return perParameter(j -> Intervals.highestDensity(samples, j, posterior.names().get(j),
+                level));
     }
 
     /**
@@ -290,9 +289,14 @@ public final class ConditionedPosterior {
      * intervals when a marginal is multimodal (see {@link Intervals#highestDensityRegion}).
      */
     public List<DensityRegion> highestDensityRegions(Matrix samples, double level) {
-        List<DensityRegion> out = new ArrayList<>();
+        return perParameter(j -> Intervals.highestDensityRegion(samples, j,
+                posterior.names().get(j), level));
+    }
+
+    private <T> List<T> perParameter(java.util.function.IntFunction<T> f) {
+        List<T> out = new ArrayList<>();
         for (int j = 0; j < posterior.thetaDim(); j++) {
-            out.add(Intervals.highestDensityRegion(samples, j, posterior.names().get(j), level));
+            out.add(f.apply(j));
         }
         return out;
     }
