@@ -97,6 +97,11 @@ public final class DiagnosticFiles {
         m.put("preferred", r.preferred());
         m.put("unconstrained", r.unconstrained());
         m.put("directions", r.directions().stream().map(DiagnosticFiles::json).toList());
+        if (r.curved() != null) {
+            m.put("curved_ridge", ordered("space", r.curved().space(), "combination",
+                    r.curved().combination(), "value", r.curved().value(), "sd_ratio",
+                    r.curved().ratio(), "straightness", r.curved().straightness()));
+        }
         m.put("verdict", r.verdict());
         JsonFiles.write(dir.resolve("identifiability-" + k + ".json"), m);
     }
