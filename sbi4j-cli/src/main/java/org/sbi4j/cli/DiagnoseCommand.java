@@ -18,13 +18,15 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code sbi4j diagnose sbc|coverage|c2st|ppc|identifiability}. */
+/** {@code sbi4j diagnose sbc|coverage|c2st|ppc|identifiability|misspecification}. */
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
         description = "Check a trained model: simulation-based calibration, expected coverage,"
-                + " classifier two-sample test, posterior predictive check, identifiability.",
+                + " classifier two-sample test, posterior predictive check, identifiability,"
+                + " misspecification.",
         subcommands = {DiagnoseCommand.SbcCommand.class, DiagnoseCommand.CoverageCommand.class,
                 DiagnoseC2stCommand.class, DiagnoseAtCommands.PpcCommand.class,
-                DiagnoseAtCommands.IdentifiabilityCommand.class})
+                DiagnoseAtCommands.IdentifiabilityCommand.class,
+                DiagnoseMisspecificationCommand.class})
 final class DiagnoseCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -33,7 +35,7 @@ final class DiagnoseCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "missing diagnostic: sbc, coverage, c2st, ppc or identifiability");
+                "missing diagnostic: sbc, coverage, c2st, ppc, identifiability or misspecification");
     }
 
     /** Runs SBC for the model on fresh simulations of its task or job. */

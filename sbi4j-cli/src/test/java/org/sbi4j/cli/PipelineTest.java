@@ -124,6 +124,14 @@ class PipelineTest {
         assertThat(ppc.code()).as(ppc.toString()).isZero();
         assertThat(ppc.out()).startsWith("ppc observation 1: ");
 
+        Cli.Result mis = Cli.run("diagnose", "misspecification", "--model", model.toString(),
+                "--observation", dir.resolve("one.csv").toString(), "--alpha", "0.05");
+        assertThat(mis.code()).as(mis.toString()).isZero();
+        assertThat(mis.out().strip()).matches("observation 1 (inside|outside) p=[0-9.e-]+");
+        assertThat(Cli.run("diagnose", "misspecification", "--model", model.toString(),
+                "--observation", dir.resolve("one.csv").toString(), "--alpha", "1.5").code())
+                .isNotZero();
+
         // c2st of a sample set against itself cannot tell them apart; against shifted samples it can
         Path c2st = dir.resolve("c2st.json");
         Cli.Result same = Cli.run("diagnose", "c2st", dir.resolve("samples-1.csv").toString(),
