@@ -35,7 +35,8 @@ final class DiagnoseCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "missing diagnostic: sbc, coverage, c2st, ppc, identifiability or misspecification");
+                "missing diagnostic: sbc, coverage, c2st, ppc, identifiability or"
+                        + " misspecification");
     }
 
     /** Runs SBC for the model on fresh simulations of its task or job. */

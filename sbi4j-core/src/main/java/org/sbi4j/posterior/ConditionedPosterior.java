@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.sbi4j.flows.ConditionalDensityEstimator;
-import org.sbi4j.sim.SimulationStreams;
 import org.sbi4j.tensor.Matrix;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -227,31 +226,11 @@ public final class ConditionedPosterior {
     public double acceptanceRate() {
         double a = acceptance;
         if (Double.isNaN(a)) {
-            a = posterior.space().restricted() ? estimateAcceptance() : 1.0;
+            a = posterior.space().restricted()
+                    ? Acceptance.estimate(posterior, observation, context) : 1.0;
             acceptance = a;
         }
         return a;
-    }
-
-    private double estimateAcceptance() {
-        long bits = 0;
-        for (float v : observation) {
-            bits = bits * 31 + Float.floatToIntBits(v);
-        }
-        // stream indices must be >= 0: drop the sign bit of the hash
-        UniformRandomProvider rng = SimulationStreams.streamFor(posterior.provenance().seed(),
-                bits & Long.MAX_VALUE);
-        ConditionalDensityEstimator est = posterior.estimator();
-        Matrix z = est.sample(ACCEPTANCE_DRAWS, context, rng, posterior.workspace());
-        Matrix theta = posterior.thetaStandardizer().inverseInPlace(z);
-        int in = 0;
-        for (int i = 0; i < theta.rows(); i++) {
-            if (posterior.inSupport(theta, i)) {
-                in++;
-            }
-        }
-        // a zero count would make every density infinite: use half a draw instead
-        return Math.max(in, 0.5) / ACCEPTANCE_DRAWS;
     }
 
     /**

@@ -49,7 +49,8 @@ final class DensityRegions {
             while (g < GRID && f[g] >= c) {
                 g++;
             }
-            double left = start == 0 ? a : a + step * (start - 1 + cross(f[start - 1], f[start], c));
+            double left = start == 0 ? a
+                    : a + step * (start - 1 + cross(f[start - 1], f[start], c));
             double right = g == GRID ? a + step * (GRID - 1)
                     : a + step * (g - 1 + cross(f[g - 1], f[g], c));
             pieces.add(new Interval(name, level, Math.max(left, lo), Math.min(right, hi)));

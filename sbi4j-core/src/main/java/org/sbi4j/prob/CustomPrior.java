@@ -10,8 +10,8 @@ import org.apache.commons.rng.UniformRandomProvider;
  * must be thread-safe only in the sense of not sharing mutable state. logProb is −∞ outside
  * the declared box without calling the user's function. The support is where the log-density
  * is finite within the box ({@link #inSupport}), so a density that returns −∞ off a simplex,
- * a disc or an ordering constraint makes posteriors reject there, not only outside the box. Build with
- * {@link Priors#custom(List, double[], double[], SampleFunction, ToDoubleFunction)}.
+ * a disc or an ordering constraint makes posteriors reject there, not only outside the box.
+ * Build with {@link Priors#custom(List, double[], double[], SampleFunction, ToDoubleFunction)}.
  */
 public final class CustomPrior implements Prior {
 

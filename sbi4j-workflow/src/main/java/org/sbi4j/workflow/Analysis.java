@@ -30,8 +30,9 @@ import org.sbi4j.workflow.job.JobFile;
  * sample each observation (samples[-k].csv, corner[-k].png), run the job's diagnostics
  * (sbc.json, ranks.npy, coverage.csv …, ppc-k.json, identifiability-k.json) and write
  * summary.md. A predictive check with nuisance parameters also trains the joint posterior of
- * every parameter (model-joint.sbi4j, see {@link Diagnoses#jointPosterior}). The same job, seed and settings give the same files from the command line and
- * from Java, whatever the thread count:
+ * every parameter (model-joint.sbi4j, see {@link Diagnoses#jointPosterior}). The same job, seed
+ * and settings give the same files from the command line and from Java, whatever the thread
+ * count:
  * <pre>{@code
  * RunSummary s = Analysis.of(Path.of("job.yaml")).out(Path.of("report")).seed(42)
  *         .threads(4).run();
