@@ -93,8 +93,10 @@ final class DiagnoseCommand implements Runnable {
 
     @Command(name = "coverage", mixinStandardHelpOptions = true,
             description = "Expected coverage of highest-density regions and TARP (Lemos et al."
-                    + " 2023) on fresh simulations. With --out: coverage.csv (level, coverage,"
-                    + " band), coverage.json, coverage.png.")
+                    + " 2023) on fresh simulations, and the credibility levels that a conformal"
+                    + " recalibration on them gives (regions that cover at least the nominal share"
+                    + " of prior-predictive truths). With --out: coverage.csv (level, coverage,"
+                    + " band), coverage.json, coverage.png, coverage_recalibration.json.")
     static final class CoverageCommand implements Callable<Integer> {
         @Mixin ModelOptions model;
         @Mixin TestOptions tests;
@@ -110,9 +112,13 @@ final class DiagnoseCommand implements Runnable {
             PrintWriter out = common.out();
             out.println("coverage (highest-density regions): " + hpd.verdict());
             out.println("coverage (TARP): " + tarp.verdict());
+            var recal = org.sbi4j.diagnostics.ConformalCoverage.recalibrate(r.ranks(),
+                    org.sbi4j.diagnostics.ConformalCoverage.DEFAULT_LEVELS);
+            out.println("coverage (conformal recalibration): " + recal.verdict());
             out.flush();
             if (dir != null) {
                 DiagnosticFiles.writeCoverage(dir, hpd, tarp);
+                DiagnosticFiles.writeRecalibration(dir, recal);
             }
             return 0;
         }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.sbi4j.data.Dataset;
+import org.sbi4j.diagnostics.ConformalCoverage;
 import org.sbi4j.diagnostics.Coverage;
 import org.sbi4j.diagnostics.Ppc;
 import org.sbi4j.diagnostics.Sbc;
@@ -261,6 +262,10 @@ public final class Analysis {
                 DiagnosticFiles.writeCoverage(dir, hpd, tarp);
                 summary.verdict("coverage (highest-density regions)", hpd.verdict());
                 summary.verdict("coverage (TARP)", tarp.verdict());
+                var recal = ConformalCoverage.recalibrate(sbc.ranks(),
+                        ConformalCoverage.DEFAULT_LEVELS);
+                DiagnosticFiles.writeRecalibration(dir, recal);
+                summary.verdict("coverage (conformal recalibration)", recal.verdict());
             }
         }
         for (int k = 1; k <= obs.size(); k++) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.sbi4j.diagnostics.CoverageResult;
 import org.sbi4j.diagnostics.Direction;
 import org.sbi4j.diagnostics.IdentifiabilityReport;
+import org.sbi4j.diagnostics.ConformalCoverage;
 import org.sbi4j.diagnostics.PpcResult;
 import org.sbi4j.diagnostics.RankCheck;
 import org.sbi4j.diagnostics.SbcResult;
@@ -71,6 +72,14 @@ public final class DiagnosticFiles {
                 hpd.calibrated(), "hpd_verdict", hpd.verdict(), "tarp_calibrated",
                 tarp.calibrated(), "tarp_verdict", tarp.verdict()));
         Plots.coverage(dir.resolve("coverage.png"), hpd, tarp);
+    }
+
+    /** coverage_recalibration.json: nominal and recalibrated levels, pairs, verdict. */
+    public static void writeRecalibration(Path dir, ConformalCoverage.Recalibration r)
+            throws IOException {
+        JsonFiles.write(dir.resolve("coverage_recalibration.json"), ordered("nominal",
+                r.nominal(), "adjusted", r.adjusted(), "pairs", r.pairs(), "verdict",
+                r.verdict()));
     }
 
     /** ppc-k.json as {@code run} writes it: passed, quantiles, verdict. */
