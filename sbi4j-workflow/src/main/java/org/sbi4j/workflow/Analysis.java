@@ -176,7 +176,12 @@ public final class Analysis {
             Posterior joint = null;
             if (job.diagnostics().contains("ppc") && !obs.isEmpty()
                     && Diagnoses.hasNuisances(src.prior())) {
-                joint = Diagnoses.jointPosterior(src.prior(), data, settings(), seed);
+                o.progress.note("ppc with nuisance parameters: training the joint posterior of "
+                        + "every parameter for the predictive draws (model-joint.sbi4j)");
+                try (ProgressListener.Training epochs =
+                             o.progress.training(settings().training().maxEpochs())) {
+                    joint = Diagnoses.jointPosterior(src.prior(), data, settings(), seed, epochs);
+                }
                 PosteriorFiles.save(joint, Diagnoses.jointModelFile(dir.resolve("model.sbi4j")));
             }
             diagnose(new Diagnoses.PpcModel(post, joint, src.prior(), src.simulator()), src, obs,

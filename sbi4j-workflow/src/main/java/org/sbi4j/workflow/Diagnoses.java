@@ -107,8 +107,14 @@ public final class Diagnoses {
      */
     public static Posterior jointPosterior(Prior prior, Dataset data, NpeSettings settings,
                                            long seed) {
+        return jointPosterior(prior, data, settings, seed, org.sbi4j.train.TrainingListener.NONE);
+    }
+
+    /** As {@link #jointPosterior(Prior, Dataset, NpeSettings, long)}, reporting each epoch. */
+    public static Posterior jointPosterior(Prior prior, Dataset data, NpeSettings settings,
+                                           long seed, org.sbi4j.train.TrainingListener epochs) {
         return Npe.builder(Priors.allOfInterest(prior)).data(data).seed(seed).settings(settings)
-                .run().posterior();
+                .onEpoch(epochs).run().posterior();
     }
 
     /**
