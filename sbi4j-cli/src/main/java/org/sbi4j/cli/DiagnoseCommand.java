@@ -57,8 +57,9 @@ final class DiagnoseCommand implements Runnable {
     @Command(name = "sbc", mixinStandardHelpOptions = true,
             description = "Simulation-based calibration (Talts et al. 2018): ranks of true"
                     + " parameters among posterior samples on fresh simulations, tested for"
-                    + " uniformity. With --out: ranks.npy (int64, tests x parameters), sbc.json,"
-                    + " sbc_ranks.png.")
+                    + " uniformity, and the rank ECDFs against simultaneous bands. With --out:"
+                    + " ranks.npy (int64, tests x parameters), sbc.json, sbc_ranks.png,"
+                    + " sbc_ecdf.json, sbc_ecdf.png.")
     static final class SbcCommand implements Callable<Integer> {
         @Mixin ModelOptions model;
         @Mixin TestOptions tests;
@@ -78,6 +79,8 @@ final class DiagnoseCommand implements Runnable {
                 out.printf("%-16s p = %.4f  %s%n", t.name(), t.pValue(), t.verdict());
             }
             out.println("sbc: " + r.verdict());
+            var bands = Diagnoses.ecdfBands(r, common.seed());
+            out.println("sbc (ECDF bands): " + Diagnoses.ecdfVerdict(bands, r.alpha()));
             if (!r.calibrated()) {
                 out.println("sbc: at small simulation budgets an ensemble trained longer is "
                         + "usually better calibrated: 'train --preset calibrated' (see "
@@ -86,6 +89,7 @@ final class DiagnoseCommand implements Runnable {
             out.flush();
             if (dir != null) {
                 DiagnosticFiles.writeSbc(dir, r);
+                DiagnosticFiles.writeEcdf(dir, bands);
             }
             return 0;
         }

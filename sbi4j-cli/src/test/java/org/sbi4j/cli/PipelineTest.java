@@ -105,6 +105,9 @@ class PipelineTest {
         assertThat(ranks.shape()).containsExactly(40, 2);
         assertThat(java.util.Arrays.stream(ranks.longs()).allMatch(r -> r >= 0 && r <= 50)).isTrue();
         assertThat(JsonFiles.read(sbcDir.resolve("sbc.json"))).containsKey("calibrated");
+        assertThat(sbc.out()).contains("sbc (ECDF bands): ");
+        assertThat(JsonFiles.read(sbcDir.resolve("sbc_ecdf.json"))).containsKey("rank_sets");
+        assertThat(sbcDir.resolve("sbc_ecdf.png")).isNotEmptyFile();
 
         Path covDir = dir.resolve("coverage");
         Cli.Result cov = Cli.run("diagnose", "coverage", "--model", model.toString(), "--task",

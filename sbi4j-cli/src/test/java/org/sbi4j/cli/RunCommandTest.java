@@ -64,7 +64,8 @@ class RunCommandTest {
         assertThat(out.resolve("coverage.csv")).isRegularFile();
         String md = Files.readString(out.resolve("summary.md"));
         assertThat(md).contains("## Settings", "| seed | 42 |", "## Timings", "| simulate |",
-                "| train |", "## Diagnostics", "- sbc: ", "- ppc, observation 2: ",
+                "| train |", "## Diagnostics", "- sbc: ", "- sbc (ECDF bands): ",
+                "- coverage (conformal recalibration): ", "- ppc, observation 2: ",
                 "- identifiability, observation 1: ", "mu_1");
         assertThat(r.out()).contains("summary.md", "sbc: ");
 

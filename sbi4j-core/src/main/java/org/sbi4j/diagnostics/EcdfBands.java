@@ -32,6 +32,7 @@ public final class EcdfBands {
     /**
      * The band and its verdict.
      *
+     * @param name       what the ranks are of
      * @param levels     p_k, the uniform CDF at each threshold
      * @param ecdf       the ranks' empirical CDF at each threshold
      * @param lower      lower end of the simultaneous band (a share)
@@ -41,7 +42,7 @@ public final class EcdfBands {
      * @param inside     true if the ECDF stays within the band everywhere
      * @param verdict    the finding in plain words
      */
-    public record Result(double[] levels, double[] ecdf, double[] lower, double[] upper,
+    public record Result(String name, double[] levels, double[] ecdf, double[] lower, double[] upper,
                          double gamma, double alpha, boolean inside, String verdict) {
         public Result {
             levels = levels.clone();
@@ -114,7 +115,7 @@ public final class EcdfBands {
                 : String.format(Locale.ROOT, "%s: the rank ECDF leaves the %s %% simultaneous "
                         + "band (at %.3g: %.3g against [%.3g, %.3g]): NOT calibrated", name,
                 Stats.percent(1 - alpha), p[worst], ecdf[worst], lo[worst], hi[worst]);
-        return new Result(p, ecdf, lo, hi, gamma, alpha, inside, verdict);
+        return new Result(name, p, ecdf, lo, hi, gamma, alpha, inside, verdict);
     }
 
     private static int[] counts(int[] ranks, int[] t, int l) {

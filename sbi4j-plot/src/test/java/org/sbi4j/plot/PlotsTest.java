@@ -93,6 +93,28 @@ class PlotsTest {
         check(f, "sbc-ranks");
     }
 
+    /** The over-confident ranks above leave their simultaneous band; uniform ones do not. */
+    @Test
+    void rankEcdfsWithSimultaneousBands() throws IOException {
+        UniformRandomProvider r = rng(5);
+        ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(r);
+        int n = 300;
+        int l = 100;
+        int[] narrow = new int[n];
+        int[] uniform = new int[n];
+        for (int i = 0; i < n; i++) {
+            narrow[i] = (int) Math.min(l, Math.floor(cdf(2 * g.sample()) * (l + 1)));
+            uniform[i] = r.nextInt(l + 1);
+        }
+        var bad = org.sbi4j.diagnostics.EcdfBands.test("a", narrow, l, 0.01, r);
+        var good = org.sbi4j.diagnostics.EcdfBands.test("b", uniform, l, 0.01, r);
+        assertThat(bad.inside()).isFalse();
+        assertThat(good.inside()).isTrue();
+        Figure f = EcdfPlot.of(List.of(bad, good), "SBC rank ECDFs (N = 300, L = 100)");
+        assertThat(f.panels()).hasSize(2);
+        check(f, "sbc-ecdf");
+    }
+
     @Test
     void coverageCurveWithBandAndDiagonal() throws IOException {
         UniformRandomProvider r = rng(3);

@@ -260,6 +260,9 @@ public final class Analysis {
             if (wanted.contains("sbc")) {
                 DiagnosticFiles.writeSbc(dir, sbc);
                 summary.verdict("sbc", sbc.verdict());
+                var bands = Diagnoses.ecdfBands(sbc, seed);
+                DiagnosticFiles.writeEcdf(dir, bands);
+                summary.verdict("sbc (ECDF bands)", Diagnoses.ecdfVerdict(bands, sbc.alpha()));
             }
             if (wanted.contains("coverage")) {
                 var hpd = Coverage.hpd(sbc.ranks(), sbc.alpha());

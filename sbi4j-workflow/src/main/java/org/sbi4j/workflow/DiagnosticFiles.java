@@ -10,6 +10,7 @@ import org.sbi4j.diagnostics.CoverageResult;
 import org.sbi4j.diagnostics.Direction;
 import org.sbi4j.diagnostics.IdentifiabilityReport;
 import org.sbi4j.diagnostics.ConformalCoverage;
+import org.sbi4j.diagnostics.EcdfBands;
 import org.sbi4j.diagnostics.PpcResult;
 import org.sbi4j.diagnostics.RankCheck;
 import org.sbi4j.diagnostics.SbcResult;
@@ -72,6 +73,18 @@ public final class DiagnosticFiles {
                 hpd.calibrated(), "hpd_verdict", hpd.verdict(), "tarp_calibrated",
                 tarp.calibrated(), "tarp_verdict", tarp.verdict()));
         Plots.coverage(dir.resolve("coverage.png"), hpd, tarp);
+    }
+
+    /** sbc_ecdf.json (per rank set: inside, γ, levels, ECDF, band) and sbc_ecdf.png. */
+    public static void writeEcdf(Path dir, List<EcdfBands.Result> bands) throws IOException {
+        List<Map<String, Object>> sets = new ArrayList<>();
+        for (EcdfBands.Result b : bands) {
+            sets.add(ordered("name", b.name(), "inside", b.inside(), "gamma", b.gamma(),
+                    "alpha", b.alpha(), "levels", b.levels(), "ecdf", b.ecdf(), "lower",
+                    b.lower(), "upper", b.upper(), "verdict", b.verdict()));
+        }
+        JsonFiles.write(dir.resolve("sbc_ecdf.json"), ordered("rank_sets", sets));
+        Plots.ecdf(dir.resolve("sbc_ecdf.png"), bands);
     }
 
     /** coverage_recalibration.json: nominal and recalibrated levels, pairs, verdict. */

@@ -25,6 +25,12 @@ public final class Plots {
         write(RankPlot.of(r, "SBC ranks"), file);
     }
 
+    /** SBC rank ECDFs with their simultaneous bands. */
+    public static void ecdf(Path file, List<org.sbi4j.diagnostics.EcdfBands.Result> bands)
+            throws IOException {
+        write(org.sbi4j.plot.EcdfPlot.of(bands, "SBC rank ECDFs (simultaneous bands)"), file);
+    }
+
     /** Expected coverage of highest-density regions and TARP. */
     public static void coverage(Path file, CoverageResult hpd, CoverageResult tarp) throws IOException {
         write(CoveragePlot.of("Expected coverage", hpd, tarp), file);
