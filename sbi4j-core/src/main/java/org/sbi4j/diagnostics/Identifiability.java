@@ -76,7 +76,7 @@ public final class Identifiability {
         }
         String pref = !log.isEmpty() && log.get(0).ratio() < lin.get(0).ratio() ? "log" : "linear";
         List<Direction> use = pref.equals("log") ? log : lin;
-        CurvedConstraint curved = curved(posterior, prior, names, positive, any,
+        CurvedConstraint curved = curved(pref, posterior, prior, names, positive,
                 Math.min(use.get(0).ratio(), threshold));
         String v = verdict(use, pref, threshold);
         if (curved != null) {
@@ -92,30 +92,28 @@ public final class Identifiability {
     }
 
     /**
-     * The sharpest curved constraint of linear and log space (see {@link CurvedRidges}), kept
-     * when it bends (straightness below {@value CurvedRidges#STRAIGHT}) and its sd ratio is below
-     * half of {@code bound} (the best straight direction's ratio, at most the threshold).
+     * The sharpest quadratic constraint in the preferred space (see {@link CurvedRidges}; the
+     * prior scales of the two spaces differ, so ratios are compared within one space only),
+     * kept when it bends (straightness below {@value CurvedRidges#STRAIGHT}) and its sd ratio is
+     * below half of {@code bound} (the best straight direction's ratio, at most the threshold).
+     * A·b² = c is a straight line in log space, so it gives no curved ridge there.
      */
-    private static CurvedConstraint curved(Matrix posterior, Matrix prior, List<String> names,
-                                           boolean[] positive, boolean any, double bound) {
-        List<CurvedConstraint> found = new ArrayList<>();
-        found.add(CurvedRidges.best("linear", posterior, prior, names));
-        if (any) {
+    private static CurvedConstraint curved(String space, Matrix posterior, Matrix prior,
+                                           List<String> names, boolean[] positive,
+                                           double bound) {
+        CurvedConstraint c;
+        if (space.equals("log")) {
             List<String> logNames = new ArrayList<>();
             for (int j = 0; j < names.size(); j++) {
                 logNames.add(positive[j] ? "log " + names.get(j) : names.get(j));
             }
-            found.add(CurvedRidges.best("log", logOf(posterior, positive),
-                    logOf(prior, positive), logNames));
+            c = CurvedRidges.best("log", logOf(posterior, positive), logOf(prior, positive),
+                    logNames);
+        } else {
+            c = CurvedRidges.best("linear", posterior, prior, names);
         }
-        CurvedConstraint best = null;
-        for (CurvedConstraint c : found) {
-            if (c != null && c.straightness() < CurvedRidges.STRAIGHT && c.ratio() < 0.5 * bound
-                    && (best == null || c.ratio() < best.ratio())) {
-                best = c;
-            }
-        }
-        return best;
+        return c != null && c.straightness() < CurvedRidges.STRAIGHT && c.ratio() < 0.5 * bound
+                ? c : null;
     }
 
     private static List<Direction> directions(String space, Matrix q, Matrix p,

@@ -82,6 +82,44 @@ class CurvedRidgeTest {
         assertThat(r.curved().value()).isCloseTo(0.5, Offset.offset(0.02));
     }
 
+    /**
+     * A + b² ≈ 1.5 with positive parameters (A ~ U(0.1, 3), b ~ U(0.1, 1.5)), so the log space
+     * is analysed too: the curved ridge is still found (in whichever space is preferred). The
+     * band is cut by the support (A ≥ 0.1, so b ≤ 1.2), which tilts the fit a little: in linear
+     * space the b² coefficient must be within 0.1 of 1, and an A² term may appear with a
+     * coefficient below 0.1 (seen: "A − 0.05·A² + 0.95·b²").
+     */
+    @Test
+    void findsTheCurvedRidgeOfPositiveParameters() {
+        Matrix[] pq = priorAndPosterior((a, b) -> a + b * b, 1.5, 6L,
+                r -> new double[] {0.1 + 2.9 * r.nextDouble(), 0.1 + 1.4 * r.nextDouble()});
+        IdentifiabilityReport r = Identifiability.analyse(pq[1], pq[0], List.of("A", "b"), 0.5);
+        System.out.println(r.preferred() + ": " + r.curved());
+        assertThat(r.curved()).isNotNull();
+        if (r.curved().space().equals("linear")) {
+            assertThat(r.curved().combination())
+                    .matches("A( [+−] 0\\.0\\d·A²)? \\+ ((0\\.9\\d|1\\.0\\d|1\\.10)·)?b²");
+        }
+    }
+
+    /**
+     * Data that depend on A·b² only (log A, log b ~ U(log 0.1, log 10), A·b² ≈ 1 within ±5 % in
+     * log): the ridge is a straight line in log space, found there (log A + 2·log b with the
+     * coefficient within 0.05 of 2), and no curved ridge is reported on top of it.
+     */
+    @Test
+    void aTimesBSquaredStaysTheLogSpaceLine() {
+        double lo = Math.log(0.1);
+        double w = Math.log(10) - lo;
+        Matrix[] pq = priorAndPosterior((a, b) -> Math.log(a * b * b) / 0.05 * 0.05, 0.0, 5L,
+                r -> new double[] {Math.exp(lo + w * r.nextDouble()),
+                        Math.exp(lo + w * r.nextDouble())});
+        IdentifiabilityReport r = Identifiability.analyse(pq[1], pq[0], List.of("A", "b"), 0.5);
+        assertThat(r.preferred()).isEqualTo("log");
+        assertThat(r.log().get(0).coefficients()[1]).isCloseTo(2.0, Offset.offset(0.05));
+        assertThat(r.curved()).isNull();
+    }
+
     /** A straight ridge (a + b ≈ 0) and a Gaussian posterior report no curved ridge. */
     @Test
     void straightRidgesAreNotCurved() {
