@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The diagnostics at given observations: {@code diagnose ppc} and {@code diagnose identifiability}. */
+/** The diagnostics at given observations: {@code diagnose ppc} and {@code identifiability}. */
 final class DiagnoseAtCommands {
 
     private DiagnoseAtCommands() {
@@ -75,7 +75,9 @@ final class DiagnoseAtCommands {
     @Command(name = "identifiability", mixinStandardHelpOptions = true,
             description = "Which parameter combinations each observation constrains: posterior"
                     + " against prior spread along prior-whitened directions, in linear and log"
-                    + " space. With --out: identifiability-<k>.json.")
+                    + " space, and curved ridges (a quadratic combination such as A + b²). With"
+                    + " --out: identifiability-<k>.json, identifiability-<k>.png for a curved"
+                    + " ridge.")
     static final class IdentifiabilityCommand implements Callable<Integer> {
         @Mixin ModelOptions model;
         @Mixin AtOptions at;
@@ -94,6 +96,9 @@ final class DiagnoseAtCommands {
                     common.out().println("identifiability observation " + k + ": " + r.verdict());
                     if (dir != null) {
                         DiagnosticFiles.writeIdentifiability(dir, k, r);
+                        float[] xo = obs.get(k - 1);
+                        DiagnosticFiles.writeRidge(dir, k, r, () -> Diagnoses
+                                .identifiabilitySamples(post, xo, at.numSamples, seed));
                     }
                 }
             }

@@ -98,9 +98,14 @@ final class CurvedRidges {
         for (int i = 0; i < n; i++) {
             value += dot(w, phi[i]) / n;
         }
+        Raw raw = raw(w, m, s);
+        double[] coef = new double[f];
+        for (int t = 0; t < f; t++) {
+            coef[t] = raw.coef[t] / raw.coef[raw.ref];
+        }
         return new CurvedConstraint(space, combination(w, m, s, names),
                 value(w, m, s, value), Math.sqrt(Math.max(lambda[k], 0)),
-                straightness(w, jac, d));
+                straightness(w, jac, d), names, coef);
     }
 
     static double[] features(double[] z) {

@@ -62,6 +62,11 @@ class CurvedRidgeTest {
         assertThat(c.ratio()).isLessThan(0.05);
         assertThat(c.straightness()).isLessThan(0.9);
         assertThat(r.verdict()).contains("Curved ridge").contains(c.combination());
+        // on the ridge A = 1 − b², g is the value; off it by ΔA, g moves by ΔA
+        assertThat(c.valueAt(new double[] {1 - 0.25, 0.5})).isCloseTo(c.value(),
+                Offset.offset(0.03));
+        assertThat(c.valueAt(new double[] {1.5 - 0.25, 0.5}) - c.valueAt(new double[] {0.75,
+                0.5})).isCloseTo(0.5, Offset.offset(0.03));
     }
 
     /**

@@ -285,6 +285,9 @@ public final class Analysis {
             if (wanted.contains("identifiability")) {
                 var r = Diagnoses.identifiability(post, src.prior(), obs.get(k - 1), 2000, seed);
                 DiagnosticFiles.writeIdentifiability(dir, k, r);
+                float[] xo = obs.get(k - 1);
+                DiagnosticFiles.writeRidge(dir, k, r,
+                        () -> Diagnoses.identifiabilitySamples(post, xo, 2000, seed));
                 summary.verdict("identifiability, observation " + k, r.verdict());
             }
         }

@@ -221,6 +221,11 @@ public final class Diagnoses {
                 Identifiability.DEFAULT_THRESHOLD);
     }
 
+    /** The n posterior samples {@link #identifiability} analyses (the same draws). */
+    public static Matrix identifiabilitySamples(Posterior post, float[] xo, int n, long seed) {
+        return post.at(xo).sample(n, SeedStream.IDENTIFIABILITY.streamFor(seed));
+    }
+
     /** The given columns of m (m itself when they are all of its columns). */
     public static Matrix columns(Matrix m, int[] cols) {
         if (cols.length == m.cols()) {

@@ -112,6 +112,17 @@ public final class DiagnosticFiles {
                 "verdict", r.verdict()));
     }
 
+    /**
+     * identifiability-k.png when the report found a curved ridge: the posterior samples (drawn
+     * by {@code samples} only then) and the ridge; nothing otherwise.
+     */
+    public static void writeRidge(Path dir, int k, IdentifiabilityReport r,
+                                  java.util.function.Supplier<Matrix> samples) throws IOException {
+        if (r.curved() != null) {
+            Plots.ridge(dir.resolve("identifiability-" + k + ".png"), samples.get(), r);
+        }
+    }
+
     /** identifiability-k.json: preferred space, unconstrained parameters, the directions. */
     public static void writeIdentifiability(Path dir, int k, IdentifiabilityReport r)
             throws IOException {
