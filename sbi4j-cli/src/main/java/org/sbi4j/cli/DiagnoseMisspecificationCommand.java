@@ -47,10 +47,10 @@ final class DiagnoseMisspecificationCommand implements Callable<Integer> {
         }
         Posterior post = org.sbi4j.posterior.PosteriorFiles.load(model);
         List<float[]> obs = Observations.read(observation, post.xDim());
-        if (post.referenceX() == null) {
+        if (post.referenceX() == null || post.referenceX().rows() < 4) {
             common.out().println("misspecification check unavailable: " + model.getFileName()
-                    + " keeps no training x rows (a model of format 0.1.0, or one trained with"
-                    + " NaN-padded x); sampling still works");
+                    + " keeps no (or fewer than 4) training x rows (a model of format 0.1.0, or"
+                    + " one trained with NaN-padded x); sampling still works");
             common.out().flush();
             return 0;
         }

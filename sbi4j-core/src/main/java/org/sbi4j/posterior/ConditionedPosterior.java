@@ -238,12 +238,13 @@ public final class ConditionedPosterior {
      * at α = 0.01: Mahalanobis distance of the standardised x_o with the mean and covariance of
      * half the stored training rows, ranked against the other half's distances; the diagonal
      * form when x has more values than that half has rows, see {@link Misspecification#check}),
-     * or null when the model keeps no training rows. Sampling logs its verdict as a warning when
-     * the observation is outside.
+     * or null when the model keeps no (or fewer than 4) training rows. Sampling logs its verdict
+     * as a warning when the observation is outside.
      */
     public MisspecificationResult misspecification() {
         MisspecificationResult m = misspecification;
-        if (m == null && posterior.referenceX() != null) {
+        // fewer than 4 rows cannot be split into a fitting and a ranked half: no check
+        if (m == null && posterior.referenceX() != null && posterior.referenceX().rows() >= 4) {
             m = Misspecification.check(posterior.referenceX(), context.row(0),
                     Misspecification.DEFAULT_LEVEL);
             misspecification = m;
