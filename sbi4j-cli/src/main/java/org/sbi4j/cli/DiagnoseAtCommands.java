@@ -7,6 +7,7 @@ import org.sbi4j.diagnostics.IdentifiabilityReport;
 import org.sbi4j.diagnostics.Ppc;
 import org.sbi4j.diagnostics.PpcResult;
 import org.sbi4j.posterior.Posterior;
+import org.sbi4j.posterior.PosteriorFiles;
 import org.sbi4j.workflow.DiagnosticFiles;
 import org.sbi4j.workflow.Diagnoses;
 import org.sbi4j.workflow.Observations;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The diagnostics at given observations: {@code diagnose ppc} and {@code diagnose identifiability}. */
+/** The diagnostics at given observations: {@code diagnose ppc} and {@code identifiability}. */
 final class DiagnoseAtCommands {
 
     private DiagnoseAtCommands() {
@@ -34,7 +35,9 @@ final class DiagnoseAtCommands {
     @Command(name = "ppc", mixinStandardHelpOptions = true,
             description = "Posterior predictive check: simulate x from posterior draws and flag"
                     + " the dimensions of each observation outside the central --level of the"
-                    + " predictive distribution. With --out: ppc-<k>.json.")
+                    + " predictive distribution. With nuisance parameters the draws come from"
+                    + " MODEL-joint.sbi4j when it exists (run writes it), else the nuisances"
+                    + " are drawn from their prior. With --out: ppc-<k>.json.")
     static final class PpcCommand implements Callable<Integer> {
         @Mixin ModelOptions model;
         @Mixin AtOptions at;
@@ -50,9 +53,14 @@ final class DiagnoseAtCommands {
             Path dir = model.outDir();
             try (Source src = model.source(true)) {
                 long seed = common.seed();
+                Path jointFile = Diagnoses.jointModelFile(model.model);
+                Posterior joint = Diagnoses.hasNuisances(src.prior())
+                        && java.nio.file.Files.exists(jointFile)
+                        ? PosteriorFiles.load(jointFile) : null;
+                var ppcModel = new Diagnoses.PpcModel(post, joint, src.prior(), src.simulator());
                 for (int k = 1; k <= obs.size(); k++) {
-                    PpcResult r = Diagnoses.ppc(post, src.prior(), src.simulator(),
-                            obs.get(k - 1), at.numSamples, seed, level);
+                    PpcResult r = Diagnoses.ppc(ppcModel, obs.get(k - 1), at.numSamples, seed,
+                            level);
                     common.out().println("ppc observation " + k + ": " + r.verdict());
                     if (dir != null) {
                         DiagnosticFiles.writePpc(dir, k, r, level);
@@ -67,7 +75,9 @@ final class DiagnoseAtCommands {
     @Command(name = "identifiability", mixinStandardHelpOptions = true,
             description = "Which parameter combinations each observation constrains: posterior"
                     + " against prior spread along prior-whitened directions, in linear and log"
-                    + " space. With --out: identifiability-<k>.json.")
+                    + " space, and curved ridges (a quadratic combination such as A + b²). With"
+                    + " --out: identifiability-<k>.json, identifiability-<k>.png for a curved"
+                    + " ridge.")
     static final class IdentifiabilityCommand implements Callable<Integer> {
         @Mixin ModelOptions model;
         @Mixin AtOptions at;
@@ -86,6 +96,9 @@ final class DiagnoseAtCommands {
                     common.out().println("identifiability observation " + k + ": " + r.verdict());
                     if (dir != null) {
                         DiagnosticFiles.writeIdentifiability(dir, k, r);
+                        float[] xo = obs.get(k - 1);
+                        DiagnosticFiles.writeRidge(dir, k, r, () -> Diagnoses
+                                .identifiabilitySamples(post, xo, at.numSamples, seed));
                     }
                 }
             }

@@ -18,13 +18,15 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code sbi4j diagnose sbc|coverage|c2st|ppc|identifiability}. */
+/** {@code sbi4j diagnose sbc|coverage|c2st|ppc|identifiability|misspecification}. */
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
         description = "Check a trained model: simulation-based calibration, expected coverage,"
-                + " classifier two-sample test, posterior predictive check, identifiability.",
+                + " classifier two-sample test, posterior predictive check, identifiability,"
+                + " misspecification.",
         subcommands = {DiagnoseCommand.SbcCommand.class, DiagnoseCommand.CoverageCommand.class,
                 DiagnoseC2stCommand.class, DiagnoseAtCommands.PpcCommand.class,
-                DiagnoseAtCommands.IdentifiabilityCommand.class})
+                DiagnoseAtCommands.IdentifiabilityCommand.class,
+                DiagnoseMisspecificationCommand.class})
 final class DiagnoseCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -33,7 +35,8 @@ final class DiagnoseCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "missing diagnostic: sbc, coverage, c2st, ppc or identifiability");
+                "missing diagnostic: sbc, coverage, c2st, ppc, identifiability or"
+                        + " misspecification");
     }
 
     /** Runs SBC for the model on fresh simulations of its task or job. */
@@ -54,8 +57,9 @@ final class DiagnoseCommand implements Runnable {
     @Command(name = "sbc", mixinStandardHelpOptions = true,
             description = "Simulation-based calibration (Talts et al. 2018): ranks of true"
                     + " parameters among posterior samples on fresh simulations, tested for"
-                    + " uniformity. With --out: ranks.npy (int64, tests x parameters), sbc.json,"
-                    + " sbc_ranks.png.")
+                    + " uniformity, and the rank ECDFs against simultaneous bands. With --out:"
+                    + " ranks.npy (int64, tests x parameters), sbc.json, sbc_ranks.png,"
+                    + " sbc_ecdf.json, sbc_ecdf.png.")
     static final class SbcCommand implements Callable<Integer> {
         @Mixin ModelOptions model;
         @Mixin TestOptions tests;
@@ -75,6 +79,8 @@ final class DiagnoseCommand implements Runnable {
                 out.printf("%-16s p = %.4f  %s%n", t.name(), t.pValue(), t.verdict());
             }
             out.println("sbc: " + r.verdict());
+            var bands = Diagnoses.ecdfBands(r, common.seed());
+            out.println("sbc (ECDF bands): " + Diagnoses.ecdfVerdict(bands, r.alpha()));
             if (!r.calibrated()) {
                 out.println("sbc: at small simulation budgets an ensemble trained longer is "
                         + "usually better calibrated: 'train --preset calibrated' (see "
@@ -83,6 +89,7 @@ final class DiagnoseCommand implements Runnable {
             out.flush();
             if (dir != null) {
                 DiagnosticFiles.writeSbc(dir, r);
+                DiagnosticFiles.writeEcdf(dir, bands);
             }
             return 0;
         }
@@ -90,8 +97,10 @@ final class DiagnoseCommand implements Runnable {
 
     @Command(name = "coverage", mixinStandardHelpOptions = true,
             description = "Expected coverage of highest-density regions and TARP (Lemos et al."
-                    + " 2023) on fresh simulations. With --out: coverage.csv (level, coverage,"
-                    + " band), coverage.json, coverage.png.")
+                    + " 2023) on fresh simulations, and the credibility levels that a conformal"
+                    + " recalibration on them gives (regions that cover at least the nominal share"
+                    + " of prior-predictive truths). With --out: coverage.csv (level, coverage,"
+                    + " band), coverage.json, coverage.png, coverage_recalibration.json.")
     static final class CoverageCommand implements Callable<Integer> {
         @Mixin ModelOptions model;
         @Mixin TestOptions tests;
@@ -107,9 +116,13 @@ final class DiagnoseCommand implements Runnable {
             PrintWriter out = common.out();
             out.println("coverage (highest-density regions): " + hpd.verdict());
             out.println("coverage (TARP): " + tarp.verdict());
+            var recal = org.sbi4j.diagnostics.ConformalCoverage.recalibrate(r.ranks(),
+                    org.sbi4j.diagnostics.ConformalCoverage.DEFAULT_LEVELS);
+            out.println("coverage (conformal recalibration): " + recal.verdict());
             out.flush();
             if (dir != null) {
                 DiagnosticFiles.writeCoverage(dir, hpd, tarp);
+                DiagnosticFiles.writeRecalibration(dir, recal);
             }
             return 0;
         }

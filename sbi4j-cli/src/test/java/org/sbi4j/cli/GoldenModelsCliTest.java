@@ -57,6 +57,13 @@ class GoldenModelsCliTest {
         assertThat(sample.code()).as(sample.toString()).isZero();
         assertThat(Files.readAllLines(samples)).hasSize(201).first().isEqualTo("a,b");
 
+        // 0.1.0 files may keep no training rows: the check then says it is unavailable
+        Cli.Result mis = Cli.run("diagnose", "misspecification", "--model", model.toString(),
+                "--observation", obs.toString());
+        assertThat(mis.code()).as(mis.toString()).isZero();
+        assertThat(mis.out().strip()).matches("observation 1 (inside|outside) p=\\S+"
+                + "|misspecification check unavailable: .*");
+
         Files.writeString(dir.resolve("toy.py"), SIMULATOR);
         Path job = dir.resolve("toy.yaml");
         Files.writeString(job, JOB);

@@ -12,7 +12,8 @@ class HelpTest {
     @ParameterizedTest
     @ValueSource(strings = {"simulate", "train", "sample", "info", "tasks", "diagnose",
             "diagnose sbc", "diagnose coverage", "diagnose c2st", "diagnose ppc",
-            "diagnose identifiability", "plot", "run", "merge", "demo", "bench"})
+            "diagnose identifiability", "diagnose misspecification", "plot", "run", "merge",
+            "demo", "bench"})
     void helpPrintsUsage(String command) {
         String[] words = command.split(" ");
         String[] args = java.util.Arrays.copyOf(words, words.length + 1);

@@ -105,6 +105,9 @@ class PipelineTest {
         assertThat(ranks.shape()).containsExactly(40, 2);
         assertThat(java.util.Arrays.stream(ranks.longs()).allMatch(r -> r >= 0 && r <= 50)).isTrue();
         assertThat(JsonFiles.read(sbcDir.resolve("sbc.json"))).containsKey("calibrated");
+        assertThat(sbc.out()).contains("sbc (ECDF bands): ");
+        assertThat(JsonFiles.read(sbcDir.resolve("sbc_ecdf.json"))).containsKey("rank_sets");
+        assertThat(sbcDir.resolve("sbc_ecdf.png")).isNotEmptyFile();
 
         Path covDir = dir.resolve("coverage");
         Cli.Result cov = Cli.run("diagnose", "coverage", "--model", model.toString(), "--task",
@@ -123,6 +126,14 @@ class PipelineTest {
                 dir.resolve("one.csv").toString(), "--num-samples", "200", "--seed", "2");
         assertThat(ppc.code()).as(ppc.toString()).isZero();
         assertThat(ppc.out()).startsWith("ppc observation 1: ");
+
+        Cli.Result mis = Cli.run("diagnose", "misspecification", "--model", model.toString(),
+                "--observation", dir.resolve("one.csv").toString(), "--alpha", "0.05");
+        assertThat(mis.code()).as(mis.toString()).isZero();
+        assertThat(mis.out().strip()).matches("observation 1 (inside|outside) p=[0-9.e-]+");
+        assertThat(Cli.run("diagnose", "misspecification", "--model", model.toString(),
+                "--observation", dir.resolve("one.csv").toString(), "--alpha", "1.5").code())
+                .isNotZero();
 
         // c2st of a sample set against itself cannot tell them apart; against shifted samples it can
         Path c2st = dir.resolve("c2st.json");

@@ -49,18 +49,23 @@ class RunCommandTest {
         assertThat(Npy.readMatrix(out.resolve("simulations/theta.npy")).cols()).isEqualTo(3);
         assertThat(Npy.readMatrix(out.resolve("simulations/x.npy")).rows()).isEqualTo(800);
         assertThat(out.resolve("model.sbi4j")).isNotEmptyFile();
+        assertThat(out.resolve("model-joint.sbi4j")).isNotEmptyFile();
         for (int k = 1; k <= 2; k++) {
             Table s = Csv.read(out.resolve("samples-" + k + ".csv"));
             assertThat(s.names()).containsExactly("mu_1", "mu_2"); // the nuisance is marginalised
             assertThat(s.values().rows()).isEqualTo(1000);
             assertThat(out.resolve("ppc-" + k + ".json")).isRegularFile();
+            // the nuisance offset of the predictive comes from the joint posterior
+            assertThat(JsonFiles.read(out.resolve("ppc-" + k + ".json")).get("nuisances"))
+                    .isEqualTo("joint posterior");
             assertThat(out.resolve("identifiability-" + k + ".json")).isRegularFile();
         }
         assertThat(out.resolve("sbc.json")).isRegularFile();
         assertThat(out.resolve("coverage.csv")).isRegularFile();
         String md = Files.readString(out.resolve("summary.md"));
         assertThat(md).contains("## Settings", "| seed | 42 |", "## Timings", "| simulate |",
-                "| train |", "## Diagnostics", "- sbc: ", "- ppc, observation 2: ",
+                "| train |", "## Diagnostics", "- sbc: ", "- sbc (ECDF bands): ",
+                "- coverage (conformal recalibration): ", "- ppc, observation 2: ",
                 "- identifiability, observation 1: ", "mu_1");
         assertThat(r.out()).contains("summary.md", "sbc: ");
 

@@ -183,6 +183,21 @@ final class C2stClassifier {
         return (double) correct / x.rows();
     }
 
+    /** The predicted probability of class 1 for every row of x. */
+    double[] probabilities(Matrix x) {
+        int chunk = Math.min(cfg.batchSize(), x.rows());
+        Layer.Workspace ws = net.workspace(chunk);
+        double[] p = new double[x.rows()];
+        for (int start = 0; start < x.rows(); start += chunk) {
+            int b = Math.min(chunk, x.rows() - start);
+            Matrix z = net.forward(x.rowView(start, b), ws);
+            for (int i = 0; i < b; i++) {
+                p[start + i] = 1 / (1 + Math.exp(-z.get(i, 0)));
+            }
+        }
+        return p;
+    }
+
     private static void shuffle(int[] a, UniformRandomProvider rng) {
         for (int i = a.length - 1; i > 0; i--) {
             int j = rng.nextInt(i + 1);

@@ -25,6 +25,10 @@ import org.sbi4j.tensor.Matrix;
  * positive in all samples), since multiplicative degeneracies such as A·b² = const are straight
  * lines only in log space. Coefficients are normalised to the first parameter that carries at
  * least a tenth of the largest coefficient and printed to two decimals.
+ *
+ * <p>Curved ridges (A + b² = c, a banana) are straight in neither space; the report also looks
+ * for the quadratic combination the posterior constrains best ({@link CurvedRidges}) and names
+ * it when it bends and is at least twice as sharp as the best straight direction.
  */
 public final class Identifiability {
 
@@ -72,8 +76,44 @@ public final class Identifiability {
         }
         String pref = !log.isEmpty() && log.get(0).ratio() < lin.get(0).ratio() ? "log" : "linear";
         List<Direction> use = pref.equals("log") ? log : lin;
-        return new IdentifiabilityReport(names, lin, log, pref, threshold,
-                verdict(use, pref, threshold));
+        CurvedConstraint curved = curved(pref, posterior, prior, names, positive,
+                Math.min(use.get(0).ratio(), threshold));
+        String v = verdict(use, pref, threshold);
+        if (curved != null) {
+            v += " Curved ridge (" + curved.space() + " space): the data constrain "
+                    + curved.combination() + " ≈ " + Stats.fmt(curved.value())
+                    + " (sd across the ridge " + Stats.fmt(curved.ratio())
+                    + " of the prior's, against " + Stats.fmt(use.get(0).ratio())
+                    + " for the best straight direction); the posterior follows the curve "
+                    + curved.combination() + " = const, and the position along it is what the"
+                    + " data leave unconstrained.";
+        }
+        return new IdentifiabilityReport(names, lin, log, pref, threshold, v, curved);
+    }
+
+    /**
+     * The sharpest quadratic constraint in the preferred space (see {@link CurvedRidges}; the
+     * prior scales of the two spaces differ, so ratios are compared within one space only),
+     * kept when it bends (straightness below {@value CurvedRidges#STRAIGHT}) and its sd ratio is
+     * below half of {@code bound} (the best straight direction's ratio, at most the threshold).
+     * A·b² = c is a straight line in log space, so it gives no curved ridge there.
+     */
+    private static CurvedConstraint curved(String space, Matrix posterior, Matrix prior,
+                                           List<String> names, boolean[] positive,
+                                           double bound) {
+        CurvedConstraint c;
+        if (space.equals("log")) {
+            List<String> logNames = new ArrayList<>();
+            for (int j = 0; j < names.size(); j++) {
+                logNames.add(positive[j] ? "log " + names.get(j) : names.get(j));
+            }
+            c = CurvedRidges.best("log", logOf(posterior, positive), logOf(prior, positive),
+                    logNames);
+        } else {
+            c = CurvedRidges.best("linear", posterior, prior, names);
+        }
+        return c != null && c.straightness() < CurvedRidges.STRAIGHT && c.ratio() < 0.5 * bound
+                ? c : null;
     }
 
     private static List<Direction> directions(String space, Matrix q, Matrix p,

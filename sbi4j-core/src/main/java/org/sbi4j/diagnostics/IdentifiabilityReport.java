@@ -13,10 +13,12 @@ import java.util.List;
  *                  (smallest sd ratio), in which the verdict is phrased
  * @param threshold sd ratio at or above which a direction counts as not constrained
  * @param verdict   the finding in plain words
+ * @param curved    a curved ridge the straight directions miss (a quadratic combination the
+ *                  data constrain, such as A + b²), or null when there is none
  */
 public record IdentifiabilityReport(List<String> names, List<Direction> linear,
                                     List<Direction> log, String preferred, double threshold,
-                                    String verdict) {
+                                    String verdict, CurvedConstraint curved) {
 
     public IdentifiabilityReport {
         names = List.copyOf(names);

@@ -15,6 +15,11 @@ import org.sbi4j.tensor.Matrix;
  * [(1−level)/2, (1+level)/2]. Under a correct model each dimension is flagged with probability
  * about 1 − level, so with many dimensions a few flags are expected by chance (the verdict
  * states how many).
+ *
+ * <p>With nuisance parameters ν the predictive needs draws of (θ, ν) from their joint posterior
+ * p(θ, ν | x_o): a posterior over θ alone with ν drawn from its prior gives a predictive that is
+ * too wide and loses power. {@link Predictive} carries where the nuisances came from and how
+ * many predictive simulations failed; both go into the verdict.
  */
 public final class Ppc {
 
@@ -34,6 +39,31 @@ public final class Ppc {
      */
     public static PpcResult check(Matrix predictive, float[] observed, List<String> names,
                                   double level) {
+        return check(new Predictive(predictive, 0, null, null), observed, names, level);
+    }
+
+    /**
+     * Predictive draws with their bookkeeping.
+     *
+     * @param x         M×dim simulated x of the successful simulations
+     * @param failed    simulations that failed or returned non-finite x (left out of x)
+     * @param failure   the first failure's message, or null
+     * @param nuisances how the nuisance parameters were drawn ("joint posterior", "prior"), or
+     *                  null when the model has none
+     */
+    public record Predictive(Matrix x, int failed, String failure, String nuisances) {
+        public Predictive {
+            if (failed < 0) {
+                throw new IllegalArgumentException("failed simulations must be >= 0, got "
+                        + failed);
+            }
+        }
+    }
+
+    /** As {@link #check(Matrix, float[], List, double)}, reporting failures and nuisances. */
+    public static PpcResult check(Predictive draws, float[] observed, List<String> names,
+                                  double level) {
+        Matrix predictive = draws.x();
         int m = predictive.rows();
         int d = predictive.cols();
         if (observed.length != d) {
@@ -68,7 +98,25 @@ public final class Ppc {
             }
         }
         int[] f = flags.stream().mapToInt(Integer::intValue).toArray();
-        return new PpcResult(nm, q, level, f, verdict(nm, q, level, f, m));
+        String v = verdict(nm, q, level, f, m) + notes(draws);
+        return new PpcResult(nm, q, level, f, v, draws.failed(), draws.nuisances());
+    }
+
+    private static String notes(Predictive d) {
+        String s = "";
+        if (d.failed() > 0) {
+            s += " " + d.failed() + " of " + (d.failed() + d.x().rows())
+                    + " predictive simulations failed and are left out"
+                    + (d.failure() != null ? " (first: " + d.failure() + ")" : "") + ".";
+        }
+        if ("prior".equals(d.nuisances())) {
+            s += " Nuisance parameters were drawn from their prior (no joint posterior was "
+                    + "given): the predictive is wider than the posterior predictive, so this "
+                    + "check is conservative.";
+        } else if (d.nuisances() != null) {
+            s += " Nuisance parameters were drawn from the " + d.nuisances() + ".";
+        }
+        return s;
     }
 
     private static List<String> defaultNames(int d) {

@@ -12,9 +12,12 @@ import java.util.List;
  * @param level     central mass of the acceptance interval, e.g. 0.99
  * @param flagged   indices of dimensions whose quantile lies outside the central interval
  * @param verdict   the finding in plain words
+ * @param failed    predictive simulations that failed (left out of the check)
+ * @param nuisances how nuisance parameters were drawn ("joint posterior", "prior"), or null
+ *                  when the model has none
  */
 public record PpcResult(List<String> names, double[] quantiles, double level, int[] flagged,
-                        String verdict) {
+                        String verdict, int failed, String nuisances) {
 
     public PpcResult {
         names = List.copyOf(names);

@@ -66,6 +66,19 @@ public interface ConditionalDensityEstimator {
                 + " is not trained directly");
     }
 
+    /**
+     * log q(θ_i | context_i) into {@code out} and ∂ log q(θ_i | context_i) / ∂θ_i into row i of
+     * {@code gradTheta} (n×D) for n ≤ maxRows rows, through the estimator's backward pass.
+     * Returns false, computing nothing, when the estimator has no θ gradient (the default);
+     * callers then fall back to finite differences. Side effect: the parameters' gradient
+     * buffers receive the backward pass's contributions (inference never reads them; training
+     * zeroes them before each step).
+     */
+    default boolean logProbGradient(Matrix theta, Matrix context, float[] out, Matrix gradTheta,
+                                    Workspace ws) {
+        return false;
+    }
+
     /** Fails unless weights is null (the mean) or holds at least n values. */
     static void checkWeights(float[] weights, int n) {
         if (weights != null && weights.length < n) {

@@ -198,6 +198,30 @@ public final class ConditionalFlow implements ConditionalDensityEstimator {
         return (float) (weights == null ? loss / n : loss);
     }
 
+    /** d log N(z)/dz = −z and d/dlogAbsDet = 1, back through the transforms to θ. */
+    @Override
+    public boolean logProbGradient(Matrix theta, Matrix context, float[] out, Matrix gradTheta,
+                                   Workspace workspace) {
+        Ws ws = (Ws) workspace;
+        int n = theta.rows();
+        if (gradTheta.rows() != n || gradTheta.cols() != thetaSize() || out.length < n) {
+            throw new IllegalArgumentException("gradient " + gradTheta.shape() + " and "
+                    + out.length + " log-densities for theta " + theta.shape());
+        }
+        Matrix z = toBase(theta, context, ws);
+        StandardNormal.logProb(z, ws.logProb);
+        Matrix gz = ws.gradZ.setRows(n);
+        for (int i = 0; i < n; i++) {
+            out[i] = ws.logProb[i] + ws.logAbsDet[i];
+            ws.gradLogAbsDet[i] = 1f;
+            for (int j = 0; j < z.cols(); j++) {
+                gz.set(i, j, -z.get(i, j));
+            }
+        }
+        gradTheta.copyFrom(transform.backward(gz, ws.gradLogAbsDet, null, ws.tws));
+        return true;
+    }
+
     @Override
     public Matrix sample(int perContext, Matrix contexts, UniformRandomProvider rng,
                          Workspace ws) {

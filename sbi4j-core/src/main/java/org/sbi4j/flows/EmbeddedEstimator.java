@@ -86,6 +86,15 @@ public final class EmbeddedEstimator implements ConditionalDensityEstimator {
         inner.logProb(theta, embedding.forward(context, ws.embed()), out, ws.inner());
     }
 
+    /** The inner estimator's θ gradient at the embedded context. */
+    @Override
+    public boolean logProbGradient(Matrix theta, Matrix context, float[] out, Matrix gradTheta,
+                                   Workspace workspace) {
+        Ws ws = (Ws) workspace;
+        return inner.logProbGradient(theta, embedding.forward(context, ws.embed()), out,
+                gradTheta, ws.inner());
+    }
+
     /** The inner estimator's (weighted) loss, back through the embedding. */
     @Override
     public float weightedLossAndGradient(Matrix theta, Matrix context, float[] weights,

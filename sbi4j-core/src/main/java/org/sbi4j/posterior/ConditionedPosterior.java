@@ -5,14 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.sbi4j.flows.ConditionalDensityEstimator;
-import org.sbi4j.sim.SimulationStreams;
 import org.sbi4j.tensor.Matrix;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The posterior q(θ | x_o) for one observation: sampling with rejection outside the prior's
- * support, log-densities normalised for the rejected mass, MAP, credible intervals.
+ * support (its box and, when the posterior's {@link ParameterSpace} has it, the prior's own
+ * support test), log-densities normalised for the rejected mass, MAP, credible intervals.
  *
  * <p>A flow's density leaks mass outside a bounded prior support; the posterior is q restricted
  * to the support and renormalised: log p̂(θ | x_o) = log q(θ | x_o) − log a(x_o) inside the
@@ -77,7 +77,16 @@ public final class ConditionedPosterior {
         return posterior;
     }
 
-    /** The result of {@link #sampleWithStats}: samples and the acceptance seen. */
+    /** The standardised observation the estimator is conditioned on (a copy). */
+    float[] standardizedObservation() {
+        return context.row(0);
+    }
+
+    /**
+     * The result of {@link #sampleWithStats}: samples, the draws examined to obtain them (draws
+     * generated in the last batch after the n-th accepted one are not counted) and the
+     * acceptance rate samples/proposed (1 when no draw left the support).
+     */
     public record Draws(Matrix samples, long proposed, double acceptanceRate) {
     }
 
@@ -155,9 +164,11 @@ public final class ConditionedPosterior {
                 z = s.theta();
                 lz = s.logProb();
             }
-            proposed += want;
             Matrix theta = posterior.thetaStandardizer().inverseInPlace(z);
+            // count only the draws examined: those after the n-th accepted one are discarded
+            // unseen and say nothing about the acceptance rate
             for (int i = 0; i < theta.rows() && filled < n; i++) {
+                proposed++;
                 if (posterior.inSupport(theta, i)) {
                     if (lz != null) {
                         logProb[filled] = lz[i] + (perRow ? posterior.thetaStandardizer()
@@ -229,54 +240,25 @@ public final class ConditionedPosterior {
     public double acceptanceRate() {
         double a = acceptance;
         if (Double.isNaN(a)) {
-            a = boundedSupport() ? estimateAcceptance() : 1.0;
+            a = posterior.space().restricted()
+                    ? Acceptance.estimate(posterior, observation, context) : 1.0;
             acceptance = a;
         }
         return a;
     }
 
-    private boolean boundedSupport() {
-        double[] lo = posterior.space().lower();
-        double[] hi = posterior.space().upper();
-        for (int j = 0; j < posterior.thetaDim(); j++) {
-            if (Double.isFinite(lo[j]) || Double.isFinite(hi[j])) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private double estimateAcceptance() {
-        long bits = 0;
-        for (float v : observation) {
-            bits = bits * 31 + Float.floatToIntBits(v);
-        }
-        // stream indices must be >= 0: drop the sign bit of the hash
-        UniformRandomProvider rng = SimulationStreams.streamFor(posterior.provenance().seed(),
-                bits & Long.MAX_VALUE);
-        ConditionalDensityEstimator est = posterior.estimator();
-        Matrix z = est.sample(ACCEPTANCE_DRAWS, context, rng, posterior.workspace());
-        Matrix theta = posterior.thetaStandardizer().inverseInPlace(z);
-        int in = 0;
-        for (int i = 0; i < theta.rows(); i++) {
-            if (posterior.inSupport(theta, i)) {
-                in++;
-            }
-        }
-        // a zero count would make every density infinite: use half a draw instead
-        return Math.max(in, 0.5) / ACCEPTANCE_DRAWS;
-    }
-
     /**
-     * How far x_o lies from the simulated x the estimator was trained on (Mahalanobis distance
-     * of the standardised x_o against the stored training rows' own distances at the 0.99 level;
-     * the diagonal form when x has more values than there are stored rows, see
-     * {@link Misspecification#check}), or null when the model keeps no training rows. Sampling logs its verdict as a
-     * warning when the observation is outside.
+     * How far x_o lies from the simulated x the estimator was trained on (split-conformal test
+     * at α = 0.01: Mahalanobis distance of the standardised x_o with the mean and covariance of
+     * half the stored training rows, ranked against the other half's distances; the diagonal
+     * form when x has more values than that half has rows, see {@link Misspecification#check}),
+     * or null when the model keeps no (or fewer than 4) training rows. Sampling logs its verdict
+     * as a warning when the observation is outside.
      */
     public MisspecificationResult misspecification() {
         MisspecificationResult m = misspecification;
-        if (m == null && posterior.referenceX() != null) {
+        // fewer than 4 rows cannot be split into a fitting and a ranked half: no check
+        if (m == null && posterior.referenceX() != null && posterior.referenceX().rows() >= 4) {
             m = Misspecification.check(posterior.referenceX(), context.row(0),
                     Misspecification.DEFAULT_LEVEL);
             misspecification = m;
@@ -286,18 +268,29 @@ public final class ConditionedPosterior {
 
     /** Equal-tailed credible intervals for every parameter from {@code samples}. */
     public List<Interval> equalTailedIntervals(Matrix samples, double level) {
-        List<Interval> out = new ArrayList<>();
-        for (int j = 0; j < posterior.thetaDim(); j++) {
-            out.add(Intervals.equalTailed(samples, j, posterior.names().get(j), level));
-        }
-        return out;
+        return perParameter(j -> Intervals.equalTailed(samples, j, posterior.names().get(j),
+                level));
     }
 
     /** Highest-density (shortest) marginal intervals for every parameter from {@code samples}. */
     public List<Interval> highestDensityIntervals(Matrix samples, double level) {
-        List<Interval> out = new ArrayList<>();
+        return perParameter(j -> Intervals.highestDensity(samples, j, posterior.names().get(j),
+                level));
+    }
+
+    /**
+     * Highest-density regions of every parameter's marginal from {@code samples}: a union of
+     * intervals when a marginal is multimodal (see {@link Intervals#highestDensityRegion}).
+     */
+    public List<DensityRegion> highestDensityRegions(Matrix samples, double level) {
+        return perParameter(j -> Intervals.highestDensityRegion(samples, j,
+                posterior.names().get(j), level));
+    }
+
+    private <T> List<T> perParameter(java.util.function.IntFunction<T> f) {
+        List<T> out = new ArrayList<>();
         for (int j = 0; j < posterior.thetaDim(); j++) {
-            out.add(Intervals.highestDensity(samples, j, posterior.names().get(j), level));
+            out.add(f.apply(j));
         }
         return out;
     }

@@ -9,7 +9,8 @@ import org.sbi4j.tensor.Matrix;
  * <p>Equal-tailed: the (1−level)/2 and (1+level)/2 sample quantiles (linear interpolation between
  * order statistics, numpy's default). Highest-density: the shortest interval holding
  * ⌈level·n⌉ sorted samples (Chen &amp; Shao 1999), which for a unimodal marginal converges to
- * the HPD interval.
+ * the HPD interval; for a multimodal marginal it spans the gaps between modes, and
+ * {@link #highestDensityRegion} gives the union of intervals instead.
  */
 public final class Intervals {
 
@@ -40,6 +41,17 @@ public final class Intervals {
             }
         }
         return new Interval(name, level, s[best], s[best + k - 1]);
+    }
+
+    /**
+     * Highest-density region of column j: {θ : f̂(θ) ≥ c}, with f̂ a Gaussian kernel density
+     * estimate and c the (1 − level) sample quantile of f̂ at the samples themselves (Hyndman
+     * 1996), so that a share {@code level} of the samples lies inside. A union of intervals when
+     * the marginal is multimodal (see {@link DensityRegions}).
+     */
+    public static DensityRegion highestDensityRegion(Matrix samples, int j, String name,
+                                                     double level) {
+        return DensityRegions.of(sortedColumn(samples, j, level), name, level);
     }
 
     /** Sample mean of each column. */

@@ -212,7 +212,16 @@ public final class Posterior {
         return referenceX;
     }
 
-    /** True if row i of θ lies in the prior's support box. */
+    /**
+     * This posterior with the prior's own support test (see {@link ParameterSpace#withSupport}),
+     * for a posterior read from a model file, which keeps only the support box.
+     */
+    public Posterior withSupport(org.sbi4j.prob.Prior prior) {
+        return new Posterior(estimator, spec, xShape, theta, x, space.withSupport(prior),
+                provenance, referenceX);
+    }
+
+    /** True if row i of θ lies in the prior's support (box and, if known, its own test). */
     boolean inSupport(Matrix thetaRows, int i) {
         return space.contains(thetaRows.data(), thetaRows.rowOffset(i));
     }

@@ -39,7 +39,11 @@ public interface Prior {
     /** Upper bounds of the support box, per parameter (+∞ where unbounded). */
     double[] upper();
 
-    /** True if θ lies in the support (the open or closed box, as the distribution defines). */
+    /**
+     * True if θ lies in the support: where {@link #logProb} is finite. The default tests the
+     * box, exact for the built-in priors; a prior whose support is not a box (a custom prior
+     * whose log-density is −∞ off a simplex) overrides it, and posteriors reject with it.
+     */
     default boolean inSupport(float[] theta, int off) {
         double[] lo = lower();
         double[] hi = upper();

@@ -148,7 +148,9 @@ public final class Priors {
      * @param lower support lower bounds (may be −∞), one per name
      * @param upper support upper bounds (may be +∞), lower[j] &lt; upper[j]
      * @param sampler draws θ from the prior using only the given rng
-     * @param logProb log p(θ), called only for θ inside the box (−∞ is returned outside)
+     * @param logProb log p(θ), called only for θ inside the box (−∞ is returned outside);
+     *                returning −∞ inside the box marks θ outside the support (a simplex, an
+     *                ordering), and posteriors reject there too ({@link Prior#inSupport})
      */
     public static CustomPrior custom(List<String> names, double[] lower, double[] upper,
             CustomPrior.SampleFunction sampler, ToDoubleFunction<double[]> logProb) {
@@ -194,5 +196,17 @@ public final class Priors {
                     + " nuisance leaves no parameter of interest among " + prior.names());
         }
         return new NuisancePrior(prior, nu);
+    }
+
+    /**
+     * The same prior with no parameter declared nuisance: training on it targets every
+     * parameter (the joint posterior a predictive check with nuisances needs). Returns
+     * {@code prior} itself when it declares no nuisance.
+     */
+    public static Prior allOfInterest(Prior prior) {
+        if (prior.interestIndices().length == prior.dim()) {
+            return prior;
+        }
+        return new NuisancePrior(prior, new boolean[prior.dim()]);
     }
 }

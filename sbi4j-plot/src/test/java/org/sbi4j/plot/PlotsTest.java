@@ -93,6 +93,50 @@ class PlotsTest {
         check(f, "sbc-ranks");
     }
 
+    /** Samples on A + b² ≈ 1 and the ridge the identifiability report finds, drawn over them. */
+    @Test
+    void curvedRidgeOverThePosteriorSamples() throws IOException {
+        UniformRandomProvider r = rng(6);
+        Matrix prior = Matrix.of(20_000, 2);
+        for (int i = 0; i < prior.rows(); i++) {
+            prior.set(i, 0, (float) (-3 + 6 * r.nextDouble()));
+            prior.set(i, 1, (float) (-1.5 + 3 * r.nextDouble()));
+        }
+        Matrix post = Matrix.of(4000, 2);
+        for (int i = 0; i < post.rows(); i++) {
+            double b = -1.5 + 3 * r.nextDouble();
+            post.set(i, 0, (float) (1 - b * b + 0.1 * (r.nextDouble() - 0.5)));
+            post.set(i, 1, (float) b);
+        }
+        var rep = org.sbi4j.diagnostics.Identifiability.analyse(post, prior, List.of("A", "b"),
+                0.5);
+        assertThat(rep.curved()).isNotNull();
+        Figure f = RidgePlot.of(post, List.of("A", "b"), rep.curved(), "Curved ridge");
+        check(f, "identifiability-ridge");
+    }
+
+    /** The over-confident ranks above leave their simultaneous band; uniform ones do not. */
+    @Test
+    void rankEcdfsWithSimultaneousBands() throws IOException {
+        UniformRandomProvider r = rng(5);
+        ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(r);
+        int n = 300;
+        int l = 100;
+        int[] narrow = new int[n];
+        int[] uniform = new int[n];
+        for (int i = 0; i < n; i++) {
+            narrow[i] = (int) Math.min(l, Math.floor(cdf(2 * g.sample()) * (l + 1)));
+            uniform[i] = r.nextInt(l + 1);
+        }
+        var bad = org.sbi4j.diagnostics.EcdfBands.test("a", narrow, l, 0.01, r);
+        var good = org.sbi4j.diagnostics.EcdfBands.test("b", uniform, l, 0.01, r);
+        assertThat(bad.inside()).isFalse();
+        assertThat(good.inside()).isTrue();
+        Figure f = EcdfPlot.of(List.of(bad, good), "SBC rank ECDFs (N = 300, L = 100)");
+        assertThat(f.panels()).hasSize(2);
+        check(f, "sbc-ecdf");
+    }
+
     @Test
     void coverageCurveWithBandAndDiagonal() throws IOException {
         UniformRandomProvider r = rng(3);

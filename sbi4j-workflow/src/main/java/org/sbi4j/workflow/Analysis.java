@@ -7,12 +7,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.sbi4j.data.Dataset;
+import org.sbi4j.diagnostics.ConformalCoverage;
 import org.sbi4j.diagnostics.Coverage;
 import org.sbi4j.diagnostics.Ppc;
 import org.sbi4j.diagnostics.Sbc;
 import org.sbi4j.diagnostics.SbcResult;
 import org.sbi4j.diagnostics.Tarp;
 import org.sbi4j.posterior.Posterior;
+import org.sbi4j.posterior.PosteriorFiles;
 import org.sbi4j.store.SimulationStore;
 import org.sbi4j.store.StoreSettings;
 import org.sbi4j.store.StoreSummary;
@@ -25,8 +27,10 @@ import org.sbi4j.workflow.job.JobFile;
  * (resumable, into simulations/), train (model.sbi4j, model.sbi4j.report.json, loss.png),
  * sample each observation (samples[-k].csv, corner[-k].png), run the job's diagnostics
  * (sbc.json, ranks.npy, coverage.csv …, ppc-k.json, identifiability-k.json) and write
- * summary.md. The same job, seed and settings give the same files from the command line and
- * from Java, whatever the thread count:
+ * summary.md. A predictive check with nuisance parameters also trains the joint posterior of
+ * every parameter (model-joint.sbi4j, see {@link Diagnoses#jointPosterior}). The same job, seed
+ * and settings give the same files from the command line and from Java, whatever the thread
+ * count:
  * <pre>{@code
  * RunSummary s = Analysis.of(Path.of("job.yaml")).out(Path.of("report")).seed(42)
  *         .threads(4).run();
@@ -182,7 +186,20 @@ public final class Analysis {
             summary.time("sample", t0);
 
             t0 = System.nanoTime();
-            diagnose(src, post, trained, obs, seed, dir, summary);
+            Posterior joint = null;
+            if (job.diagnostics().contains("ppc") && !obs.isEmpty()
+                    && Diagnoses.hasNuisances(src.prior())) {
+                o.progress.note("ppc with nuisance parameters: training the joint posterior of "
+                        + "every parameter for the predictive draws (model-joint.sbi4j)");
+                try (ProgressListener.Training epochs =
+                             o.progress.training(trained.settings().training().maxEpochs())) {
+                    joint = Diagnoses.jointPosterior(src.prior(), data, trained.settings(), seed,
+                            epochs);
+                }
+                PosteriorFiles.save(joint, Diagnoses.jointModelFile(dir.resolve("model.sbi4j")));
+            }
+            diagnose(new Diagnoses.PpcModel(post, joint, src.prior(), src.simulator()), trained,
+                    src, obs, seed, dir, summary);
             summary.time("diagnose", t0);
 
             summary.jobSizes(job);
@@ -231,9 +248,10 @@ public final class Analysis {
         return Dataset.from(store.load());
     }
 
-    private void diagnose(Source src, Posterior post, TrainingStage.Outcome trained,
+    private void diagnose(Diagnoses.PpcModel model, TrainingStage.Outcome trained, Source src,
                           List<float[]> obs, long seed, Path dir, RunSummary summary)
             throws IOException {
+        Posterior post = model.posterior();
         List<String> wanted = job.diagnostics();
         if (wanted.contains("sbc") || wanted.contains("coverage")) {
             // the calibration check already ran SBC on the same test pairs: reuse it
@@ -255,6 +273,9 @@ public final class Analysis {
             if (sbc != null && wanted.contains("sbc")) {
                 DiagnosticFiles.writeSbc(dir, sbc);
                 summary.verdict("sbc", sbc.verdict());
+                var bands = Diagnoses.ecdfBands(sbc, seed);
+                DiagnosticFiles.writeEcdf(dir, bands);
+                summary.verdict("sbc (ECDF bands)", Diagnoses.ecdfVerdict(bands, sbc.alpha()));
             }
             if (sbc != null && wanted.contains("coverage")) {
                 var hpd = Coverage.hpd(sbc.ranks(), sbc.alpha());
@@ -262,18 +283,24 @@ public final class Analysis {
                 DiagnosticFiles.writeCoverage(dir, hpd, tarp);
                 summary.verdict("coverage (highest-density regions)", hpd.verdict());
                 summary.verdict("coverage (TARP)", tarp.verdict());
+                var recal = ConformalCoverage.recalibrate(sbc.ranks(),
+                        ConformalCoverage.DEFAULT_LEVELS);
+                DiagnosticFiles.writeRecalibration(dir, recal);
+                summary.verdict("coverage (conformal recalibration)", recal.verdict());
             }
         }
         for (int k = 1; k <= obs.size(); k++) {
             if (wanted.contains("ppc")) {
-                var r = Diagnoses.ppc(post, src.prior(), src.simulator(), obs.get(k - 1),
-                        1000, seed, Ppc.DEFAULT_LEVEL);
+                var r = Diagnoses.ppc(model, obs.get(k - 1), 1000, seed, Ppc.DEFAULT_LEVEL);
                 DiagnosticFiles.writePpcSummary(dir, k, r);
                 summary.verdict("ppc, observation " + k, r.verdict());
             }
             if (wanted.contains("identifiability")) {
                 var r = Diagnoses.identifiability(post, src.prior(), obs.get(k - 1), 2000, seed);
                 DiagnosticFiles.writeIdentifiability(dir, k, r);
+                float[] xo = obs.get(k - 1);
+                DiagnosticFiles.writeRidge(dir, k, r,
+                        () -> Diagnoses.identifiabilitySamples(post, xo, 2000, seed));
                 summary.verdict("identifiability, observation " + k, r.verdict());
             }
         }

@@ -1,6 +1,7 @@
 package org.sbi4j.workflow;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.sbi4j.diagnostics.EcdfBands;
 import org.sbi4j.diagnostics.Identifiability;
 import org.sbi4j.diagnostics.IdentifiabilityReport;
 import org.sbi4j.diagnostics.PosteriorChecks;
@@ -9,8 +10,12 @@ import org.sbi4j.diagnostics.PpcResult;
 import org.sbi4j.diagnostics.Sbc;
 import org.sbi4j.diagnostics.SbcRanks;
 import org.sbi4j.diagnostics.SbcResult;
+import org.sbi4j.data.Dataset;
+import org.sbi4j.npe.Npe;
+import org.sbi4j.npe.NpeSettings;
 import org.sbi4j.posterior.Posterior;
 import org.sbi4j.prob.Prior;
+import org.sbi4j.prob.Priors;
 import org.sbi4j.sim.SimulationResult;
 import org.sbi4j.sim.SimulationStreams;
 import org.sbi4j.sim.Simulations;
@@ -65,21 +70,117 @@ public final class Diagnoses {
     }
 
     /**
-     * Posterior predictive check at x_o: m posterior draws (nuisance parameters from their
-     * prior), one simulation each; failed simulations are left out (streams
-     * {@link SeedStream#PPC} and {@link SeedStream#PPC_SIMULATIONS}).
+     * Simultaneous ECDF bands of the SBC ranks ({@link EcdfBands}), one per parameter and for
+     * the joint log-density, each at α/m (m tests, Bonferroni) as the rank tests; the uniform
+     * rank sets come from stream {@link SeedStream#SBC}, offset 1.
      */
-    public static PpcResult ppc(Posterior post, Prior prior, Simulator simulator, float[] xo,
-                                int m, long seed, double level) {
-        UniformRandomProvider rng = SeedStream.PPC.streamFor(seed);
-        Matrix interest = post.at(xo).sample(m, rng);
-        Matrix theta = prior.sample(m, rng);
-        int[] idx = prior.interestIndices();
-        for (int i = 0; i < m; i++) {
-            for (int k = 0; k < idx.length; k++) {
-                theta.set(i, idx[k], interest.get(i, k));
+    public static java.util.List<EcdfBands.Result> ecdfBands(SbcResult sbc, long seed) {
+        UniformRandomProvider rng = SeedStream.SBC.streamFor(seed, 1);
+        SbcRanks r = sbc.ranks();
+        int m = r.dim() + (r.hasJoint() ? 1 : 0);
+        java.util.List<EcdfBands.Result> out = new java.util.ArrayList<>();
+        for (int j = 0; j < r.dim(); j++) {
+            out.add(EcdfBands.test(sbc.names().get(j), r.ranksOf(j), r.samplesPerPair(),
+                    sbc.alpha() / m, rng));
+        }
+        if (r.hasJoint()) {
+            out.add(EcdfBands.test("joint log-density", r.jointRanks(), r.samplesPerPair(),
+                    sbc.alpha() / m, rng));
+        }
+        return out;
+    }
+
+    /** One sentence for a report: which rank ECDFs leave their bands. */
+    public static String ecdfVerdict(java.util.List<EcdfBands.Result> bands, double alpha) {
+        java.util.List<String> out = bands.stream().filter(b -> !b.inside())
+                .map(EcdfBands.Result::verdict).toList();
+        String head = "simultaneous ECDF bands (Säilynoja et al. 2022), family-wise false-alarm "
+                + "rate " + alpha + " over " + bands.size() + " rank sets: ";
+        return out.isEmpty() ? head + "every rank ECDF stays within its band: consistent with "
+                + "calibration." : head + "NOT calibrated. " + String.join("; ", out) + ".";
+    }
+
+    /**
+     * What a posterior predictive check simulates from.
+     *
+     * @param posterior the posterior over the parameters of interest
+     * @param joint     a posterior over every prior parameter (nuisances included) trained on
+     *                  the same simulations, or null; needed for a correct check when the prior
+     *                  declares nuisances (see {@link #jointPosterior})
+     * @param prior     the prior (nuisances declared)
+     * @param simulator the simulator
+     */
+    public record PpcModel(Posterior posterior, Posterior joint, Prior prior,
+                           Simulator simulator) {
+        public PpcModel {
+            if (joint != null && joint.thetaDim() != prior.dim()) {
+                throw new IllegalArgumentException("the joint posterior has " + joint.thetaDim()
+                        + " parameters, the prior " + prior.dim());
             }
         }
+    }
+
+    /** The joint posterior's file beside a model file: {@code model.sbi4j → model-joint.sbi4j}. */
+    public static java.nio.file.Path jointModelFile(java.nio.file.Path model) {
+        String name = model.getFileName().toString();
+        String stem = name.endsWith(".sbi4j") ? name.substring(0, name.length() - 6) : name;
+        return model.resolveSibling(stem + "-joint.sbi4j");
+    }
+
+    /** True if the prior declares nuisance parameters. */
+    public static boolean hasNuisances(Prior prior) {
+        return prior.interestIndices().length < prior.dim();
+    }
+
+    /**
+     * The joint posterior over every prior parameter, trained on the same simulations with the
+     * same settings and seed as the posterior of interest ({@code data}'s θ holds every
+     * parameter). A posterior predictive check draws (θ, ν) from it.
+     */
+    public static Posterior jointPosterior(Prior prior, Dataset data, NpeSettings settings,
+                                           long seed) {
+        return jointPosterior(prior, data, settings, seed, org.sbi4j.train.TrainingListener.NONE);
+    }
+
+    /** As {@link #jointPosterior(Prior, Dataset, NpeSettings, long)}, reporting each epoch. */
+    public static Posterior jointPosterior(Prior prior, Dataset data, NpeSettings settings,
+                                           long seed, org.sbi4j.train.TrainingListener epochs) {
+        return Npe.builder(Priors.allOfInterest(prior)).data(data).seed(seed).settings(settings)
+                .onEpoch(epochs).run().posterior();
+    }
+
+    /**
+     * Posterior predictive check at x_o: m posterior draws, one simulation each (streams
+     * {@link SeedStream#PPC} and {@link SeedStream#PPC_SIMULATIONS}). With nuisance parameters
+     * the draws of every parameter come from the joint posterior when the model has one, else
+     * the nuisances are drawn from their prior and the verdict says the check is conservative.
+     * Failed simulations are left out, counted, and reported in the verdict.
+     */
+    public static PpcResult ppc(PpcModel model, float[] xo, int m, long seed, double level) {
+        return Ppc.check(predictive(model, xo, m, seed), xo, null, level);
+    }
+
+    /** The m predictive draws of {@link #ppc(PpcModel, float[], int, long, double)}. */
+    public static Ppc.Predictive predictive(PpcModel model, float[] xo, int m, long seed) {
+        UniformRandomProvider rng = SeedStream.PPC.streamFor(seed);
+        Prior prior = model.prior();
+        String nuisances = null;
+        Matrix theta;
+        if (hasNuisances(prior) && model.joint() != null) {
+            theta = model.joint().at(xo).sample(m, rng);
+            nuisances = "joint posterior";
+        } else {
+            Matrix interest = model.posterior().at(xo).sample(m, rng);
+            theta = prior.sample(m, rng);
+            int[] idx = prior.interestIndices();
+            for (int i = 0; i < m; i++) {
+                for (int k = 0; k < idx.length; k++) {
+                    theta.set(i, idx[k], interest.get(i, k));
+                }
+            }
+            nuisances = hasNuisances(prior) ? "prior" : null;
+        }
+        Simulator simulator = model.simulator();
         long runSeed = SeedStream.PPC_SIMULATIONS.seedFor(seed);
         UniformRandomProvider[] rngs = new UniformRandomProvider[m];
         long[] seeds = new long[m];
@@ -92,11 +193,22 @@ public final class Diagnoses {
         simulator.simulateBatch(theta, rngs, seeds, x, failures);
         int[] ok = java.util.stream.IntStream.range(0, m)
                 .filter(i -> failures[i] == null && finiteRow(x, i)).toArray();
+        String first = null;
+        for (int i = 0; i < m && first == null; i++) {
+            first = failures[i] != null ? failures[i]
+                    : finiteRow(x, i) ? null : "non-finite x";
+        }
         if (ok.length < 2) {
             throw new IllegalStateException("only " + ok.length + " of " + m + " predictive"
-                    + " simulations succeeded" + (failures[0] != null ? ": " + failures[0] : ""));
+                    + " simulations succeeded" + (first != null ? ": " + first : ""));
         }
-        return Ppc.check(rows(x, ok), xo, null, level);
+        return new Ppc.Predictive(rows(x, ok), m - ok.length, first, nuisances);
+    }
+
+    /** As {@link #ppc(PpcModel, float[], int, long, double)} without a joint posterior. */
+    public static PpcResult ppc(Posterior post, Prior prior, Simulator simulator, float[] xo,
+                                int m, long seed, double level) {
+        return ppc(new PpcModel(post, null, prior, simulator), xo, m, seed, level);
     }
 
     /** Identifiability at x_o from n posterior and n prior samples ({@link SeedStream#IDENTIFIABILITY}). */
@@ -107,6 +219,11 @@ public final class Diagnoses {
         Matrix fromPrior = columns(prior.sample(n, rng), prior.interestIndices());
         return Identifiability.analyse(posterior, fromPrior, post.names(),
                 Identifiability.DEFAULT_THRESHOLD);
+    }
+
+    /** The n posterior samples {@link #identifiability} analyses (the same draws). */
+    public static Matrix identifiabilitySamples(Posterior post, float[] xo, int n, long seed) {
+        return post.at(xo).sample(n, SeedStream.IDENTIFIABILITY.streamFor(seed));
     }
 
     /** The given columns of m (m itself when they are all of its columns). */

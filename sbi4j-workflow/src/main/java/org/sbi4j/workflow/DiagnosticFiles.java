@@ -9,6 +9,8 @@ import java.util.Map;
 import org.sbi4j.diagnostics.CoverageResult;
 import org.sbi4j.diagnostics.Direction;
 import org.sbi4j.diagnostics.IdentifiabilityReport;
+import org.sbi4j.diagnostics.ConformalCoverage;
+import org.sbi4j.diagnostics.EcdfBands;
 import org.sbi4j.diagnostics.PpcResult;
 import org.sbi4j.diagnostics.RankCheck;
 import org.sbi4j.diagnostics.SbcResult;
@@ -73,17 +75,52 @@ public final class DiagnosticFiles {
         Plots.coverage(dir.resolve("coverage.png"), hpd, tarp);
     }
 
+    /** sbc_ecdf.json (per rank set: inside, γ, levels, ECDF, band) and sbc_ecdf.png. */
+    public static void writeEcdf(Path dir, List<EcdfBands.Result> bands) throws IOException {
+        List<Map<String, Object>> sets = new ArrayList<>();
+        for (EcdfBands.Result b : bands) {
+            sets.add(ordered("name", b.name(), "inside", b.inside(), "gamma", b.gamma(),
+                    "alpha", b.alpha(), "levels", b.levels(), "ecdf", b.ecdf(), "lower",
+                    b.lower(), "upper", b.upper(), "verdict", b.verdict()));
+        }
+        JsonFiles.write(dir.resolve("sbc_ecdf.json"), ordered("rank_sets", sets));
+        Plots.ecdf(dir.resolve("sbc_ecdf.png"), bands);
+    }
+
+    /** coverage_recalibration.json: nominal and recalibrated levels, pairs, verdict. */
+    public static void writeRecalibration(Path dir, ConformalCoverage.Recalibration r)
+            throws IOException {
+        JsonFiles.write(dir.resolve("coverage_recalibration.json"), ordered("nominal",
+                r.nominal(), "adjusted", r.adjusted(), "pairs", r.pairs(), "verdict",
+                r.verdict()));
+    }
+
     /** ppc-k.json as {@code run} writes it: passed, quantiles, verdict. */
     public static void writePpcSummary(Path dir, int k, PpcResult r) throws IOException {
         JsonFiles.write(dir.resolve("ppc-" + k + ".json"), ordered("passed", r.passed(),
-                "quantiles", r.quantiles(), "verdict", r.verdict()));
+                "quantiles", r.quantiles(), "failed_simulations", r.failed(),
+                "nuisances", r.nuisances() == null ? "none" : r.nuisances(),
+                "verdict", r.verdict()));
     }
 
     /** ppc-k.json as {@code diagnose ppc} writes it: also the flagged dimensions and the level. */
     public static void writePpc(Path dir, int k, PpcResult r, double level) throws IOException {
         JsonFiles.write(dir.resolve("ppc-" + k + ".json"), ordered("passed", r.passed(),
                 "quantiles", r.quantiles(), "flagged", r.flagged(), "level", level,
+                "failed_simulations", r.failed(),
+                "nuisances", r.nuisances() == null ? "none" : r.nuisances(),
                 "verdict", r.verdict()));
+    }
+
+    /**
+     * identifiability-k.png when the report found a curved ridge: the posterior samples (drawn
+     * by {@code samples} only then) and the ridge; nothing otherwise.
+     */
+    public static void writeRidge(Path dir, int k, IdentifiabilityReport r,
+                                  java.util.function.Supplier<Matrix> samples) throws IOException {
+        if (r.curved() != null) {
+            Plots.ridge(dir.resolve("identifiability-" + k + ".png"), samples.get(), r);
+        }
     }
 
     /** identifiability-k.json: preferred space, unconstrained parameters, the directions. */
@@ -93,6 +130,11 @@ public final class DiagnosticFiles {
         m.put("preferred", r.preferred());
         m.put("unconstrained", r.unconstrained());
         m.put("directions", r.directions().stream().map(DiagnosticFiles::json).toList());
+        if (r.curved() != null) {
+            m.put("curved_ridge", ordered("space", r.curved().space(), "combination",
+                    r.curved().combination(), "value", r.curved().value(), "sd_ratio",
+                    r.curved().ratio(), "straightness", r.curved().straightness()));
+        }
         m.put("verdict", r.verdict());
         JsonFiles.write(dir.resolve("identifiability-" + k + ".json"), m);
     }

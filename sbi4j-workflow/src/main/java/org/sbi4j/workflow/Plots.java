@@ -25,6 +25,19 @@ public final class Plots {
         write(RankPlot.of(r, "SBC ranks"), file);
     }
 
+    /** The curved ridge of an identifiability report over its posterior samples. */
+    public static void ridge(Path file, Matrix samples,
+                             org.sbi4j.diagnostics.IdentifiabilityReport r) throws IOException {
+        write(org.sbi4j.plot.RidgePlot.of(samples, r.names(), r.curved(), "Curved ridge: "
+                + r.curved().combination()), file);
+    }
+
+    /** SBC rank ECDFs with their simultaneous bands. */
+    public static void ecdf(Path file, List<org.sbi4j.diagnostics.EcdfBands.Result> bands)
+            throws IOException {
+        write(org.sbi4j.plot.EcdfPlot.of(bands, "SBC rank ECDFs (simultaneous bands)"), file);
+    }
+
     /** Expected coverage of highest-density regions and TARP. */
     public static void coverage(Path file, CoverageResult hpd, CoverageResult tarp) throws IOException {
         write(CoveragePlot.of("Expected coverage", hpd, tarp), file);

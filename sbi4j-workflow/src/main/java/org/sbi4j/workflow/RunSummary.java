@@ -94,12 +94,15 @@ public final class RunSummary {
         sb.append("Observation ").append(k).append(": ").append(s.rows())
                 .append(" samples in `").append(file.getFileName()).append("`, corner plot `")
                 .append(png.getFileName()).append("`.\n\n");
-        sb.append("| parameter | mean | 90 % interval |\n|---|---|---|\n");
+        sb.append("| parameter | mean | 90 % interval | 90 % highest-density region |\n"
+                + "|---|---|---|---|\n");
         double[] mean = Intervals.mean(s);
         List<Interval> iv = post.equalTailedIntervals(s, 0.9);
+        var hdr = post.highestDensityRegions(s, 0.9);
         for (int j = 0; j < mean.length; j++) {
-            sb.append(String.format(Locale.ROOT, "| %s | %.4g | [%.4g, %.4g] |%n",
-                    iv.get(j).parameter(), mean[j], iv.get(j).lower(), iv.get(j).upper()));
+            sb.append(String.format(Locale.ROOT, "| %s | %.4g | [%.4g, %.4g] | %s |%n",
+                    iv.get(j).parameter(), mean[j], iv.get(j).lower(), iv.get(j).upper(),
+                    hdr.get(j).text()));
         }
         results.add(sb.toString().strip());
     }

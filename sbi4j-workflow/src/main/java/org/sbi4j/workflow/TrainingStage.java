@@ -26,8 +26,12 @@ import org.sbi4j.workflow.job.JobFile;
  */
 final class TrainingStage {
 
-    /** The kept training and, when calibration was checked, its SBC result. */
-    record Outcome(NpeResult result, SbcResult sbc, Diagnoses.TestPairs pairs) {
+    /**
+     * The kept training with the settings it was trained with and, when calibration was
+     * checked, its SBC result and the test pairs.
+     */
+    record Outcome(NpeResult result, NpeSettings settings, SbcResult sbc,
+                   Diagnoses.TestPairs pairs) {
     }
 
     /** What the stage needs from the analysis. */
@@ -51,7 +55,7 @@ final class TrainingStage {
         CalibrationSpec cal = c.job().calibration();
         Outcome out;
         if (!cal.checks()) {
-            out = new Outcome(train(c, settings, c.data()), null, null);
+            out = new Outcome(train(c, settings, c.data()), settings, null, null);
         } else {
             Diagnoses.TestPairs pairs = Diagnoses.testPairs(c.src().prior(), c.src().simulator(),
                     c.numTests(), c.seed(), c.threads(), c.progress());
@@ -65,7 +69,8 @@ final class TrainingStage {
                     rung -> train(c, rung.settings(), data(c, rung.simulations())),
                     (rung, r, s) -> check(c, pairs, rung, r), cal.budgetMinutes() * 60);
             summary.calibration(o, cal.mode());
-            out = new Outcome(o.kept().result(), o.kept().sbc(), pairs);
+            out = new Outcome(o.kept().result(), o.kept().rung().settings(), o.kept().sbc(),
+                    pairs);
         }
         Path model = c.dir().resolve("model.sbi4j");
         PosteriorFiles.save(out.result().posterior(), model);
