@@ -1,0 +1,103 @@
+package org.sbi4j.examples.bench;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.commons.rng.simple.RandomSource;
+import org.sbi4j.data.BatchSource;
+import org.sbi4j.data.Dataset;
+import org.sbi4j.data.MappedBatches;
+import org.sbi4j.data.MappedDataset;
+import org.sbi4j.flows.ConditionalDensityEstimator;
+import org.sbi4j.posterior.EmbeddingKinds;
+import org.sbi4j.posterior.EstimatorSpec;
+import org.sbi4j.store.SimulationStore;
+import org.sbi4j.store.StoreSettings;
+import org.sbi4j.tasks.Task;
+import org.sbi4j.tasks.Tasks;
+import org.sbi4j.train.DataParallel;
+import org.sbi4j.train.Trainer;
+import org.sbi4j.train.TrainingConfig;
+import org.sbi4j.train.TrainingReport;
+
+/**
+ * Measurement (docs/examples/galaxy_image.md, "Memory"): simulates {@code rows} galaxy_image
+ * pairs (64×64 images, 16 KiB each) into a simulation store in DIR (skipped if DIR holds the
+ * finished store), then trains NSF with the default 2-D CNN embedding for one epoch through the
+ * memory-mapped files ({@link MappedDataset}, batches of 200 from windows of 4 blocks of 256
+ * rows, the last 2,000 rows for validation), printing the peak heap in use (sampled every 50 ms)
+ * beside the data's size. θ is all six parameters, x as simulated (no standardisation): this
+ * measures memory and throughput, not accuracy. Run with a heap far smaller than the data:
+ * <pre>
+ *   java -Xmx512m --add-modules jdk.incubator.vector -XX:+UseParallelGC -cp sbi4j-cli/target/sbi4j.jar \
+ *       org.sbi4j.examples.bench.GalaxyMappedTraining DIR 100000 2
+ * </pre>
+ */
+public final class GalaxyMappedTraining {
+
+    private GalaxyMappedTraining() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            throw new IllegalArgumentException("usage: GalaxyMappedTraining DIR ROWS [THREADS]");
+        }
+        Path dir = Path.of(args[0]);
+        long rows = Long.parseLong(args[1]);
+        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        Task task = Tasks.byName("galaxy_image");
+        AtomicLong peak = new AtomicLong();
+        Thread sampler = Thread.ofPlatform().daemon().start(() -> {
+            Runtime rt = Runtime.getRuntime();
+            while (true) {
+                peak.accumulateAndGet(rt.totalMemory() - rt.freeMemory(), Math::max);
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        SimulationStore store = SimulationStore.open(dir, StoreSettings.of("galaxy_image",
+                "galaxy_image prior", 1, rows, 5_000, task.thetaDim(), 1, 64, 64));
+        if (!store.isFinished()) {
+            long t0 = System.nanoTime();
+            store.run(task.prior(), task.simulator(), threads, (done, total) -> { });
+            System.out.println(store.finish().summary());
+            print("simulate %d images in %.1f s; peak heap in use %d MiB", rows, seconds(t0),
+                    peak.get() >> 20);
+        }
+        peak.set(0);
+        long valRows = 2_000;
+        try (MappedDataset all = MappedDataset.open(dir)) {
+            Dataset validation = all.load(all.size() - valRows, all.size());
+            MappedBatches train = all.rows(0, all.size() - valRows).batches(200, 256, 4);
+            EstimatorSpec spec = EstimatorSpec.defaults("nsf")
+                    .withEmbedding(EmbeddingKinds.defaults("cnn2d"));
+            int[] shape = {1, 64, 64};
+            var build = RandomSource.XO_RO_SHI_RO_128_PP.create(1L);
+            ConditionalDensityEstimator est = DataParallel.of(
+                    spec.buildOne(task.thetaDim(), shape, build),
+                    () -> spec.buildOne(task.thetaDim(), shape, build));
+            long t0 = System.nanoTime();
+            TrainingReport rep = Trainer.of(TrainingConfig.DEFAULTS.withMaxEpochs(1))
+                    .train(est, train, BatchSource.of(validation, 500),
+                            RandomSource.XO_RO_SHI_RO_128_PP.create(7L));
+            double s = seconds(t0);
+            print("train one epoch over %d mapped images (%.2f GB of x) in %.1f s (%.0f images/s); "
+                    + "train loss %.4f, validation loss %.4f; peak heap in use %d MiB of max %d MiB",
+                    all.size() - valRows, all.size() * 4096 * 4 / 1e9, s, (all.size() - valRows) / s,
+                    rep.trainLosses()[0], rep.validationLosses()[0], peak.get() >> 20,
+                    Runtime.getRuntime().maxMemory() >> 20);
+        }
+        sampler.interrupt();
+    }
+
+    private static double seconds(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static void print(String fmt, Object... args) {
+        System.out.println(String.format(Locale.ROOT, fmt, args));
+    }
+}
