@@ -26,7 +26,8 @@ import org.sbi4j.train.DataParallel;
  *   java --add-modules jdk.incubator.vector -XX:+UseParallelGC -cp sbi4j-cli/target/sbi4j.jar \
  *       org.sbi4j.examples.bench.ImageThroughput [side [batch [thetaDim]]]
  * </pre>
- * (defaults 64, 200, 1; prints {@code train nsf+cnn2d x=1x64x64 theta=1 batch=200 <images/s>}).
+ * (defaults 64, 200, 1; prints {@code train nsf+cnn2d x=1x64x64 theta=1 batch=200 <images/s>
+ * (<images per CPU-second>; <n> processors)}).
  *
  * @param side        image side in pixels
  * @param batch       rows per step
@@ -45,8 +46,20 @@ public record ImageThroughput(int side, int batch, int thetaDim, int trialMillis
         }
     }
 
+    /**
+     * The best trial's images per second (wall clock) and, over all timed trials, images per
+     * second of the process's CPU time (a figure less sensitive to other load on the machine).
+     */
+    public record Rate(double imagesPerSecond, double imagesPerCpuSecond) {
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     /** Images per second of one training step at this size. */
-    public double measure() {
+    public Rate measure() {
         EstimatorSpec spec = EstimatorSpec.defaults("nsf").withEmbedding(EmbeddingKinds.defaults("cnn2d"));
         int[] shape = {1, side, side};
         UniformRandomProvider build = RandomSource.XO_RO_SHI_RO_128_PP.create(1L);
@@ -69,6 +82,8 @@ public record ImageThroughput(int side, int batch, int thetaDim, int trialMillis
             step.run();
         }
         double best = 0;
+        long cpu0 = cpuNanos();
+        long images = 0;
         for (int t = 0; t < trials; t++) {
             long calls = 0;
             long start = System.nanoTime();
@@ -80,8 +95,9 @@ public record ImageThroughput(int side, int batch, int thetaDim, int trialMillis
                 now = System.nanoTime();
             } while (now < end);
             best = Math.max(best, calls * (double) batch / ((now - start) / 1e9));
+            images += calls * batch;
         }
-        return best;
+        return new Rate(best, images / ((cpuNanos() - cpu0) / 1e9));
     }
 
     private static Matrix gaussian(int rows, int cols, UniformRandomProvider rng) {
@@ -98,8 +114,10 @@ public record ImageThroughput(int side, int batch, int thetaDim, int trialMillis
         int side = args.length > 0 ? Integer.parseInt(args[0]) : 64;
         int batch = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int d = args.length > 2 ? Integer.parseInt(args[2]) : 1;
-        double rate = new ImageThroughput(side, batch, d, 3_000, 5).measure();
+        Rate rate = new ImageThroughput(side, batch, d, 3_000, 5).measure();
         System.out.printf(Locale.ROOT, "train nsf+cnn2d x=1x%dx%d theta=%d batch=%d %.0f images/s "
-                + "(threads %d)%n", side, side, d, batch, rate, Runtime.getRuntime().availableProcessors());
+                + "(%.0f images per CPU-second; %d processors)%n", side, side, d, batch,
+                rate.imagesPerSecond(), rate.imagesPerCpuSecond(),
+                Runtime.getRuntime().availableProcessors());
     }
 }
