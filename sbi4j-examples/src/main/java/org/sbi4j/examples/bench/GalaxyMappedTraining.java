@@ -26,11 +26,12 @@ import org.sbi4j.train.TrainingReport;
  * finished store), then streams every training row once through the memory-mapped files
  * ({@link MappedDataset}, {@link MappedBatches} of 200 from windows of 4 blocks of 256 rows) and
  * trains NSF with the default 2-D CNN embedding for one epoch over the first TRAIN_ROWS of them
- * (default all; the last 2,000 rows validate), printing the peak heap in use (sampled every
- * 50 ms) beside the data's size. θ is all six parameters, x as simulated (no standardisation): this
+ * (default all; the last 2,000 rows validate, in chunks of 200), printing the peak live heap
+ * (the heap pools' usage after their last collection, sampled every 50 ms) beside the data's
+ * size. θ is all six parameters, x as simulated (no standardisation): this
  * measures memory and throughput, not accuracy. Run with a heap far smaller than the data:
  * <pre>
- *   java -Xmx512m --add-modules jdk.incubator.vector -XX:+UseParallelGC -cp sbi4j-cli/target/sbi4j.jar \
+ *   java -Xmx1g --add-modules jdk.incubator.vector -XX:+UseParallelGC -cp sbi4j-cli/target/sbi4j.jar \
  *       org.sbi4j.examples.bench.GalaxyMappedTraining DIR 100000 2 [TRAIN_ROWS]
  * </pre>
  */
@@ -50,9 +51,14 @@ public final class GalaxyMappedTraining {
         Task task = Tasks.byName("galaxy_image");
         AtomicLong peak = new AtomicLong();
         Thread sampler = Thread.ofPlatform().daemon().start(() -> {
-            Runtime rt = Runtime.getRuntime();
+            var pools = java.lang.management.ManagementFactory.getMemoryPoolMXBeans();
             while (true) {
-                peak.accumulateAndGet(rt.totalMemory() - rt.freeMemory(), Math::max);
+                long live = 0;
+                for (var p : pools) {
+                    var u = p.getCollectionUsage();
+                    live += u == null ? 0 : u.getUsed();
+                }
+                peak.accumulateAndGet(live, Math::max);
                 try {
                     Thread.sleep(50);
                 } catch (InterruptedException e) {
@@ -66,7 +72,7 @@ public final class GalaxyMappedTraining {
             long t0 = System.nanoTime();
             store.run(task.prior(), task.simulator(), threads, (done, total) -> { });
             System.out.println(store.finish().summary());
-            print("simulate %d images in %.1f s; peak heap in use %d MiB", rows, seconds(t0),
+            print("simulate %d images in %.1f s; peak live heap %d MiB", rows, seconds(t0),
                     peak.get() >> 20);
         }
         peak.set(0);
@@ -84,7 +90,7 @@ public final class GalaxyMappedTraining {
                 seen += tb.rows();
                 check += xb.get(0, 2080);
             }
-            print("stream %d mapped images (%.2f GB of x) in %.1f s; peak heap in use %d MiB (check %.1f)",
+            print("stream %d mapped images (%.2f GB of x) in %.1f s; peak live heap %d MiB (check %.1f)",
                     seen, seen * 4096 * 4 / 1e9, seconds(p0), peak.get() >> 20, check);
             long n = Math.min(trainRows, all.size() - valRows);
             MappedBatches train = all.rows(0, n).batches(200, 256, 4);
@@ -97,11 +103,11 @@ public final class GalaxyMappedTraining {
                     () -> spec.buildOne(task.thetaDim(), shape, build));
             long t0 = System.nanoTime();
             TrainingReport rep = Trainer.of(TrainingConfig.DEFAULTS.withMaxEpochs(1))
-                    .train(est, train, BatchSource.of(validation, 500),
+                    .train(est, train, BatchSource.of(validation, 200),
                             RandomSource.XO_RO_SHI_RO_128_PP.create(7L));
             double s = seconds(t0);
             print("train one epoch over %d mapped images in %.1f s (%.0f images/s); "
-                    + "train loss %.4f, validation loss %.4f; peak heap in use %d MiB of max %d MiB",
+                    + "train loss %.4f, validation loss %.4f; peak live heap %d MiB of max %d MiB",
                     n, s, n / s,
                     rep.trainLosses()[0], rep.validationLosses()[0], peak.get() >> 20,
                     Runtime.getRuntime().maxMemory() >> 20);
