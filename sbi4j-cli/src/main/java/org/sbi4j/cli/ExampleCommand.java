@@ -41,12 +41,14 @@ final class ExampleCommand implements Callable<Integer> {
             + "observation 1 (default: ${DEFAULT-VALUE}).")
     int samples = 10_000;
 
-    @Option(names = "--embedding", paramLabel = "KIND", description = "galaxy_image only: the "
-            + "embedding kind with its defaults (default: cnn2d), e.g. none to compare.")
+    @Option(names = "--embedding", paramLabel = "KIND", description = "galaxy_image only: an "
+            + "embedding kind with its defaults instead of the example's cnn2d (pooling=average2, "
+            + "channels=8,16,32,32), e.g. none to compare.")
     String embedding;
 
     @Option(names = "--embedding-set", paramLabel = "KEY=VALUE", description = "galaxy_image only: "
-            + "an embedding setting (repeatable), e.g. channels=8,16 (keys: sbi4j kinds).")
+            + "a setting of that kind over its defaults (repeatable; cnn2d if no --embedding), "
+            + "e.g. channels=8,16 (keys: sbi4j kinds).")
     java.util.Map<String, String> embeddingSet = new java.util.LinkedHashMap<>();
 
     @Mixin
