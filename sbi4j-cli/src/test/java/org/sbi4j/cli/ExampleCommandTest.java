@@ -38,6 +38,31 @@ class ExampleCommandTest {
     }
 
     @Test
+    void galaxyImageWritesC2stForThreeObservationsSbcAndPredictiveImages(@TempDir Path dir)
+            throws Exception {
+        String out = run("galaxy_image", "--out", dir.toString(), "--num", "300", "--max-epochs", "2",
+                "--seed", "1", "--samples", "100", "--quiet", "--threads", "2",
+                "--embedding-set", "channels=4,8");
+        assertThat(out).contains("embedding cnn2d").contains("observation 3: log_mass")
+                .contains("SBC with N = 300");
+        assertThat(Files.readAllLines(dir.resolve("samples.csv")).get(0)).isEqualTo("log_mass");
+        for (String f : List.of("summary.md", "corner.png", "sbc_ranks.png", "posterior_predictive.png",
+                "posterior_predictive.svg", "samples_obs2.csv", "samples_obs3.csv")) {
+            assertThat(dir.resolve(f)).exists();
+        }
+    }
+
+    @Test
+    void anEmbeddingIsRefusedForAnExampleWithItsOwn(@TempDir Path dir) {
+        StringWriter se = new StringWriter();
+        CommandLine cl = new CommandLine(new ExampleCommand());
+        cl.setErr(new PrintWriter(se, true));
+        cl.setOut(new PrintWriter(new StringWriter(), true));
+        assertThat(cl.execute("banana", "--out", dir.toString(), "--embedding", "none", "--quiet"))
+                .isNotZero();
+    }
+
+    @Test
     void countingInfersOnlyTheSignalStrength(@TempDir Path dir) throws Exception {
         String out = run("counting_experiment", "--out", dir.toString(), "--num", "500",
                 "--max-epochs", "3", "--seed", "1", "--samples", "200", "--quiet", "--threads", "2");

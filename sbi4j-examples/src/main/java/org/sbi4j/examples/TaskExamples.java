@@ -8,6 +8,7 @@ import org.sbi4j.diagnostics.C2st;
 import org.sbi4j.diagnostics.Identifiability;
 import org.sbi4j.diagnostics.IdentifiabilityReport;
 import org.sbi4j.npe.NpeSettings;
+import org.sbi4j.posterior.EmbeddingSettings;
 import org.sbi4j.posterior.Intervals;
 import org.sbi4j.tasks.Tasks;
 import org.sbi4j.tensor.Matrix;
@@ -23,7 +24,10 @@ import org.sbi4j.workflow.SeedStream;
  *   <li>galaxy_clustering: the ridge posterior and the identifiability report;</li>
  *   <li>counting_experiment: the marginal posterior of the signal strength with efficiency and
  *       background as nuisance, against the MCMC reference;</li>
- *   <li>banana: NPE against an MCMC reference on a tractable likelihood (C2ST).</li>
+ *   <li>banana: NPE against an MCMC reference on a tractable likelihood (C2ST);</li>
+ *   <li>galaxy_image: a galaxy's mass from a 64×64 image with shape, PSF and sky as nuisance,
+ *       a 2-D CNN embedding, C2ST for 3 observations, SBC, posterior-predictive images
+ *       ({@link GalaxyImageExample}).</li>
  * </ul>
  * C2ST draws come from {@link SeedStream#EXAMPLE_C2ST}.
  */
@@ -31,7 +35,7 @@ public final class TaskExamples {
 
     /** The examples, by name. */
     public static final List<String> NAMES = List.of("lorenz96", "galaxy_clustering",
-            "counting_experiment", "banana");
+            "counting_experiment", "banana", "galaxy_image");
 
     /**
      * How to run an example.
@@ -41,9 +45,10 @@ public final class TaskExamples {
      * @param num       simulations, or null for the example's default (see docs/examples)
      * @param maxEpochs epoch limit (MAX_VALUE: none)
      * @param samples   posterior samples for observation 1 (at least 10)
+     * @param embedding the embedding, or null for the example's own (only galaxy_image takes one)
      */
     public record Settings(Path out, long seed, int threads, ProgressListener progress,
-                           Integer num, int maxEpochs, int samples) {
+                           Integer num, int maxEpochs, int samples, EmbeddingSettings embedding) {
     }
 
     private TaskExamples() {
@@ -55,6 +60,10 @@ public final class TaskExamples {
             throw new IllegalArgumentException("unknown example '" + name + "'; choose one of "
                     + NAMES);
         }
+        if (s.embedding() != null && !"galaxy_image".equals(name)) {
+            throw new IllegalArgumentException("example " + name + " has a fixed embedding; "
+                    + "an embedding can be chosen for galaxy_image only, got " + s.embedding().kind());
+        }
         ExampleRun run = new ExampleRun(Tasks.byName(name), s.out(), s.seed(), s.threads(),
                 s.progress(), s.samples());
         NpeSettings settings = NpeSettings.defaults().withTraining(
@@ -63,6 +72,8 @@ public final class TaskExamples {
         switch (name) {
             case "lorenz96" -> Lorenz96Example.run(run, num == null ? 10_000 : num, settings, stdout);
             case "galaxy_clustering" -> galaxy(run.train(num == null ? 5_000 : num, settings), stdout);
+            case "galaxy_image" -> GalaxyImageExample.run(run, num == null ? 10_000 : num, settings,
+                    s.embedding(), stdout);
             case "counting_experiment" -> counting(run.train(num == null ? 10_000 : num, settings), stdout);
             default -> banana(run.train(num == null ? 10_000 : num, settings), stdout);
         }
@@ -118,9 +129,14 @@ public final class TaskExamples {
 
     /** C2ST of the samples against (at most as many) reference samples. */
     static double c2st(ExampleRun run, Matrix reference) {
-        Matrix ref = reference.rows() > run.samples.rows()
-                ? reference.rowView(0, run.samples.rows()).copy() : reference;
-        return C2st.run(ref, run.samples, C2st.Config.sbibm().withThreads(Math.min(5, run.threads)),
+        return c2st(run, run.samples, reference);
+    }
+
+    /** C2ST of samples against (at most as many) reference samples. */
+    static double c2st(ExampleRun run, Matrix samples, Matrix reference) {
+        Matrix ref = reference.rows() > samples.rows()
+                ? reference.rowView(0, samples.rows()).copy() : reference;
+        return C2st.run(ref, samples, C2st.Config.sbibm().withThreads(Math.min(5, run.threads)),
                 SeedStream.EXAMPLE_C2ST.streamFor(run.seed)).accuracy();
     }
 }

@@ -4,12 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.sbi4j.tasks.galaxy.GalaxyImageTask;
 import org.sbi4j.tasks.realism.RealismTasks;
 
 /**
  * Registry of the built-in tasks: the ten sbibm tasks (Lueckmann et al. 2021) and the
  * galaxy_clustering toy (alias "ab2_toy"), and the example models lorenz96 (no reference
- * posterior), counting_experiment (nuisance parameters) and banana (MCMC reference), and the
+ * posterior), counting_experiment (nuisance parameters), banana (MCMC reference) and
+ * galaxy_image (a 64×64 galaxy image, MCMC reference), and the
  * realism suite ({@link RealismTasks}: realism_counts, realism_oscillation, realism_image,
  * realism_trials, realism_nuisance, realism_binomial). Each call builds a fresh, immutable task.
  */
@@ -32,6 +34,7 @@ public final class Tasks {
         TASKS.put("lorenz96", Lorenz96::task);
         TASKS.put("counting_experiment", CountingExperiment::task);
         TASKS.put("banana", Banana::task);
+        TASKS.put(GalaxyImageTask.NAME, GalaxyImageTask::task);
         for (String name : RealismTasks.names()) {
             TASKS.put(name, () -> RealismTasks.byName(name));
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
+import org.sbi4j.tasks.galaxy.GalaxyImageTask;
 import org.sbi4j.tasks.realism.RealismTask;
 import org.sbi4j.tensor.Matrix;
 
@@ -28,6 +29,7 @@ class TaskDataTest {
             Map.entry("lorenz96", new int[] {2, 200}),
             Map.entry("counting_experiment", new int[] {3, 5}),
             Map.entry("banana", new int[] {2, 2}),
+            Map.entry("galaxy_image", new int[] {6, 64 * 64}),
             Map.entry("realism_counts", new int[] {2, 25}),
             Map.entry("realism_oscillation", new int[] {4, 100}),
             Map.entry("realism_image", new int[] {2, 48 * 48}),
@@ -47,7 +49,8 @@ class TaskDataTest {
             assertThat(t.xDim()).as(t.name()).isEqualTo(d[1]);
             assertThat(t.thetaNames()).hasSize(d[0]);
             assertThat(t.simulator().thetaDim()).isEqualTo(d[0]);
-            assertThat(t.numObservations()).isEqualTo(t.name().startsWith("realism_") ? 3 : 10);
+            assertThat(t.numObservations()).isEqualTo(t.name().startsWith("realism_")
+                    || t.name().equals("galaxy_image") ? 3 : 10);
             for (int k = 1; k <= t.numObservations(); k++) {
                 float[] x = t.observation(k);
                 float[] theta = t.trueParameters(k);
@@ -73,8 +76,9 @@ class TaskDataTest {
             for (int k : new int[] {1, t.numObservations()}) {
                 Matrix m = t.referenceSamples(k);
                 assertThat(m.rows()).as("%s ref %d", t.name(), k).isEqualTo(10_000);
-                // the realism tasks' references hold the parameters of interest only
-                int[] cols = t instanceof RealismTask ? t.prior().interestIndices()
+                // the realism tasks' and galaxy_image's references hold the parameters of interest only
+                int[] cols = t instanceof RealismTask || t instanceof GalaxyImageTask
+                        ? t.prior().interestIndices()
                         : java.util.stream.IntStream.range(0, t.thetaDim()).toArray();
                 assertThat(m.cols()).isEqualTo(cols.length);
                 double[] lo = t.prior().lower();
