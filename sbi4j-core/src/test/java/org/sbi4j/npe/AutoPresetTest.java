@@ -75,7 +75,10 @@ class AutoPresetTest {
     @Test
     void theEmbeddingFollowsTheShapeAndKind() {
         assertThat(AutoEmbedding.choose(new int[] {1, 48, 48}, XKind.IMAGE).embedding())
-                .isEqualTo(Cnn2dEmbedding.defaults());
+                .isEqualTo(org.sbi4j.posterior.EmbeddingKinds.bind("cnn2d", java.util.Map.of(
+                        "pooling", "average2", "channels", "8,16,32,32")));
+        assertThat(((Cnn2dEmbedding) AutoEmbedding.choose(new int[] {12, 12}, XKind.IMAGE)
+                .embedding()).channels()).isEqualTo(Cnn2dEmbedding.defaults().channels());
         assertThat(AutoEmbedding.choose(new int[] {1, 100}, XKind.SERIES).embedding())
                 .isEqualTo(Conv1dEmbedding.defaults());
         assertThat(AutoEmbedding.choose(new int[] {2, 8}, XKind.SERIES).embedding())

@@ -10,7 +10,7 @@ import org.sbi4j.io.Csv;
 import org.sbi4j.npe.NpeSettings;
 import org.sbi4j.plot.ImagePlot;
 import org.sbi4j.plot.RankPlot;
-import org.sbi4j.posterior.EmbeddingKinds;
+import org.sbi4j.posterior.AutoEmbedding;
 import org.sbi4j.posterior.EmbeddingSettings;
 import org.sbi4j.posterior.EstimatorSpec;
 import org.sbi4j.tasks.galaxy.GalaxyImage;
@@ -22,8 +22,8 @@ import org.sbi4j.workflow.SeedStream;
 /**
  * galaxy_image: the mass of a galaxy from a 64×64 telescope image ({@link GalaxyImage}), with
  * size, ellipticity, orientation, PSF width and sky background as nuisance parameters. NPE with
- * a 2-D CNN embedding ({@link #CNN}); C2ST against the MCMC reference for the 3 stored
- * observations, SBC
+ * a 2-D CNN embedding ({@link AutoEmbedding#image}, the auto preset's default for images);
+ * C2ST against the MCMC reference for the 3 stored observations, SBC
  * (stream {@link SeedStream#DEMO_SBC}, test simulations under seed + 1) and posterior-predictive
  * images (streams {@link SeedStream#PPC} and {@link SeedStream#PPC_SIMULATIONS}).
  */
@@ -36,24 +36,20 @@ final class GalaxyImageExample {
     static final int PPC_IMAGES = 5;
     /** Burn-in of the chain drawing the nuisance parameters given a sampled log mass. */
     static final int NUISANCE_BURN_IN = 3_000;
-    /**
-     * The example's cnn2d settings over the kind's defaults, chosen by measurement
-     * (docs/examples/galaxy_image.md): average pooling keeps the pixel sums that carry the
-     * flux, and a fourth block shrinks the flattened features from 2,048 to 512.
-     */
-    static final java.util.Map<String, String> CNN = java.util.Map.of("pooling", "average2",
-            "channels", "8,16,32,32");
 
     private GalaxyImageExample() {
     }
 
     /**
-     * Trains on {@code num} simulations with {@code embedding} (null: cnn2d with {@link #CNN})
-     * and writes the files.
+     * Trains on {@code num} simulations with {@code embedding} (null: the shape-derived default
+     * of the auto preset, {@link AutoEmbedding#image}: cnn2d with average pooling and four
+     * blocks, chosen by measurement on this example, docs/examples/galaxy_image.md) and
+     * writes the files.
      */
     static void run(ExampleRun run, int num, NpeSettings base, EmbeddingSettings embedding,
                     PrintWriter stdout) throws IOException {
-        EmbeddingSettings e = embedding != null ? embedding : EmbeddingKinds.bind("cnn2d", CNN);
+        EmbeddingSettings e = embedding != null ? embedding
+                : AutoEmbedding.image(run.task.simulator().xShape());
         EstimatorSpec spec = base.estimator().withEmbedding(e);
         run.train(num, base.withEstimator(spec));
         run.line("embedding %s %s", e.kind(), e);
