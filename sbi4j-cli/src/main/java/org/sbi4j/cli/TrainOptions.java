@@ -53,11 +53,13 @@ final class TrainOptions {
     @Option(names = "--ensemble", paramLabel = "K", description = "Independently trained members (default: 1, or 5 with --preset calibrated).")
     Integer ensemble;
 
-    @Option(names = "--batch-size", paramLabel = "B", description = "Training batch size (default: ${DEFAULT-VALUE}).")
-    int batchSize = 200;
+    @Option(names = "--batch-size", paramLabel = "B", description = "Training batch size (default: "
+            + "automatic: sbi's 200 from 4,000 simulations up, down to 50 at 1,000 and below).")
+    Integer batchSize;
 
-    @Option(names = "--learning-rate", paramLabel = "LR", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
-    double learningRate = 5e-4;
+    @Option(names = "--learning-rate", paramLabel = "LR", description = "Adam learning rate (default: "
+            + "automatic: sbi's 5e-4 from 4,000 simulations up, up to 2e-3 at 1,000 and below).")
+    Double learningRate;
 
     @Option(names = "--validation-fraction", paramLabel = "F", description = "Share held out for early stopping (default: ${DEFAULT-VALUE}).")
     double validationFraction = 0.1;
@@ -133,8 +135,10 @@ final class TrainOptions {
     TrainingConfig training() {
         int patience = stopAfterEpochs != null ? stopAfterEpochs
                 : presetSettings().training().stopAfterEpochs();
-        TrainingConfig t = presetSettings().training().withBatchSize(batchSize)
-                .withLearningRate(learningRate).withValidationFraction(validationFraction)
+        TrainingConfig t = presetSettings().training();
+        t = batchSize == null ? t : t.withBatchSize(batchSize);
+        t = learningRate == null ? t : t.withLearningRate(learningRate);
+        t = t.withValidationFraction(validationFraction)
                 .withStopAfterEpochs(patience).withClipNorm(clipNorm)
                 .withWeightDecay(weightDecay, decoupled)
                 .withCosineSchedule(warmupEpochs, cosineEpochs);

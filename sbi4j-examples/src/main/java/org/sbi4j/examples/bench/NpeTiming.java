@@ -24,7 +24,7 @@ import org.sbi4j.workflow.SeedStream;
  * @param num       simulations
  * @param seed      run seed
  * @param estimator nsf, maf or mdn
- * @param batchSize training batch size
+ * @param batchSize training batch size (0: automatic, {@code TrainingConfig.AUTO})
  * @param threads   simulation threads
  */
 public record NpeTiming(String task, int num, long seed, String estimator, int batchSize,

@@ -18,6 +18,7 @@ import org.sbi4j.sim.SimulationProgress;
 import org.sbi4j.tasks.Task;
 import org.sbi4j.tasks.Tasks;
 import org.sbi4j.tensor.Matrix;
+import org.sbi4j.train.TrainingConfig;
 import org.sbi4j.train.TrainingListener;
 import org.sbi4j.workflow.OutputDir;
 import org.sbi4j.workflow.SeedStream;
@@ -32,14 +33,15 @@ import org.sbi4j.workflow.SeedStream;
  * train_s belong to the network and repeat on its rows) and OUT/summary.md beside the published
  * NPE figures and sbi measured on this machine kind ({@link SbibmFigures}).
  *
- * <p>Batch size: sbi's default is 200; the sbibm paper's NPE runs used 10,000 capped at the
- * training set size.
+ * <p>Batch size: {@code TrainingConfig.AUTO} (0) is the library's default (sbi's 200 from
+ * 4,000 simulations up, smaller with a larger learning rate below); the sbibm paper's NPE runs
+ * used 10,000 capped at the training set size.
  *
  * @param tasks        task names
  * @param budgets      simulation budgets
  * @param observations observation numbers (each ≥ 1)
  * @param estimator    nsf, maf or mdn
- * @param batchSize    training batch size, capped at the training set
+ * @param batchSize    training batch size, capped at the training set; 0 for automatic
  * @param maxEpochs    epoch limit (MAX_VALUE: early stopping only)
  * @param samples      posterior samples per observation (at least 10)
  * @param seed         run seed
@@ -61,8 +63,8 @@ public record SbibmBenchmark(List<String> tasks, int[] budgets, int[] observatio
 
     /** Checks the sizes. */
     public SbibmBenchmark {
-        if (threads < 1 || samples < 10 || batchSize < 1) {
-            throw new IllegalArgumentException("need --threads >= 1, --samples >= 10, --batch-size >= 1;"
+        if (threads < 1 || samples < 10 || batchSize < 0) {
+            throw new IllegalArgumentException("need --threads >= 1, --samples >= 10, --batch-size >= 0;"
                     + " got " + threads + ", " + samples + ", " + batchSize);
         }
         tasks = List.copyOf(tasks);
@@ -85,7 +87,9 @@ public record SbibmBenchmark(List<String> tasks, int[] budgets, int[] observatio
             for (int budget : budgets) {
                 int cap = Math.max(1, (int) Math.round(budget * 0.9));
                 NpeSettings settings = NpeSettings.defaults().withEstimator(est).withTraining(
-                        NpeSettings.defaults().training().withBatchSize(Math.min(batchSize, cap))
+                        NpeSettings.defaults().training().withBatchSize(
+                                        batchSize == TrainingConfig.AUTO ? batchSize
+                                                : Math.min(batchSize, cap))
                                 .withMaxEpochs(maxEpochs));
                 NpeResult r = Npe.builder(t.prior(), t.simulator()).simulations(budget).seed(seed)
                         .settings(settings).threads(threads).run();
