@@ -44,7 +44,8 @@ final class TrainOptions {
     Integer embeddingOutputs;
 
     @Option(names = "--preset", paramLabel = "NAME",
-            description = "sbi: sbi's defaults (fast); calibrated: an ensemble of 5, each "
+            description = "sbi: sbi's defaults (fast; below 4,000 simulations with smaller "
+                    + "batches and larger steps, see --batch-size); calibrated: an ensemble of 5, each "
                     + "trained until 100 epochs bring no improvement (about 10x the training "
                     + "time, for honest uncertainty at small budgets). Options given explicitly "
                     + "override the preset (default: ${DEFAULT-VALUE}).")

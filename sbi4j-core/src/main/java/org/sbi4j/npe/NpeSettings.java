@@ -12,7 +12,9 @@ import org.sbi4j.train.TrainingConfig;
  * }</pre>
  *
  * @param estimator     architecture (default: sbi's NSF)
- * @param training      training settings (default: sbi's)
+ * @param training      training settings (default: sbi's, with the batch size and learning rate
+ *                      chosen from the number of training pairs below 4,000 simulations:
+ *                      {@link TrainingConfig#smallBudgetScale})
  * @param referenceRows standardised training x rows kept in the posterior for misspecification
  *                      checks (default 2,000)
  * @param balance       λ of the balanced NPE loss ({@link org.sbi4j.train.BalancedLoss}); 0 (the
@@ -34,7 +36,10 @@ public record NpeSettings(EstimatorSpec estimator, TrainingConfig training, int 
         }
     }
 
-    /** NSF with sbi's defaults and sbi's training defaults. */
+    /**
+     * NSF with sbi's defaults and sbi's training defaults ({@link TrainingConfig#DEFAULTS}: at
+     * fewer than 4,000 simulations smaller batches and larger steps than sbi's).
+     */
     public static NpeSettings defaults() {
         return new NpeSettings(EstimatorSpec.of(org.sbi4j.flows.NsfSettings.defaults()),
                 TrainingConfig.DEFAULTS, 2000, 0);
