@@ -29,8 +29,10 @@ final class BenchNpeCommand implements Callable<Integer> {
     @Option(names = "--estimator", description = "nsf, maf or mdn (default: ${DEFAULT-VALUE}).")
     String estimator = "nsf";
 
-    @Option(names = "--batch-size", description = "Training batch size (default: ${DEFAULT-VALUE}).")
-    int batchSize = 200;
+    @Option(names = "--batch-size", description = "Training batch size; 0: the preset's (sbi: "
+            + "200; auto: 200 from 4,000 simulations up, smaller batches and larger steps below)"
+            + " (default: 0).")
+    int batchSize = 0;
 
     @Option(names = "--threads", description = "Simulation threads (default: all cores).")
     int threads = Runtime.getRuntime().availableProcessors();

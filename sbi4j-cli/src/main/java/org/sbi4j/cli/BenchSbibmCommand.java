@@ -13,7 +13,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code sbi4j bench sbibm}: the sbibm benchmark for NPE ({@link SbibmBenchmark}). Batch size:
- * sbi's default is 200 (the default here); pass {@code --batch-size 10000} to follow the paper.
+ * the preset's by default (sbi: 200; auto: sbi's 200 from 4,000 simulations up, smaller below
+ * with a larger learning rate, {@code TrainingConfig.smallBudgetScale}); pass
+ * {@code --batch-size 10000} to follow the paper.
  */
 @Command(name = "sbibm", mixinStandardHelpOptions = true,
         description = "sbibm benchmark for NPE: one network per task and budget, C2ST per "
@@ -39,8 +41,9 @@ final class BenchSbibmCommand implements Callable<Integer> {
     String estimator = "nsf";
 
     @Option(names = "--batch-size", description = "Training batch size, capped at the training "
-            + "set (default: ${DEFAULT-VALUE}, sbi's; the sbibm paper used 10000).")
-    int batchSize = 200;
+            + "set; 0: the preset's (sbi: 200; auto: 200 from 4,000 simulations up, smaller "
+            + "batches and larger steps below) (default: 0; the sbibm paper used 10000).")
+    int batchSize = 0;
 
     @Option(names = "--max-epochs", description = "Epoch limit (default: none, early stopping).")
     int maxEpochs = Integer.MAX_VALUE;

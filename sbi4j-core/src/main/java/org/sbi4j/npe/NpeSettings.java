@@ -14,7 +14,9 @@ import org.sbi4j.train.TrainingConfig;
  * }</pre>
  *
  * @param estimator     architecture (default: sbi's NSF)
- * @param training      training settings (default: sbi's)
+ * @param training      training settings (default: sbi's, with the batch size and learning rate
+ *                      chosen from the number of training pairs below 4,000 simulations:
+ *                      {@link TrainingConfig#smallBudgetScale})
  * @param referenceRows standardised training x rows kept in the posterior for misspecification
  *                      checks (default 2,000)
  * @param balance       λ of the balanced NPE loss ({@link org.sbi4j.train.BalancedLoss}); 0 (the
@@ -42,22 +44,27 @@ public record NpeSettings(EstimatorSpec estimator, TrainingConfig training, int 
 
     /**
      * sbi's plain behaviour (the {@code sbi} preset): NSF with sbi's defaults and sbi's training
-     * defaults, x z-scored, no embedding.
+     * ({@link TrainingConfig#SBI}: batch 200, learning rate 5e-4 at every budget), x z-scored,
+     * no embedding.
      */
     public static NpeSettings defaults() {
         return new NpeSettings(EstimatorSpec.of(org.sbi4j.flows.NsfSettings.defaults()),
-                TrainingConfig.DEFAULTS, 2000, 0, XPreprocessing.Mode.NONE);
+                TrainingConfig.SBI, 2000, 0, XPreprocessing.Mode.NONE);
     }
 
     /**
      * The data-driven defaults (the {@code auto} preset, the default of {@link Npe#builder}):
-     * sbi's NSF and training, with x preprocessing chosen from the training data
-     * ({@link XPreprocessing}) and the embedding network chosen from the x shape and kind
-     * ({@link AutoEmbedding}); the run reports both choices ({@link NpeResult#choices()}).
+     * sbi's NSF; training with sbi's settings from 4,000 simulations and smaller batches with
+     * larger steps below ({@link TrainingConfig#DEFAULTS}, the small-budget rule); x
+     * preprocessing chosen from the training data ({@link XPreprocessing}), parameters with a
+     * one-sided prior learnt in log space, and the embedding network chosen from the x shape
+     * and kind ({@link AutoEmbedding}); the run reports the choices
+     * ({@link NpeResult#choices()}).
      */
     public static NpeSettings auto() {
         NpeSettings d = defaults();
         return d.withEstimator(d.estimator().withEmbedding(new AutoEmbedding()))
+                .withTraining(TrainingConfig.DEFAULTS)
                 .withPreprocessing(XPreprocessing.Mode.AUTO);
     }
 

@@ -95,7 +95,8 @@ final class NpeTraining {
         }
         PosteriorBuilder posterior = PosteriorBuilder.of(est, spec, data.xShape())
                 .standardizers(zTheta, zX).parameters(ParameterSpace.ofInterest(prior))
-                .provenance(Provenance.of(seed, provenanceSettings(prior, data, settings)));
+                .provenance(Provenance.of(seed, provenanceSettings(prior, data, settings,
+                        train.size())));
         // NaN-padded x has no covariance for the misspecification score: keep no reference rows
         int keep = spec.embedding().allowsNaNPadding() ? 0
                 : Math.min(settings.referenceRows(), train.size());
@@ -165,11 +166,11 @@ final class NpeTraining {
     }
 
     private static Map<String, String> provenanceSettings(Prior prior, Dataset data,
-                                                         NpeSettings s) {
+                                                         NpeSettings s, int trainingPairs) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("prior", prior.toString());
         m.put("simulations.valid", Integer.toString(data.size()));
-        var t = s.training();
+        var t = s.training().resolve(trainingPairs); // automatic batch and rate as used
         m.put("training.batch_size", Integer.toString(t.batchSize()));
         m.put("training.learning_rate", Double.toString(t.learningRate()));
         m.put("training.validation_fraction", Double.toString(t.validationFraction()));

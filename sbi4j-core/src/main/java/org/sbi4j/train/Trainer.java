@@ -104,7 +104,7 @@ public final class Trainer {
 
     /**
      * Trains {@code estimator} in place on in-memory pairs (θ and x as given: standardise before
-     * calling), in batches of {@link TrainingConfig#batchSize()} (at most the training set).
+     * calling), in batches of {@link TrainingConfig#batchSizeFor} the training set's size.
      *
      * @return per-epoch losses and where training stopped
      */
@@ -113,14 +113,15 @@ public final class Trainer {
         checkData(estimator, train.size(), train.thetaDim(), train.xDim(), "training");
         checkData(estimator, validation.size(), validation.thetaDim(), validation.xDim(),
                 "validation");
-        return train(estimator, BatchSource.of(train, Math.min(config.batchSize(), train.size())),
+        return train(estimator, BatchSource.of(train, config.batchSizeFor(train.size())),
                 BatchSource.of(validation, Math.min(Validator.BATCH, validation.size())), rng);
     }
 
     /**
      * Training from batch sources, e.g. memory-mapped data larger than the heap
      * ({@link org.sbi4j.data.MappedDataset}); the training source's batch size is the one used
-     * (the config's is ignored here), the validation source's only sets the evaluation chunk.
+     * (the config's is ignored here), the validation source's only sets the evaluation chunk; an
+     * automatic learning rate is {@link TrainingConfig#learningRateFor} the training source's size.
      *
      * @return per-epoch losses and where training stopped
      */
@@ -132,9 +133,10 @@ public final class Trainer {
                 "validation");
         long start = System.nanoTime();
         List<Param> params = estimator.params();
+        TrainingConfig run = config.resolve(batches.size()).withBatchSize(batches.batchSize());
         TrainingState s = resume == null
-                ? TrainingState.fresh(params, config, rng.nextLong())
-                : TrainingState.resume(params, config, resume);
+                ? TrainingState.fresh(params, run, rng.nextLong())
+                : TrainingState.resume(params, run, resume);
         Adam adam = s.adam();
         Matrix theta = batches.newThetaBuffer();
         Matrix x = batches.newXBuffer();

@@ -84,7 +84,7 @@ class NpeBuilderTest {
         java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
         settings.put("prior", PRIOR.toString());
         settings.put("simulations.valid", Integer.toString(data.size()));
-        var t = s.training();
+        var t = s.training().resolve(train.size()); // the automatic values as used
         settings.put("training.batch_size", Integer.toString(t.batchSize()));
         settings.put("training.learning_rate", Double.toString(t.learningRate()));
         settings.put("training.validation_fraction", Double.toString(t.validationFraction()));

@@ -23,7 +23,7 @@ import org.sbi4j.workflow.SeedStream;
  * @param num       simulations
  * @param seed      run seed
  * @param estimator nsf, maf or mdn
- * @param batchSize training batch size
+ * @param batchSize training batch size (0: the preset's — sbi's 200, or the small-budget rule of auto)
  * @param threads   simulation threads
  * @param preset    sbi, auto or calibrated (the estimator kind and batch size apply to it)
  */
@@ -48,7 +48,8 @@ public record NpeTiming(String task, int num, long seed, String estimator, int b
         NpeSettings settings = base
                 .withEstimator(base.estimator().withSettings(
                         org.sbi4j.flows.EstimatorKinds.defaults(estimator)))
-                .withTraining(base.training().withBatchSize(batchSize));
+                .withTraining(batchSize == org.sbi4j.train.TrainingConfig.AUTO ? base.training()
+                        : base.training().withBatchSize(batchSize));
         NpeResult r = Npe.builder(t.prior(), t.simulator()).simulations(num).seed(seed)
                 .settings(settings).threads(threads).run();
         long t0 = System.nanoTime();

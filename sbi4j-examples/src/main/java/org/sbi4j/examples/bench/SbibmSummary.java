@@ -18,11 +18,13 @@ public final class SbibmSummary {
             groups.computeIfAbsent(r.task() + "\t" + r.budget(), k -> new java.util.ArrayList<>()).add(r);
         }
         StringBuilder sb = new StringBuilder("# sbibm benchmark, NPE\n\n");
-        sb.append(String.format(Locale.ROOT, "Estimator %s, training batch size %d (capped at the "
-                + "training set; sbi's default is 200, the sbibm paper used 10,000), seed %d. One "
+        String batch = batchSize == 0 ? "automatic (sbi's 200 and 5e-4 from 4,000 simulations "
+                + "up, smaller batches and larger steps below)" : batchSize + " (capped at the "
+                + "training set; sbi's default is 200, the sbibm paper used 10,000)";
+        sb.append(String.format(Locale.ROOT, "Estimator %s, training batch size %s, seed %d. One "
                 + "network per task and budget, amortised over the observations. C2ST as sbibm "
                 + "computes it (0.5 = indistinguishable from the reference posterior).%n%n",
-                estimator, batchSize, seed));
+                estimator, batch, seed));
         sb.append("| task | budget | observations | C2ST mean | published NPE | C2ST obs 1-3 "
                 + "| sbi C2ST obs 1-3 | simulate s | train s | sbi train s | sample s (mean per obs) |\n");
         sb.append("|---|---|---|---|---|---|---|---|---|---|---|\n");

@@ -6,8 +6,10 @@ import org.sbi4j.train.TrainingConfig;
  * Training settings of a job; each unset key keeps the default of {@link TrainingConfig#DEFAULTS}
  * (sbi's). Values are checked by {@link TrainingConfig} when the spec is built.
  *
- * @param batchSize          training batch size (default 200)
- * @param learningRate       Adam learning rate (default 5e-4)
+ * @param batchSize          training batch size (default automatic: sbi's 200 from 4,000
+ *                           simulations up, smaller below; {@link TrainingConfig#batchSizeFor})
+ * @param learningRate       Adam learning rate (default automatic: sbi's 5e-4 from 4,000
+ *                           simulations up, larger below; {@link TrainingConfig#learningRateFor})
  * @param validationFraction held-out fraction for early stopping (default 0.1)
  * @param stopAfterEpochs    patience of early stopping in epochs (default 20)
  * @param maxEpochs          hard cap on epochs (default unlimited)
