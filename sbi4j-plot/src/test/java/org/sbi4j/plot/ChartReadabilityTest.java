@@ -63,7 +63,7 @@ class ChartReadabilityTest {
     }
 
     @Test
-    void cornerTicksAreRoundedAndRangesAreTheCentral99PercentOfTheSamples() {
+    void item10_cornerTicksAreRoundedAndRangesAreTheCentral99PercentOfTheSamples() {
         Matrix s = Samples.crescents(N, 0.006, 5);
         Figure f = CornerPlot.of(s, List.of("theta 1", "theta 2"), null, "two moons");
         for (int p : new int[] {0, 2, 3}) {
@@ -94,7 +94,7 @@ class ChartReadabilityTest {
     }
 
     @Test
-    void aCrescentMarginalSpansAtLeast15Bins() {
+    void item10_aCrescentMarginalSpansAtLeast15Bins() {
         Matrix s = Samples.crescents(N, 0.006, 6);
         double[] v = Samples.column(s, 0);
         double[] range = Quantiles.range(v, Double.NaN);
@@ -113,7 +113,7 @@ class ChartReadabilityTest {
     }
 
     @Test
-    void offDiagonalsAreContourLinesEnclosingTheStatedMass() {
+    void item10_offDiagonalsAreContourLinesEnclosingTheStatedMass() {
         Matrix s = Samples.crescents(N, 0.0, 7);
         Figure f = CornerPlot.of(s, List.of("a", "b"), new double[] {0.2, 0.05}, "t");
         XYChart off = xy(f.panels().get(2));
@@ -152,7 +152,7 @@ class ChartReadabilityTest {
     }
 
     @Test
-    void legendsLieInsideThePlotArea() {
+    void item10_legendsLieInsideThePlotArea() {
         double[] calibrated = new double[500];
         double[] narrow = new double[500];
         var r = Samples.rng(3);
@@ -192,7 +192,7 @@ class ChartReadabilityTest {
     }
 
     @Test
-    void theLossPlotShowsEveryMemberWithIntegerEpochLabelsThatDoNotOverlap() {
+    void item10_theLossPlotShowsEveryMemberWithIntegerEpochLabelsThatDoNotOverlap() {
         List<LossCurves> m = members(5);
         XYChart c = xy(LossPlot.of(m, "Training", "negative log-likelihood").panels().get(0));
         for (int k = 0; k < 5; k++) {

@@ -220,4 +220,57 @@ class NewUserIssueTest {
         assertThat(lines.get(0).contains("consistent with calibration")).isEqualTo(calibrated);
         assertThat(lines.get(0).contains("NOT calibrated")).isEqualTo(!calibrated);
     }
+
+    private static org.sbi4j.workflow.job.JobFile yaml(String text) {
+        return org.sbi4j.workflow.job.JobFileReader.parse(text,
+                org.sbi4j.workflow.job.JobFileReader.Format.YAML, "job.yaml");
+    }
+
+    /** Item 3: `embedding: {type: cnn}` names the 1-D CNN, read and built before any work. */
+    @Test
+    void item3_aCnnEmbeddingIsAcceptedAndTakesEffect() {
+        var job = yaml("""
+                simulator: {task: two_moons}
+                simulations: 100
+                estimator: {type: nsf, embedding: {type: cnn, channels: [4]}}
+                """);
+        var emb = Presets.forJob(job).estimator().embedding();
+        assertThat(emb).isInstanceOf(org.sbi4j.posterior.Conv1dEmbedding.class);
+        assertThat(((org.sbi4j.posterior.Conv1dEmbedding) emb).channels()).containsExactly(4);
+        assertThatThrownBy(() -> yaml("""
+                simulator: {task: two_moons}
+                simulations: 100
+                estimator: {type: nsf, embedding: {type: cnnn}}
+                """)).hasMessageContaining("cnnn");
+    }
+
+    /**
+     * Item 11: a failed calibration check in `run` is acted on (the ladder) and advised in
+     * summary.md's own section, and jobs have a `preset:` key.
+     */
+    @Test
+    void item11_aFailedCalibrationIsReportedWithAdviceAndJobsHaveAPresetKey() {
+        var job = yaml("""
+                simulator: {task: two_moons}
+                simulations: 100
+                preset: calibrated
+                diagnostics: [sbc]
+                """);
+        assertThat(Presets.forJob(job).estimator().ensemble()).isEqualTo(5);
+        assertThat(job.calibration().escalates()).isTrue();
+        int[][] ranks = new int[60][2];
+        SbcResult failing = Sbc.test(new SbcRanks(20, ranks, new int[60], new double[60]),
+                List.of("a", "b"), 0.01, RandomSource.XO_RO_SHI_RO_128_PP.create(1L));
+        var rung = new Recalibration.Rung("as configured", org.sbi4j.npe.NpeSettings.auto(), 100);
+        var attempt = new Recalibration.Attempt(rung, null, failing,
+                org.sbi4j.diagnostics.Coverage.hpd(failing.ranks(), 0.01), 3.0);
+        RunSummary summary = new RunSummary(Path.of("out"));
+        summary.calibration(new Recalibration.Outcome(List.of(attempt), attempt,
+                "the ladder ended without a passing configuration"), "auto");
+        String md = summary.markdown();
+        assertThat(md).contains("## Calibration").contains("1. as configured, 100 simulations:"
+                + " failed; SBC NOT calibrated").contains("None passed; kept: as configured")
+                .contains("try more simulations (`calibration: {max_simulations: N}`)");
+        assertThat(md.lines().filter(l -> l.startsWith("- sbc:"))).isEmpty();
+    }
 }
