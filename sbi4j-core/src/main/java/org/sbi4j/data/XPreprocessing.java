@@ -163,21 +163,36 @@ public final class XPreprocessing {
      * when no column is chosen.
      */
     public static Matrix apply(Matrix x, boolean[] log1p) {
+        double[] shift = new double[log1p.length];
+        for (int j = 0; j < shift.length; j++) {
+            shift[j] = log1p[j] ? -1 : Double.NaN;
+        }
+        return logMapped(x, shift);
+    }
+
+    /**
+     * m with each column j of finite {@code shift[j]} = a mapped by v ↦ log(v − a) (log1p for
+     * a = −1; the map of {@link Standardizer#withLog}) into a new matrix; m itself when every
+     * shift is NaN. NaN stays NaN.
+     */
+    public static Matrix logMapped(Matrix m, double[] shift) {
         boolean any = false;
-        for (boolean b : log1p) {
-            any |= b;
+        for (double a : shift) {
+            any |= !Double.isNaN(a);
         }
         if (!any) {
-            return x;
+            return m;
         }
-        Matrix out = Matrix.of(x.rows(), x.cols());
-        float[] a = x.data();
+        Matrix out = Matrix.of(m.rows(), m.cols());
+        float[] a = m.data();
         float[] b = out.data();
-        for (int i = 0; i < x.rows(); i++) {
-            int in = x.rowOffset(i);
+        for (int i = 0; i < m.rows(); i++) {
+            int in = m.rowOffset(i);
             int o = out.rowOffset(i);
-            for (int j = 0; j < x.cols(); j++) {
-                b[o + j] = log1p[j] ? (float) Math.log1p(a[in + j]) : a[in + j];
+            for (int j = 0; j < m.cols(); j++) {
+                double s = shift[j];
+                b[o + j] = Double.isNaN(s) ? a[in + j] : (float) (s == -1
+                        ? Math.log1p(a[in + j]) : Math.log(a[in + j] - s));
             }
         }
         return out;

@@ -65,8 +65,8 @@ final class NpeTraining {
         if (settings.preprocessing() == XPreprocessing.Mode.AUTO) {
             thetaLog = oneSidedShifts(prior, interest, split.train().theta(), choices);
         }
-        Standardizer zTheta = Standardizer.fit(logMapped(split.train().theta(), thetaLog))
-                .withLog(thetaLog);
+        Standardizer zTheta = Standardizer.fit(
+                XPreprocessing.logMapped(split.train().theta(), thetaLog)).withLog(thetaLog);
         if (settings.preprocessing() == XPreprocessing.Mode.AUTO) {
             XPreprocessing.Choice c = XPreprocessing.choose(split.train().x(),
                     XPreprocessing.groups(data.xShape(), plan.kind() == XKind.SET));
@@ -142,19 +142,6 @@ final class NpeTraining {
             }
         }
         return true;
-    }
-
-    /** θ with the columns of finite shift a mapped by log(θ − a), into a new matrix. */
-    private static Matrix logMapped(Matrix theta, double[] shift) {
-        Matrix out = theta.copy();
-        for (int i = 0; i < out.rows(); i++) {
-            for (int k = 0; k < shift.length; k++) {
-                if (!Double.isNaN(shift[k])) {
-                    out.set(i, k, (float) Math.log(theta.get(i, k) - shift[k]));
-                }
-            }
-        }
-        return out;
     }
 
     /** Why balanced NPE cannot run with this prior, or null when it can. */

@@ -1,6 +1,7 @@
 package org.sbi4j.posterior;
 
 import java.util.Arrays;
+import org.apache.commons.rng.sampling.ArraySampler;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.sbi4j.tensor.Matrix;
 
@@ -22,12 +23,7 @@ final class NearestNeighbours {
         for (int i = 0; i < n; i++) {
             perm[i] = i;
         }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = perm[i];
-            perm[i] = perm[j];
-            perm[j] = t;
-        }
+        ArraySampler.shuffle(rng, perm);
         int searchSize = n / 2;
         int[] search = Arrays.copyOf(perm, searchSize);
         int refs = Math.min(maxReference, n - searchSize);

@@ -37,6 +37,9 @@ public final class Recalibration {
     /** λ of the balanced rung. */
     public static final double BALANCE = 100;
 
+    /** Name of the first rung: the job's configuration. */
+    public static final String FIRST = "as configured";
+
     private Recalibration() {
     }
 
@@ -123,28 +126,21 @@ public final class Recalibration {
      */
     public static List<Rung> ladder(NpeSettings base, int simulations, int maxSimulations,
                                     boolean balanceAllowed, boolean overConfident) {
-        if (!overConfident) {
-            return underConfidentLadder(base, simulations, maxSimulations);
-        }
+        List<Step> steps = overConfident
+                ? (balanceAllowed ? List.of(Step.ENSEMBLE, Step.PATIENCE, Step.BALANCED)
+                : List.of(Step.ENSEMBLE, Step.PATIENCE))
+                : List.of(Step.PATIENCE, Step.ENSEMBLE);
         List<Rung> rungs = new ArrayList<>();
-        rungs.add(new Rung("as configured", base, simulations));
+        rungs.add(new Rung(FIRST, base, simulations));
         NpeSettings s = base;
         String name = "";
-        if (s.estimator().ensemble() < NpeSettings.CALIBRATED_ENSEMBLE) {
-            s = s.withEstimator(s.estimator().withEnsemble(NpeSettings.CALIBRATED_ENSEMBLE));
-            name = "ensemble of " + NpeSettings.CALIBRATED_ENSEMBLE;
-            rungs.add(new Rung(name, s, simulations));
-        }
-        if (s.training().stopAfterEpochs() < NpeSettings.CALIBRATED_STOP_AFTER_EPOCHS) {
-            s = s.withTraining(s.training().withStopAfterEpochs(
-                    NpeSettings.CALIBRATED_STOP_AFTER_EPOCHS));
-            name = join(name, "patience " + NpeSettings.CALIBRATED_STOP_AFTER_EPOCHS);
-            rungs.add(new Rung(name, s, simulations));
-        }
-        if (balanceAllowed && s.balance() == 0) {
-            s = s.withBalance(BALANCE);
-            name = join(name, "balanced (λ = " + (int) BALANCE + ")");
-            rungs.add(new Rung(name, s, simulations));
+        for (Step step : steps) {
+            NpeSettings next = step.apply(s);
+            if (next != s) {
+                s = next;
+                name = join(name, step.label);
+                rungs.add(new Rung(name, s, simulations));
+            }
         }
         if (maxSimulations > simulations) {
             rungs.add(new Rung(join(name, "more simulations"), s, maxSimulations));
@@ -152,27 +148,30 @@ public final class Recalibration {
         return rungs;
     }
 
-    private static List<Rung> underConfidentLadder(NpeSettings base, int simulations,
-                                                   int maxSimulations) {
-        List<Rung> rungs = new ArrayList<>();
-        rungs.add(new Rung("as configured", base, simulations));
-        NpeSettings s = base;
-        String name = "";
-        if (s.training().stopAfterEpochs() < NpeSettings.CALIBRATED_STOP_AFTER_EPOCHS) {
-            s = s.withTraining(s.training().withStopAfterEpochs(
-                    NpeSettings.CALIBRATED_STOP_AFTER_EPOCHS));
-            name = "patience " + NpeSettings.CALIBRATED_STOP_AFTER_EPOCHS;
-            rungs.add(new Rung(name, s, simulations));
+    /** One escalation: what it adds to the settings (unchanged when already there). */
+    private enum Step {
+        ENSEMBLE("ensemble of " + NpeSettings.CALIBRATED_ENSEMBLE),
+        PATIENCE("patience " + NpeSettings.CALIBRATED_STOP_AFTER_EPOCHS),
+        BALANCED("balanced (λ = " + (int) Recalibration.BALANCE + ")");
+
+        private final String label;
+
+        Step(String label) {
+            this.label = label;
         }
-        if (s.estimator().ensemble() < NpeSettings.CALIBRATED_ENSEMBLE) {
-            s = s.withEstimator(s.estimator().withEnsemble(NpeSettings.CALIBRATED_ENSEMBLE));
-            name = join(name, "ensemble of " + NpeSettings.CALIBRATED_ENSEMBLE);
-            rungs.add(new Rung(name, s, simulations));
+
+        NpeSettings apply(NpeSettings s) {
+            return switch (this) {
+                case ENSEMBLE -> s.estimator().ensemble() >= NpeSettings.CALIBRATED_ENSEMBLE ? s
+                        : s.withEstimator(s.estimator().withEnsemble(
+                        NpeSettings.CALIBRATED_ENSEMBLE));
+                case PATIENCE -> s.training().stopAfterEpochs()
+                        >= NpeSettings.CALIBRATED_STOP_AFTER_EPOCHS ? s
+                        : s.withTraining(s.training().withStopAfterEpochs(
+                        NpeSettings.CALIBRATED_STOP_AFTER_EPOCHS));
+                case BALANCED -> s.balance() != 0 ? s : s.withBalance(Recalibration.BALANCE);
+            };
         }
-        if (maxSimulations > simulations) {
-            rungs.add(new Rung(join(name, "more simulations"), s, maxSimulations));
-        }
-        return rungs;
     }
 
     /**

@@ -14,7 +14,8 @@ import org.sbi4j.sim.XKind;
 import org.sbi4j.store.IndexRange;
 import org.sbi4j.store.SimulationStore;
 import org.sbi4j.store.StoreSettings;
-import org.sbi4j.tensor.Matrix;
+import java.util.List;
+import org.sbi4j.sim.SimulationResult;
 import org.sbi4j.workflow.job.CalibrationSpec;
 import org.sbi4j.workflow.job.JobFile;
 
@@ -63,8 +64,8 @@ final class TrainingStage {
             boolean balance = c.src().prior().interestIndices().length == c.src().prior().dim();
             int sims = c.job().simulations();
             Recalibration.Outcome o = Recalibration.run(
-                    Recalibration.ladder(settings, sims, max, balance).getFirst(),
-                    first -> !cal.escalates() ? java.util.List.of() : rest(Recalibration.ladder(
+                    new Recalibration.Rung(Recalibration.FIRST, settings, sims),
+                    first -> !cal.escalates() ? List.of() : rest(Recalibration.ladder(
                             settings, sims, max, balance, Recalibration.overConfident(first))),
                     rung -> train(c, rung.settings(), data(c, rung.simulations())),
                     (rung, r, s) -> check(c, pairs, rung, r), cal.budgetMinutes() * 60);
@@ -82,7 +83,7 @@ final class TrainingStage {
     }
 
     /** The rungs after the first. */
-    private static java.util.List<Recalibration.Rung> rest(java.util.List<Recalibration.Rung> l) {
+    private static List<Recalibration.Rung> rest(List<Recalibration.Rung> l) {
         return l.subList(1, l.size());
     }
 
@@ -124,25 +125,8 @@ final class TrainingStage {
             }
         }
         store.finish();
-        Dataset extra = Dataset.from(store.load());
-        return concat(c.data(), extra);
-    }
-
-    private static Dataset concat(Dataset a, Dataset b) {
-        Matrix theta = Matrix.of(a.size() + b.size(), a.thetaDim());
-        Matrix x = Matrix.of(a.size() + b.size(), a.xDim());
-        long[] index = new long[a.size() + b.size()];
-        long[] ia = a.index();
-        long[] ib = b.index();
-        for (int i = 0; i < a.size() + b.size(); i++) {
-            Dataset d = i < a.size() ? a : b;
-            int k = i < a.size() ? i : i - a.size();
-            System.arraycopy(d.theta().data(), d.theta().rowOffset(k), theta.data(),
-                    theta.rowOffset(i), a.thetaDim());
-            System.arraycopy(d.x().data(), d.x().rowOffset(k), x.data(), x.rowOffset(i),
-                    a.xDim());
-            index[i] = i < a.size() ? ia[k] : ib[k];
-        }
-        return Dataset.of(theta, x, index, a.xShape());
+        SimulationResult first = SimulationStore.openExisting(c.dir().resolve("simulations"))
+                .load();
+        return Dataset.from(SimulationResult.concat(List.of(first, store.load())));
     }
 }
