@@ -1,0 +1,43 @@
+"""numpy ↔ Java arrays: one bulk copy each way (JPype's buffer protocol), never per element."""
+
+import numpy as np
+
+
+def to_java_floats(a):
+    """A Java float[] holding a (C order, float32): one bulk copy."""
+    import jpype
+    return jpype.JArray(jpype.JFloat)(np.ascontiguousarray(a, dtype=np.float32).ravel())
+
+
+def to_java_doubles(a):
+    import jpype
+    return jpype.JArray(jpype.JDouble)(np.ascontiguousarray(a, dtype=np.float64).ravel())
+
+
+def from_java(arr, dtype, shape=None):
+    """A numpy copy of a Java primitive array (one bulk copy), reshaped."""
+    out = np.array(arr, dtype=dtype, copy=True)
+    return out.reshape(shape) if shape is not None else out
+
+
+def as_matrix(values, name, cols=None, allow_nan=False):
+    """values as a 2-D float array (n, cols): a 1-D array of length cols is one row. Refuses
+    other ranks, a wrong column count and (unless allowed) non-finite values, naming them."""
+    a = np.asarray(values)
+    if a.dtype == object or not (np.issubdtype(a.dtype, np.floating)
+                                 or np.issubdtype(a.dtype, np.integer)):
+        raise ValueError("%s must be a numeric array, got dtype %s" % (name, a.dtype))
+    if a.ndim == 1 and cols is not None:
+        a = a.reshape(1, -1)
+    if a.ndim != 2:
+        raise ValueError("%s must have shape (n, %s), got %s"
+                         % (name, cols if cols is not None else "d", a.shape))
+    if cols is not None and a.shape[1] != cols:
+        raise ValueError("%s has %d columns, expected %d (shape %s)"
+                         % (name, a.shape[1], cols, a.shape))
+    bad = ~np.isfinite(a) if not allow_nan else np.isinf(a)
+    if bad.any():
+        i, j = np.argwhere(bad)[0]
+        raise ValueError("%s holds %r at row %d, column %d; every value must be finite"
+                         % (name, a[i, j], i, j))
+    return a
