@@ -2,7 +2,8 @@
 missing or older than a source or POM, and starts the JVM in this process through JPype.
 
 Where the jar comes from, in order: ``$SBI4J_JAR``; ``$SBI4J_HOME/sbi4j-cli/target/sbi4j.jar``;
-the source tree this package sits in (``python/sbi4j`` inside the repository). The JDK: the one
+the source tree this package sits in (``python/sbi4j`` inside the repository), or the working
+directory or a parent of it. The JDK: the one
 ``scripts/find-jdk.sh`` picks (``$JAVA_HOME`` if it is 25 or newer, else the newest under
 /usr/lib/jvm, …). Extra JVM options: ``$SBI4J_JAVA_OPTS`` (space-separated), e.g. ``-Xmx8g``.
 """
@@ -21,15 +22,30 @@ class SetupError(RuntimeError):
     """The JDK, the jar or JPype cannot be found or started."""
 
 
+def _is_root(d):
+    return (os.path.isfile(os.path.join(d, "scripts", "find-jdk.sh"))
+            and os.path.isdir(os.path.join(d, "sbi4j-cli")))
+
+
 def repository_root():
-    """The sbi4j source tree: $SBI4J_HOME, or the tree this package sits in, or None."""
+    """The sbi4j source tree: $SBI4J_HOME, else the tree this package sits in (run from the
+    source tree), else the working directory or one of its parents (an installed package
+    used inside the tree), else None."""
     home = os.environ.get("SBI4J_HOME")
     if home:
         return os.path.abspath(home)
     here = os.path.dirname(os.path.abspath(__file__))
-    root = os.path.dirname(os.path.dirname(here))
-    if os.path.isfile(os.path.join(root, "scripts", "find-jdk.sh")):
-        return root
+    candidates = [os.path.dirname(os.path.dirname(here))]
+    d = os.getcwd()
+    while True:
+        candidates.append(d)
+        parent = os.path.dirname(d)
+        if parent == d:
+            break
+        d = parent
+    for c in candidates:
+        if _is_root(c):
+            return c
     return None
 
 

@@ -91,8 +91,10 @@ def c2st(X, Y, seed=0, return_folds=False):
     a = as_matrix(X, "X")
     b = as_matrix(Y, "Y", a.shape[1])
     with java_errors():
+        PyArrays = jpype.JClass("org.sbi4j.cli.python.PyArrays")
         r = jpype.JClass("org.sbi4j.cli.python.PyDiagnostics").c2st(
-            to_java_floats(a), a.shape[0], to_java_floats(b), b.shape[0], a.shape[1], int(seed))
+            PyArrays.matrix(to_java_floats(a), a.shape[0], a.shape[1], "X"),
+            PyArrays.matrix(to_java_floats(b), b.shape[0], b.shape[1], "Y"), int(seed))
     acc = float(r.accuracy())
     if return_folds:
         return acc, np.array(r.foldAccuracies(), dtype=np.float64)

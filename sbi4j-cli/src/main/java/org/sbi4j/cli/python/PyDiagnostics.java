@@ -41,15 +41,15 @@ public final class PyDiagnostics {
         return out;
     }
 
-    /** C2ST accuracy (sbibm's classifier and folds) of samples against reference samples. */
-    public static C2stResult c2st(float[] reference, int n0, float[] samples, int n1, int d,
-                                  long seed) {
-        Matrix ref = PyArrays.matrix(reference, n0, d, "the reference samples");
-        Matrix s = PyArrays.matrix(samples, n1, d, "the samples");
-        if (n0 < 5 || n1 < 5) {
+    /**
+     * C2ST accuracy (sbibm's classifier and folds) of samples against reference samples (as
+     * {@link PyArrays#matrix} makes them).
+     */
+    public static C2stResult c2st(Matrix reference, Matrix samples, long seed) {
+        if (reference.rows() < 5 || samples.rows() < 5) {
             throw new IllegalArgumentException("C2ST needs at least 5 samples on each side, got "
-                    + n0 + " and " + n1);
+                    + reference.rows() + " and " + samples.rows());
         }
-        return C2st.run(ref, s, SeedStream.C2ST.streamFor(seed));
+        return C2st.run(reference, samples, SeedStream.C2ST.streamFor(seed));
     }
 }

@@ -7,13 +7,16 @@ import org.sbi4j.posterior.ConditionedPosterior;
 import org.sbi4j.posterior.Posterior;
 import org.sbi4j.posterior.PosteriorFiles;
 import org.sbi4j.tensor.Matrix;
+import org.sbi4j.workflow.ProgressListener;
+import org.sbi4j.workflow.Sampling;
 import org.sbi4j.workflow.SeedStream;
 
 /**
  * {@code posterior.sample((n,), x=…)}, {@code log_prob}, {@code map}, {@code sample_batched},
  * {@code save} and {@code sbi4j.load}. The samples of seed s come from stream
  * {@link SeedStream#SAMPLES} + 1 of s, as {@code sbi4j sample --seed s} draws them for the
- * first observation, so the two give the same numbers.
+ * first observation, so the two give the same numbers ({@code map} and {@code sample_batched}
+ * use the same stream).
  */
 public final class PyPosterior {
 
@@ -30,12 +33,15 @@ public final class PyPosterior {
         return SeedStream.SAMPLES.streamFor(seed, 1);
     }
 
-    /** n samples (n × dθ, row-major) inside the prior's support. */
+    /**
+     * n samples (n × dθ, row-major) inside the prior's support, drawn as {@code sbi4j sample
+     * --seed seed} draws them for the first observation ({@link Sampling#draw}).
+     */
     public static float[] sample(ConditionedPosterior at, int n, long seed) {
         if (n < 1) {
             throw new IllegalArgumentException("the number of samples must be >= 1, got " + n);
         }
-        return PyArrays.flat(at.sample(n, rng(seed)));
+        return PyArrays.flat(Sampling.draw(at, n, seed, 1, ProgressListener.NONE));
     }
 
     /** log q(θ | x_o) of each of the m rows of θ, renormalised to the prior's support. */
