@@ -100,7 +100,9 @@ def main():
             matplotlib.use("Agg")
             import matplotlib.pyplot as plt
         except ImportError:
-            print("matplotlib is not installed: no plot")
+            sbi4j.pairplot(samples, args.plot, names=["theta_1", "theta_2"],
+                           title="two moons, observation 1")
+            print("matplotlib is not installed: corner plot drawn by sbi4j: %s" % args.plot)
         else:
             fig, ax = plt.subplots(figsize=(5, 5))
             ax.scatter(reference[:, 0], reference[:, 1], s=1, alpha=0.3, label="reference")

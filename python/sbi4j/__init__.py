@@ -17,6 +17,7 @@ from ._errors import InvalidInputError, Sbi4jError
 from ._jvm import SetupError, start
 from .diagnostics import CoverageResult, SbcResult, c2st, coverage, run_sbc
 from .inference import NPE, TrainedEstimator, posterior_nn
+from .plots import pairplot, plot_coverage, plot_loss, plot_sbc_ranks
 from .posterior import Posterior, load
 from .priors import Beta, BoxUniform, Gamma, LogNormal, MultivariateNormal, Normal, Prior
 from .simulate import simulate
@@ -26,4 +27,5 @@ __version__ = "0.1.0"
 __all__ = ["NPE", "Beta", "BoxUniform", "CoverageResult", "Gamma", "InvalidInputError",
            "LogNormal", "MultivariateNormal", "Normal", "Posterior", "Prior", "SbcResult",
            "SetupError", "Sbi4jError", "TrainedEstimator", "c2st", "coverage", "load",
-           "posterior_nn", "run_sbc", "simulate", "start"]
+           "pairplot", "plot_coverage", "plot_loss", "plot_sbc_ranks", "posterior_nn", "run_sbc",
+           "simulate", "start"]

@@ -26,3 +26,18 @@ def test_sbc_and_coverage_on_the_trained_posterior(trained, normal_prior):
     assert ((cov.coverage >= 0) & (cov.coverage <= 1)).all()
     again = sbi4j.run_sbc(theta, x, post, num_posterior_samples=100, seed=1, workers=1)
     assert np.array_equal(again.ranks, sbc.ranks)
+
+
+def test_plots_are_written_as_png_files(trained, normal_prior, tmp_path):
+    _, estimator, post = trained
+    s = post.sample((500,), x=[0.0, 0.0], seed=1)
+    files = [sbi4j.pairplot(s, tmp_path / "corner.png", truth=[0.0, 0.0]),
+             sbi4j.plot_loss(estimator, tmp_path / "loss.png")]
+    theta, x = sbi4j.simulate(normal_prior, gaussian_simulator, 50, seed=3)
+    sbc = sbi4j.run_sbc(theta, x, post, num_posterior_samples=50)
+    files += [sbi4j.plot_sbc_ranks(sbc, tmp_path / "ranks.png"),
+              sbi4j.plot_coverage(sbi4j.coverage(sbc), tmp_path / "coverage.svg")]
+    for f in files:
+        with open(f, "rb") as fh:
+            head = fh.read(8)
+        assert head.startswith(b"\x89PNG") or head.startswith(b"<")
