@@ -3,10 +3,24 @@
 import numpy as np
 
 
+#: From this many values on, numpy → Java goes through a direct buffer over numpy's memory.
+DIRECT_FROM = 1 << 16
+
+
 def to_java_floats(a):
-    """A Java float[] holding a (C order, float32): one bulk copy."""
+    """A Java float[] holding a (C order, float32) in one bulk copy. Large arrays are viewed
+    by the JVM in place (a direct ByteBuffer over numpy's memory, no copy) and copied into
+    the float[] by Java's bulk get; small ones by JPype's buffer copy (less set-up)."""
     import jpype
-    return jpype.JArray(jpype.JFloat)(np.ascontiguousarray(a, dtype=np.float32).ravel())
+    flat = np.ascontiguousarray(a, dtype=np.float32).ravel()
+    if flat.size < DIRECT_FROM or not flat.flags.writeable:
+        return jpype.JArray(jpype.JFloat)(flat)
+    import jpype.nio
+    order = jpype.JClass("java.nio.ByteOrder").nativeOrder()
+    view = jpype.nio.convertToDirectBuffer(memoryview(flat).cast("B"))
+    out = jpype.JArray(jpype.JFloat)(flat.size)
+    view.order(order).asFloatBuffer().get(out)
+    return out
 
 
 def to_java_doubles(a):
