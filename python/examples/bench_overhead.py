@@ -21,6 +21,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 
 import sbi4j  # noqa: E402
+from sbi4j._arrays import from_java, to_java_floats  # noqa: E402
 from two_moons import two_moons  # noqa: E402
 
 
@@ -33,6 +34,21 @@ def median_ms(f, calls, warmup):
         f(i)
         times.append(time.perf_counter() - t)
     return 1e3 * statistics.median(times)
+
+
+def paired_ms(f, g, calls, warmup):
+    """Medians (ms) of f and g called alternately (f, g, g, f, …), so that a change of the
+    machine's load hits both alike; also the median of the per-pair differences."""
+    for i in range(warmup):
+        f(i)
+        g(i)
+    tf, tg = [], []
+    for i in range(calls):
+        for h, out in ((f, tf), (g, tg)) if i % 2 == 0 else ((g, tg), (f, tf)):
+            t = time.perf_counter()
+            h(i)
+            out.append(time.perf_counter() - t)
+    return 1e3 * statistics.median(tf), 1e3 * statistics.median(tg)
 
 
 def main():
@@ -52,12 +68,12 @@ def main():
     Math = jpype.JClass("java.lang.Math")
     rows = []
     for n, calls, warm in ((1, args.calls, 500), (10_000, max(20, args.calls // 40), 20)):
-        py = median_ms(lambda i: post.sample((n,), x=x_o, seed=i), calls, warm)
-        java = median_ms(lambda i: Py.sample(at, n, i), calls, warm)
+        py, java = paired_ms(lambda i: post.sample((n,), x=x_o, seed=i),
+                             lambda i: Py.sample(at, n, i), calls, warm)
         rows.append((n, py, java))
     crossing = median_ms(lambda i: Math.abs(i), 20_000, 2000)
     print("posterior.sample per call (median; ms):")
-    print("%8s %12s %14s %12s" % ("samples", "Python API", "Java directly", "overhead"))
+    print("%8s %12s %14s %12s" % ("samples", "Python API", "Java directly", "difference"))
     for n, py, java in rows:
         print("%8d %12.4f %14.4f %12.4f" % (n, py, java, py - java))
     print("one JPype call to a static Java method: %.4f ms" % crossing)
@@ -66,14 +82,14 @@ def main():
     for size in (20_000, 2_000_000):
         a = np.random.default_rng(0).random(size, dtype=np.float32)
         ja = JF(a)
-        to_java = median_ms(lambda i: JF(a), 20, 3)
-        to_numpy = median_ms(lambda i: np.array(ja, copy=True), 20, 3)
+        api = median_ms(lambda i: to_java_floats(a), 20, 3)
+        jpype_copy = median_ms(lambda i: JF(a), 20, 3)
+        to_numpy = median_ms(lambda i: from_java(ja, np.float32), 20, 3)
         per_elem = median_ms(lambda i: [ja[k] for k in range(2000)], 3, 1) * size / 2000
-        print("  %9d values: numpy→Java %.3f ms (%.2f GB/s), Java→numpy %.3f ms (%.2f GB/s);"
-              " element by element it would take ~%.0f ms"
-              % (size, to_java, 4e-6 * size / to_java, to_numpy, 4e-6 * size / to_numpy,
+        print("  %9d values: numpy→Java %.3f ms (%.2f GB/s; JPype's JArray copy %.3f ms),"
+              " Java→numpy %.3f ms (%.2f GB/s); element by element ~%.0f ms"
+              % (size, api, 4e-6 * size / api, jpype_copy, to_numpy, 4e-6 * size / to_numpy,
                  per_elem))
-
 
 if __name__ == "__main__":
     main()
