@@ -2,6 +2,7 @@
 function of a batch of θ, run by the library's simulation runner."""
 
 import inspect
+import warnings
 
 import numpy as np
 
@@ -61,11 +62,15 @@ def simulate(prior, simulator, num_simulations, seed=0, workers=1, batch_size=10
         def simulate(self, theta, rows, first_index, batch_seed):
             th = from_java(theta, np.float32, (int(rows), d))
             rng = np.random.default_rng(int(batch_seed) & _MASK64)
-            x = _call(simulator, th, rng, with_rng)
+            try:
+                x = _call(simulator, th, rng, with_rng)
+            except Exception as e:  # the batch fails with the Python message, not a proxy's
+                raise jpype.JClass("java.lang.RuntimeException")(
+                    "%s: %s" % (type(e).__name__, e)) from None
             if x.shape[0] != rows or x.size != rows * xdim:
-                raise ValueError("the simulator returned shape %s for %d rows of theta; "
-                                 "expected (%d, %s)" % (x.shape, rows, rows,
-                                                        ", ".join(map(str, x_shape))))
+                raise jpype.JClass("java.lang.IllegalArgumentException")(
+                    "the simulator returned shape %s for %d rows of theta; expected (%d, %s)"
+                    % (x.shape, rows, rows, ", ".join(map(str, x_shape))))
             return to_java_floats(x)
 
     J = jpype.JClass
@@ -77,6 +82,8 @@ def simulate(prior, simulator, num_simulations, seed=0, workers=1, batch_size=10
     size = int(result.size())
     if size == 0:
         raise Sbi4jError("every simulation failed: %s" % str(result.summary()))
+    if int(result.invalid()) > 0:
+        warnings.warn("simulate: %s" % str(result.summary()))
     PyArrays = J("org.sbi4j.cli.python.PyArrays")
     theta = from_java(PyArrays.flat(result.theta()), np.float32, (size, d))
     x = from_java(PyArrays.flat(result.x()), np.float32, (size,) + x_shape)

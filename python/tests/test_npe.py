@@ -117,3 +117,18 @@ def test_a_file_that_is_not_a_model_raises_an_os_error_with_the_librarys_message
         sbi4j.load(bad)
     assert "not-a-model.sbi4j" in str(e.value) or "model" in str(e.value)
     assert "Exception" not in str(e.value).split(":")[0]
+
+
+def test_on_epoch_sees_every_epoch_and_can_stop_training(normal_prior):
+    rng = np.random.default_rng(1)
+    theta = rng.standard_normal((200, 2))
+    seen = []
+
+    def stop_at_three(member, epoch, train_loss, validation_loss):
+        seen.append((member, epoch, np.isfinite(train_loss) and np.isfinite(validation_loss)))
+        return epoch < 3
+    npe = sbi4j.NPE(normal_prior, density_estimator="mdn")
+    npe.append_simulations(theta, theta + rng.standard_normal((200, 2))).train(
+        seed=1, on_epoch=stop_at_three)
+    assert seen == [(0, 1, True), (0, 2, True), (0, 3, True)]
+    assert npe.summary["epochs_trained"] == 3

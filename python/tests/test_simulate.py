@@ -33,7 +33,8 @@ def test_non_finite_rows_are_dropped_as_failed_simulations():
         x = theta.copy()
         x[theta[:, 0] < 0.5] = np.nan
         return x
-    theta, x = sbi4j.simulate(prior, half_nan, 400, seed=2, x_shape=(1,))
+    with pytest.warns(UserWarning, match="invalid"):
+        theta, x = sbi4j.simulate(prior, half_nan, 400, seed=2, x_shape=(1,))
     assert 0 < len(theta) < 400 and (theta[:, 0] >= 0.5).all()
     assert np.isfinite(x).all()
 
@@ -44,3 +45,12 @@ def test_a_simulator_of_the_wrong_shape_fails_with_a_message():
         sbi4j.simulate(prior, lambda th: np.zeros((1, 3)), 20, x_shape=(3,))
     with pytest.raises(ValueError, match="workers"):
         sbi4j.simulate(prior, lambda th: th, 20, workers=0)
+
+
+def test_a_simulator_that_raises_is_reported_with_its_message():
+    prior = sbi4j.BoxUniform(low=np.zeros(1), high=np.ones(1))
+
+    def broken(theta):
+        raise RuntimeError("the solver diverged")
+    with pytest.raises(sbi4j.Sbi4jError, match="the solver diverged"):
+        sbi4j.simulate(prior, broken, 30, x_shape=(1,), batch_size=10)
