@@ -150,9 +150,15 @@ def start():
     options = ["--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
                "-XX:+UseParallelGC", "-Djava.awt.headless=true"]
     options += shlex.split(os.environ.get("SBI4J_JAVA_OPTS", ""))
-    with _stderr_filtered():
-        jpype.startJVM(_libjvm(java_home), *options,
-                       classpath=[_jpype_jar(jpype), jar], convertStrings=False)
+    captured = _stderr_filtered()
+    try:
+        with captured:
+            jpype.startJVM(_libjvm(java_home), *options,
+                           classpath=[_jpype_jar(jpype), jar], convertStrings=False)
+    except (RuntimeError, OSError, SystemError) as e:
+        said = " ".join(captured.lines) or str(e)
+        raise SetupError("the JVM of %s did not start with options %s: %s"
+                         % (java_home, " ".join(options), said)) from e
     _started = True
 
 
@@ -171,8 +177,9 @@ class _stderr_filtered:
         os.dup2(self._saved, 2)
         os.close(self._saved)
         self._tmp.seek(0)
-        for line in self._tmp.read().decode(errors="replace").splitlines():
-            if line.strip() != _INCUBATOR_NOTICE:
-                print(line, file=sys.stderr)
+        self.lines = [line for line in self._tmp.read().decode(errors="replace").splitlines()
+                      if line.strip() != _INCUBATOR_NOTICE]
+        for line in self.lines:
+            print(line, file=sys.stderr)
         self._tmp.close()
         return False

@@ -132,3 +132,22 @@ def test_on_epoch_sees_every_epoch_and_can_stop_training(normal_prior):
         seed=1, on_epoch=stop_at_three)
     assert seen == [(0, 1, True), (0, 2, True), (0, 3, True)]
     assert npe.summary["epochs_trained"] == 3
+
+
+def test_x_with_a_shape_is_kept_and_accepted_in_that_shape(normal_prior, tmp_path):
+    rng = np.random.default_rng(2)
+    theta = rng.standard_normal((300, 2))
+    x = np.repeat(theta[:, :, None], 3, axis=2) + rng.standard_normal((300, 2, 3))
+    npe = sbi4j.NPE(normal_prior, density_estimator="mdn", preset="sbi")
+    npe.append_simulations(theta, x).train(seed=1, max_num_epochs=3)
+    post = npe.build_posterior()
+    assert post.x_shape == (2, 3) and post.x_dim == 6
+    a = post.sample((20,), x=x[0], seed=4)
+    assert np.array_equal(a, post.sample((20,), x=x[:1], seed=4))
+    assert np.array_equal(a, post.sample((20,), x=x[0].ravel(), seed=4))
+    assert post.sample_batched((7,), x=x[:5]).shape == (7, 5, 2)
+    path = tmp_path / "shaped.sbi4j"
+    post.save(path)
+    assert sbi4j.load(path).x_shape == (2, 3)
+    with pytest.raises(ValueError, match="shape"):
+        post.sample((2,), x=np.zeros((3, 2)))
