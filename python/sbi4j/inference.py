@@ -45,6 +45,30 @@ def _java_map(d):
     return m
 
 
+def _training_spec(training):
+    """The library's TrainingSpec of sbi-named train() keywords (None: the preset's value;
+    clip_max_norm=None disables clipping, as in sbi)."""
+    import jpype
+    J = jpype.JClass
+    Integer, Double, Boolean = J("java.lang.Integer"), J("java.lang.Double"), J("java.lang.Boolean")
+    v = {_TRAINING_KEYS[k]: val for k, val in training.items()}
+    if "clip_norm" in v and v["clip_norm"] is None:
+        v["clip_norm"] = 0.0
+
+    def boxed(key, kind):
+        val = v.get(key)
+        if val is None:
+            return None
+        if kind is Boolean:
+            return Boolean(bool(val))
+        return Integer(int(val)) if kind is Integer else Double(float(val))
+    return J("org.sbi4j.workflow.job.TrainingSpec")(
+        boxed("batch_size", Integer), boxed("learning_rate", Double),
+        boxed("validation_fraction", Double), boxed("stop_after_epochs", Integer),
+        boxed("max_epochs", Integer), boxed("weight_decay", Double),
+        boxed("decoupled", Boolean), boxed("clip_norm", Double))
+
+
 class TrainedEstimator:
     """What ``NPE.train`` returns: the trained estimator (give it to ``build_posterior``) and
     its training summary (per-epoch losses of every ensemble member)."""
@@ -181,18 +205,6 @@ class NPE:
         x = np.concatenate(self._x)
         x_shape = x.shape[1:]
         J = jpype.JClass
-        Integer, Double, Boolean = J("java.lang.Integer"), J("java.lang.Double"), J("java.lang.Boolean")
-        v = {_TRAINING_KEYS[k]: val for k, val in training.items()}
-
-        def box(key, kind):
-            val = v.get(key)
-            if val is None:
-                return None
-            return kind(bool(val)) if kind is Boolean else kind(int(val) if kind is Integer
-                                                                 else float(val))
-        clip = v.get("clip_norm")
-        if "clip_norm" in v and clip is None:
-            v["clip_norm"] = 0.0  # sbi: clip_max_norm=None disables clipping
         callback = None
         if on_epoch is not None:
             @jpype.JImplements("org.sbi4j.cli.python.PyNpe$EpochCallback")
@@ -205,12 +217,7 @@ class NPE:
             callback = _Callback()
         PyNpe = J("org.sbi4j.cli.python.PyNpe")
         with java_errors():
-            spec = J("org.sbi4j.workflow.job.TrainingSpec")(
-                box("batch_size", Integer), box("learning_rate", Double),
-                box("validation_fraction", Double), box("stop_after_epochs", Integer),
-                box("max_epochs", Integer), box("weight_decay", Double),
-                box("decoupled", Boolean), box("clip_norm", Double))
-            settings = PyNpe.withTraining(self._npe_settings(), spec)
+            settings = PyNpe.withTraining(self._npe_settings(), _training_spec(training))
             shape = jpype.JArray(jpype.JInt)([int(s) for s in x_shape])
             data = PyNpe.dataset(to_java_floats(theta), theta.shape[1], to_java_floats(x),
                                  shape, theta.shape[0])
