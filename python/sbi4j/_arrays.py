@@ -36,6 +36,21 @@ def from_java(arr, dtype, shape=None):
     return out.reshape(shape) if shape is not None else out
 
 
+class SeedSequence:
+    """The seeds of calls made without one: 0, 1, 2, … per object, so that a script repeats
+    itself run after run while two calls in a row still draw different numbers."""
+
+    def __init__(self):
+        self._next = 0
+
+    def resolve(self, seed):
+        if seed is not None:
+            return int(seed)
+        s = self._next
+        self._next += 1
+        return s
+
+
 def as_matrix(values, name, cols=None, allow_nan=False):
     """values as a 2-D float array (n, cols): a 1-D array of length cols is one row. Refuses
     other ranks, a wrong column count and (unless allowed) non-finite values, naming them."""

@@ -5,7 +5,7 @@ import os
 import numpy as np
 
 from . import _jvm
-from ._arrays import as_matrix, from_java, to_java_floats
+from ._arrays import SeedSequence, as_matrix, from_java, to_java_floats
 from ._errors import java_errors
 from .priors import _count
 
@@ -19,13 +19,16 @@ def _facade():
 class Posterior:
     """An amortised posterior: ``sample((n,), x=x_o)``, ``log_prob(θ, x=x_o)``, ``map``,
     ``sample_batched``, ``save``. Samples are float32 (the library's precision), densities
-    float64. ``set_default_x`` fixes x_o for calls without ``x``, as in sbi."""
+    float64. ``set_default_x`` fixes x_o for calls without ``x``, as in sbi. ``seed``: the
+    stream of the draw (the same seed gives the same samples, as ``sbi4j sample --seed``);
+    calls without one use 0, 1, 2, … in turn."""
 
     def __init__(self, java_posterior):
         self._j = java_posterior
         self._default_x = None
         self._at_key = None
         self._at = None
+        self._seeds = SeedSequence()
 
     @property
     def theta_dim(self):
@@ -77,12 +80,12 @@ class Posterior:
             self._at_key = key
         return self._at
 
-    def sample(self, sample_shape=(1,), x=None, seed=0):
+    def sample(self, sample_shape=(1,), x=None, seed=None):
         """n samples (n, dθ) from q(θ | x_o), inside the prior's support."""
         n = _count(sample_shape)
         at = self._conditioned(x)
         with java_errors():
-            flat = _facade().sample(at, n, int(seed))
+            flat = _facade().sample(at, n, self._seeds.resolve(seed))
         return from_java(flat, np.float32, (n, self.theta_dim))
 
     def log_prob(self, theta, x=None):
@@ -94,20 +97,21 @@ class Posterior:
             lp = _facade().logProb(at, to_java_floats(t), t.shape[0])
         return from_java(lp, np.float64)
 
-    def map(self, x=None, seed=0):
+    def map(self, x=None, seed=None):
         """The maximum a posteriori θ (dθ,)."""
         at = self._conditioned(x)
         with java_errors():
-            return from_java(_facade().map(at, int(seed)), np.float64)
+            return from_java(_facade().map(at, self._seeds.resolve(seed)), np.float64)
 
-    def sample_batched(self, sample_shape, x, seed=0):
+    def sample_batched(self, sample_shape, x, seed=None):
         """n samples for each of the m observations in x (m, dx): shape (n, m, dθ), as sbi."""
         n = _count(sample_shape)
         xs = as_matrix(np.asarray(x, dtype=np.float32).reshape(len(x), -1)
                        if np.ndim(x) > 2 else x, "x", self.x_dim)
         m = xs.shape[0]
         with java_errors():
-            flat = _facade().sampleBatched(self._j, to_java_floats(xs), m, n, int(seed))
+            flat = _facade().sampleBatched(self._j, to_java_floats(xs), m, n,
+                                           self._seeds.resolve(seed))
         return from_java(flat, np.float32, (m, n, self.theta_dim)).transpose(1, 0, 2)
 
     def save(self, path):

@@ -4,7 +4,7 @@ library's prior (``org.sbi4j.prob``)."""
 import numpy as np
 
 from . import _jvm
-from ._arrays import as_matrix, from_java, to_java_floats
+from ._arrays import SeedSequence, as_matrix, from_java, to_java_floats
 from ._errors import java_errors
 
 
@@ -47,6 +47,7 @@ class Prior:
 
     def __init__(self, java_prior):
         self._j = java_prior
+        self._seeds = SeedSequence()
 
     @property
     def dim(self):
@@ -62,11 +63,12 @@ class Prior:
         return (np.array(self._j.lower(), dtype=np.float64),
                 np.array(self._j.upper(), dtype=np.float64))
 
-    def sample(self, sample_shape=(1,), seed=0):
-        """n draws (n, d), float32; the same seed gives the same draws."""
+    def sample(self, sample_shape=(1,), seed=None):
+        """n draws (n, d), float32; the same seed gives the same draws (without one, the calls
+        of this prior use seeds 0, 1, 2, … in turn)."""
         n = _count(sample_shape)
         with java_errors():
-            flat = _facade().sample(self._j, n, int(seed))
+            flat = _facade().sample(self._j, n, self._seeds.resolve(seed))
         return from_java(flat, np.float32, (n, self.dim))
 
     def log_prob(self, theta):

@@ -49,3 +49,11 @@ def test_bad_bounds_raise_the_librarys_message():
         sbi4j.BoxUniform(low=[0.0, 0.0], high=[1.0])
     with pytest.raises(ValueError, match="columns"):
         sbi4j.BoxUniform(low=[0.0], high=[1.0]).log_prob(np.zeros((3, 2)))
+
+
+def test_calls_without_a_seed_differ_but_repeat_from_run_to_run():
+    a, b = sbi4j.BoxUniform(low=[0.0], high=[1.0]), sbi4j.BoxUniform(low=[0.0], high=[1.0])
+    first, second = a.sample(5), a.sample(5)
+    assert not np.array_equal(first, second)
+    assert np.array_equal(first, b.sample(5)) and np.array_equal(second, b.sample(5))
+    assert np.array_equal(first, a.sample(5, seed=0))
