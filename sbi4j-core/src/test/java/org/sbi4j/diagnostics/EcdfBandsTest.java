@@ -58,6 +58,8 @@ class EcdfBandsTest {
                 RandomSource.XO_RO_SHI_RO_128_PP.create(3L));
         assertThat(r.levels()).containsExactly(0.25, 0.5, 0.75);
         assertThat(r.ecdf()).containsExactly(0.25, 0.5, 0.75);
+        assertThat(r.lower()).hasSize(3);
+        assertThat(r.upper()).hasSize(3);
         assertThat(r.inside()).isTrue();
         assertThat(r.gamma()).isGreaterThan(0).isLessThanOrEqualTo(1);
         for (int j = 0; j < 3; j++) {
@@ -68,7 +70,7 @@ class EcdfBandsTest {
             assertThat(r.upper()[j]).isEqualTo(law.inverseSurvivalProbability(r.gamma() / 2)
                     / 4.0);
         }
-        assertThat(r.verdict()).contains("at all 3 points");
+        assertThat(r.verdict()).contains("within the 95 % simultaneous band at all 3 points");
     }
 
     /** Issue 25 (mutation testing): all ranks 0 leave the band first at the lowest level. */
@@ -80,7 +82,8 @@ class EcdfBandsTest {
         assertThat(r.levels()).hasSize(9);
         assertThat(r.levels()[0]).isEqualTo(0.1);
         assertThat(r.ecdf()).containsOnly(1.0);
-        assertThat(r.verdict()).contains("(at 0.100: 1.00 against [");
+        assertThat(r.verdict()).contains("leaves the 95 % simultaneous band (at 0.100: 1.00"
+                + " against [");
     }
 
     /** Issue 25 (mutation testing): the limits of N, L and the ranks. */
