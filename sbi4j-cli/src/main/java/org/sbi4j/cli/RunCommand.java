@@ -47,6 +47,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--preset", paramLabel = "NAME", description = "auto, sbi or calibrated: replaces the job's 'preset' (default: the job's, auto when it has none).")
     String preset;
 
+    @Option(names = "--retries", paramLabel = "N", description = "External simulator: re-send a"
+            + " broken batch (crash, time-out, garbage) to a fresh process up to N times"
+            + " (default: the job's simulator 'retries', else 0).")
+    Integer retries;
+
     @Mixin
     CommonOptions common;
 
@@ -65,6 +70,9 @@ final class RunCommand implements Callable<Integer> {
         }
         if (preset != null) {
             a = a.preset(preset);
+        }
+        if (retries != null) {
+            a = a.retries(retries);
         }
         if (common.seed != null || a.job().seed() == null) {
             a = a.seed(common.seed());

@@ -59,6 +59,12 @@ final class SimulateCommand implements Callable<Integer> {
             description = "External simulator: longest wait for one batch (default: the job's, else 600).")
     Double timeout;
 
+    @Option(names = "--retries", paramLabel = "N",
+            description = "External simulator: re-send a batch whose process crashed, hung past"
+                    + " the time-out or answered garbage to a fresh process up to N times"
+                    + " (default: the job's, else 0).")
+    Integer retries;
+
     @Option(names = "--classpath", paramLabel = "PATH", split = ":",
             description = "Jar files and class folders (separated by ':') holding a 'class:'"
                     + " simulator, searched after the job's simulator 'classpath'.")
@@ -75,7 +81,8 @@ final class SimulateCommand implements Callable<Integer> {
         }
         int[] sh = parseShard();
         try (var cp = SimulatorClasses.withClasspath(classpath, "--classpath");
-             Source src = source.require(true, new Source.External(workers, batchSize, timeout))) {
+             Source src = source.require(true, new Source.External(workers, batchSize, timeout,
+                     retries))) {
             long seed = common.seed();
             StoreSettings settings = SimulationFolder.settings(src, seed, num);
             if (sh != null) {
@@ -100,6 +107,9 @@ final class SimulateCommand implements Callable<Integer> {
                         common.threads(), stage);
             } finally {
                 removeHook(hook);
+            }
+            if (src.retryReport() != null) {
+                progress.note("simulate: %s", src.retryReport());
             }
             StoreSummary s = store.finish();
             if (s.invalid() > 0) {

@@ -66,6 +66,12 @@ final class TrainCommand implements Callable<Integer> {
             + " refused; a job file that is gone gives way to the stored prior anyway).")
     boolean priorFromData;
 
+    @Option(names = "--checkpoints", paramLabel = "CKPT_DIR", description = "Save a checkpoint of"
+            + " every ensemble member after each epoch into CKPT_DIR and resume from the ones"
+            + " there: a training killed at any moment and run again with the same command gives"
+            + " the same model bytes.")
+    Path checkpoints;
+
     @Mixin
     TrainOptions options;
 
@@ -101,9 +107,13 @@ final class TrainCommand implements Callable<Integer> {
                     settings.estimator().kind(), d.size(), data, src.describe(), seed);
             NpeResult r;
             try (var listener = progress.training(settings.training().maxEpochs());
-                 var stop = new TrainInterruption(settings.estimator().ensemble(), out, progress)) {
+                 var stop = new TrainInterruption(settings.estimator().ensemble(), out, progress,
+                         checkpoints)) {
                 var run = Npe.builder(src.prior()).data(d).seed(seed).settings(settings)
                         .onEpoch(stop.track(listener));
+                if (checkpoints != null) {
+                    run = run.checkpoints(checkpoints);
+                }
                 r = (kind == null ? run : run.xKind(kind)).run();
             }
             r.choices().forEach(c -> progress.note("train: %s", c));

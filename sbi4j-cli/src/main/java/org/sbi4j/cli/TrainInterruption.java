@@ -16,10 +16,12 @@ final class TrainInterruption implements AutoCloseable {
     private final Path model;
     private final Progress progress;
     private final Thread hook;
+    private final Path checkpoints;
     private volatile int member = 1;
     private volatile int epoch;
 
-    TrainInterruption(int members, Path model, Progress progress) {
+    TrainInterruption(int members, Path model, Progress progress, Path checkpoints) {
+        this.checkpoints = checkpoints;
         this.members = members;
         this.model = model;
         this.progress = progress;
@@ -33,6 +35,12 @@ final class TrainInterruption implements AutoCloseable {
         String where = members > 1 ? "during ensemble member " + member + " of " + members
                 + " (" + at + "; " + (member - 1) + " finished member"
                 + (member - 1 == 1 ? "" : "s") + " lost)" : at;
+        if (checkpoints != null) {
+            return "train: interrupted " + where.replace(" lost)", " checkpointed)") + "; the"
+                    + " checkpoints of every finished epoch are in " + checkpoints + ". Run the"
+                    + " same command again to resume from them (the model will be the one an"
+                    + " uninterrupted run writes).";
+        }
         return "train: interrupted " + where + "; nothing was written: " + model + " and its"
                 + " report are written " + (members > 1 ? "once every member has finished"
                 : "when training ends") + ". Run the same command again to train from the start"

@@ -187,7 +187,7 @@ class NewUserIssueFolderCliTest {
     @Test
     void item8_anInterruptedTrainingNamesTheMemberLostAndHowToStartAgain() {
         Progress quiet = new Progress(new java.io.PrintWriter(java.io.Writer.nullWriter()), true);
-        try (TrainInterruption t = new TrainInterruption(5, Path.of("m.sbi4j"), quiet)) {
+        try (TrainInterruption t = new TrainInterruption(5, Path.of("m.sbi4j"), quiet, null)) {
             for (int e : new int[] {1, 2, 3, 1, 2}) {
                 t.observe(new EpochRecord(e, 1, 1, 1e-3, 0.1, 0));
             }
@@ -195,11 +195,11 @@ class NewUserIssueFolderCliTest {
                     "at epoch 2", "1 finished member lost", "nothing was written: m.sbi4j",
                     "Run the same command again");
         }
-        try (TrainInterruption early = new TrainInterruption(5, Path.of("m.sbi4j"), quiet)) {
+        try (TrainInterruption early = new TrainInterruption(5, Path.of("m.sbi4j"), quiet, null)) {
             assertThat(early.message()).contains("member 1 of 5 (before its first epoch ended;"
                     + " 0 finished members lost)");
         }
-        try (TrainInterruption single = new TrainInterruption(1, Path.of("m.sbi4j"), quiet)) {
+        try (TrainInterruption single = new TrainInterruption(1, Path.of("m.sbi4j"), quiet, null)) {
             single.observe(new EpochRecord(7, 1, 1, 1e-3, 0.1, 0));
             assertThat(single.message()).contains("interrupted at epoch 7")
                     .doesNotContain("member");

@@ -145,16 +145,17 @@ public final class Npy {
         return b;
     }
 
+    /**
+     * Reads the data the header declares. The array grows with the data read (from
+     * {@value #FIRST_ELEMENTS} elements, doubling), so a header declaring more data than the
+     * stream holds is reported as truncated without first allocating what it declares.
+     */
     private static NpyArray readData(InputStream in, NpyHeader h, String source)
             throws IOException {
         int[] shape = h.shape();
         int n = (int) NpyArray.checkedSize(shape);
         int item = h.dtype().itemSize();
-        Object data = switch (h.dtype()) {
-            case FLOAT32 -> new float[n];
-            case FLOAT64 -> new double[n];
-            case INT64 -> new long[n];
-        };
+        Object data = allocate(h.dtype(), Math.min(n, FIRST_ELEMENTS));
         byte[] chunk = new byte[CHUNK];
         ByteBuffer buf = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
         int per = CHUNK / item;
@@ -166,6 +167,10 @@ public final class Npy {
                         + Arrays.toString(shape) + " of " + h.dtype().descr() + " needs "
                         + (long) n * item + " data bytes, the file has only "
                         + ((long) from * item + got));
+            }
+            if (from + k > java.lang.reflect.Array.getLength(data)) {
+                data = grow(data, (int) Math.min(n, Math.max(from + k,
+                        2L * java.lang.reflect.Array.getLength(data))));
             }
             buf.clear();
             switch (data) {
@@ -179,6 +184,26 @@ public final class Npy {
             case float[] f -> NpyArray.ofFloat(f, shape);
             case double[] d -> NpyArray.ofDouble(d, shape);
             case long[] l -> NpyArray.ofLong(l, shape);
+            default -> throw new AssertionError(data);
+        };
+    }
+
+    /** Elements allocated before any data is read (4 MiB of float32). */
+    private static final int FIRST_ELEMENTS = 1 << 20;
+
+    private static Object allocate(DType dtype, int n) {
+        return switch (dtype) {
+            case FLOAT32 -> new float[n];
+            case FLOAT64 -> new double[n];
+            case INT64 -> new long[n];
+        };
+    }
+
+    private static Object grow(Object data, int n) {
+        return switch (data) {
+            case float[] f -> Arrays.copyOf(f, n);
+            case double[] d -> Arrays.copyOf(d, n);
+            case long[] l -> Arrays.copyOf(l, n);
             default -> throw new AssertionError(data);
         };
     }

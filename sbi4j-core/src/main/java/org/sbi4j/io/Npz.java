@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -103,9 +102,12 @@ public final class Npz {
                     put(out, e.getName(), Npy.read(in, path + "[" + e.getName() + "]"));
                 }
             }
-        } catch (ZipException e) {
+        } catch (FileFormatException | java.nio.file.NoSuchFileException
+                 | java.io.FileNotFoundException e) {
+            throw e;
+        } catch (IOException e) {
             throw new FileFormatException(path.toString(), "not a valid .npz (zip) archive: "
-                    + e.getMessage());
+                    + describe(e));
         }
         return out;
     }
@@ -128,14 +130,23 @@ public final class Npz {
                     put(out, e.getName(), Npy.read(zip, source + "[" + e.getName() + "]"));
                 }
             }
-        } catch (ZipException e) {
+        } catch (FileFormatException e) {
+            throw e;
+        } catch (IOException e) {
             throw new FileFormatException(source, "not a valid .npz (zip) archive: "
-                    + e.getMessage());
+                    + describe(e));
         }
         if (out.isEmpty()) {
             throw new FileFormatException(source, "no arrays found (empty or not a zip archive)");
         }
         return out;
+    }
+
+    /** The zip library's message, or what kind of failure it was when it gives none. */
+    private static String describe(IOException e) {
+        String m = e.getMessage();
+        return m != null && !m.isBlank() ? m : e instanceof java.io.EOFException
+                ? "it ends in the middle of an entry (truncated)" : e.getClass().getSimpleName();
     }
 
     private static void put(Map<String, NpyArray> out, String name, NpyArray a) {

@@ -59,10 +59,11 @@ public final class NpeBuilder {
     private final SimulationProgress progress;
     private final TrainingListener listener;
     private final XKind xKind;
+    private final java.nio.file.Path checkpoints;
 
     private NpeBuilder(Prior prior, Simulator simulator, int simulations, Dataset data, long seed,
                        int threads, NpeSettings settings, SimulationProgress progress,
-                       TrainingListener listener, XKind xKind) {
+                       TrainingListener listener, XKind xKind, java.nio.file.Path checkpoints) {
         this.prior = prior;
         this.simulator = simulator;
         this.simulations = simulations;
@@ -73,6 +74,7 @@ public final class NpeBuilder {
         this.progress = progress;
         this.listener = listener;
         this.xKind = xKind;
+        this.checkpoints = checkpoints;
     }
 
     /** A run with defaults; {@code simulator} may be null (then {@link #data} is needed). */
@@ -83,7 +85,7 @@ public final class NpeBuilder {
         }
         return new NpeBuilder(prior, simulator, 0, null, 0L,
                 Runtime.getRuntime().availableProcessors(), NpeSettings.auto(),
-                SimulationProgress.NONE, TrainingListener.NONE, null);
+                SimulationProgress.NONE, TrainingListener.NONE, null, null);
     }
 
     /** Simulates pairs 0 … n−1 (n ≥ {@value #MIN_PAIRS}); only with a simulator. */
@@ -93,7 +95,7 @@ public final class NpeBuilder {
                     + " (training needs " + MIN_PAIRS + " pairs), got " + n);
         }
         return new NpeBuilder(prior, simulator, n, data, seed, threads, settings, progress,
-                listener, xKind);
+                listener, xKind, checkpoints);
     }
 
     /**
@@ -111,13 +113,13 @@ public final class NpeBuilder {
                     + " valid simulations to train, got " + pairs.size());
         }
         return new NpeBuilder(prior, simulator, simulations, pairs, seed, threads, settings,
-                progress, listener, xKind);
+                progress, listener, xKind, checkpoints);
     }
 
     /** The run seed: every random choice derives from it (same seed → same bits). */
     public NpeBuilder seed(long runSeed) {
         return new NpeBuilder(prior, simulator, simulations, data, runSeed, threads, settings,
-                progress, listener, xKind);
+                progress, listener, xKind, checkpoints);
     }
 
     /**
@@ -132,13 +134,13 @@ public final class NpeBuilder {
             throw new IllegalArgumentException("threads must be >= 1, got " + n);
         }
         return new NpeBuilder(prior, simulator, simulations, data, seed, n, settings, progress,
-                listener, xKind);
+                listener, xKind, checkpoints);
     }
 
     /** What to train and how (architecture, training settings, balance). */
     public NpeBuilder settings(NpeSettings s) {
         return new NpeBuilder(prior, simulator, simulations, data, seed, threads,
-                require(s, "the settings"), progress, listener, xKind);
+                require(s, "the settings"), progress, listener, xKind, checkpoints);
     }
 
     /**
@@ -148,19 +150,32 @@ public final class NpeBuilder {
      */
     public NpeBuilder xKind(XKind kind) {
         return new NpeBuilder(prior, simulator, simulations, data, seed, threads, settings,
-                progress, listener, require(kind, "the x kind"));
+                progress, listener, require(kind, "the x kind"), checkpoints);
     }
 
     /** Receives simulation progress (used only when simulating). */
     public NpeBuilder progress(SimulationProgress p) {
         return new NpeBuilder(prior, simulator, simulations, data, seed, threads, settings,
-                require(p, "the progress listener"), listener, xKind);
+                require(p, "the progress listener"), listener, xKind, checkpoints);
     }
 
     /** Receives every training epoch of every ensemble member; may stop training early. */
     public NpeBuilder onEpoch(TrainingListener l) {
         return new NpeBuilder(prior, simulator, simulations, data, seed, threads, settings,
-                progress, require(l, "the training listener"), xKind);
+                progress, require(l, "the training listener"), xKind, checkpoints);
+    }
+
+    /**
+     * Saves a checkpoint of every ensemble member after each epoch into {@code dir}
+     * ({@code member-<k>.ckpt}, written atomically) and, when the folder already holds
+     * checkpoints of this same training (seed, settings and data, recorded in
+     * {@value NpeCheckpoints#RUN_FILE}), resumes each member from its checkpoint: a training
+     * killed at any moment (even with SIGKILL) and run again gives the same model bytes as an
+     * uninterrupted one. Checkpoints of another training are refused.
+     */
+    public NpeBuilder checkpoints(java.nio.file.Path dir) {
+        return new NpeBuilder(prior, simulator, simulations, data, seed, threads, settings,
+                progress, listener, xKind, require(dir, "the checkpoint folder"));
     }
 
     /**
@@ -255,6 +270,11 @@ public final class NpeBuilder {
 
     TrainingListener listener() {
         return listener;
+    }
+
+    /** The checkpoint folder, or null. */
+    java.nio.file.Path checkpointFolder() {
+        return checkpoints;
     }
 
     private static <T> T require(T value, String what) {

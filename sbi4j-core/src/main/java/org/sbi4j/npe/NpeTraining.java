@@ -85,12 +85,16 @@ final class NpeTraining {
             trainer = trainer.balance(BalancedLoss.of(settings.balance(),
                     standardizedLogPrior(prior, zTheta)));
         }
+        NpeCheckpoints saved = run.checkpointFolder() == null ? null
+                : NpeCheckpoints.open(run.checkpointFolder(), seed, settings, data);
         List<TrainingReport> reports = new ArrayList<>();
         for (int k = 0; k < members.size(); k++) {
             // replicas for the data-parallel shards; their initial weights are overwritten
             DataParallel member = DataParallel.of(members.get(k), () -> spec.buildOne(
                     interest.length, data.xShape(), EstimatorSpec.buildRng(seed)));
-            reports.add(trainer.train(member, train, validation,
+            Trainer t = saved == null ? trainer : saved.resume(
+                    trainer.listener(saved.saving(run.listener(), k)), k);
+            reports.add(t.train(member, train, validation,
                     SimulationStreams.streamFor(seed, Npe.TRAIN_STREAM + k)));
         }
         PosteriorBuilder posterior = PosteriorBuilder.of(est, spec, data.xShape())

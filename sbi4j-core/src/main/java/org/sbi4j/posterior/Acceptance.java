@@ -26,7 +26,10 @@ final class Acceptance {
                 bits & Long.MAX_VALUE);
         ConditionalDensityEstimator est = posterior.estimator();
         int n = ConditionedPosterior.ACCEPTANCE_DRAWS;
-        Matrix z = est.sample(n, context, rng, posterior.workspace());
+        Matrix z;
+        try (WorkspacePool.Lease lease = posterior.lease()) {
+            z = est.sample(n, context, rng, lease.workspace());
+        }
         Matrix theta = posterior.thetaStandardizer().inverseInPlace(z);
         int in = 0;
         for (int i = 0; i < theta.rows(); i++) {

@@ -136,10 +136,16 @@ public final class ConditionedPosterior {
                 LOG.warn(m.verdict());
             }
         }
+        try (WorkspacePool.Lease lease = posterior.lease()) {
+            return draw(n, rng, warn, logProb, lease.workspace());
+        }
+    }
+
+    private Draws draw(int n, UniformRandomProvider rng, boolean warn, double[] logProb,
+                       ConditionalDensityEstimator.Workspace ws) {
         int d = posterior.thetaDim();
         Matrix out = Matrix.of(n, d);
         ConditionalDensityEstimator est = posterior.estimator();
-        ConditionalDensityEstimator.Workspace ws = posterior.workspace();
         boolean perRow = posterior.thetaStandardizer().hasLogColumns();
         double logDet = perRow ? 0 : posterior.thetaStandardizer().logAbsDet();
         int filled = 0;
@@ -208,8 +214,14 @@ public final class ConditionedPosterior {
             throw new IllegalArgumentException("theta has " + theta.cols()
                     + " columns, the posterior has " + d + " parameters");
         }
+        try (WorkspacePool.Lease lease = posterior.lease()) {
+            return unnormalizedLogProb(theta, lease.workspace());
+        }
+    }
+
+    private double[] unnormalizedLogProb(Matrix theta, ConditionalDensityEstimator.Workspace ws) {
+        int d = posterior.thetaDim();
         ConditionalDensityEstimator est = posterior.estimator();
-        ConditionalDensityEstimator.Workspace ws = posterior.workspace();
         int chunk = Math.min(ws.maxRows(), Math.max(1, theta.rows()));
         Matrix z = Matrix.of(chunk, d);
         Matrix ctx = Matrix.of(chunk, context.cols());

@@ -99,9 +99,15 @@ final class MapEstimate {
     }
 
     private static double[][] exact(ConditionedPosterior p, double[][] theta) {
+        try (WorkspacePool.Lease lease = p.posterior().lease()) {
+            return exact(p, theta, lease.workspace());
+        }
+    }
+
+    private static double[][] exact(ConditionedPosterior p, double[][] theta,
+                                    ConditionalDensityEstimator.Workspace ws) {
         Posterior post = p.posterior();
         ConditionalDensityEstimator est = post.estimator();
-        ConditionalDensityEstimator.Workspace ws = post.workspace();
         int k = theta.length;
         int d = theta[0].length;
         if (k > ws.maxRows()) {

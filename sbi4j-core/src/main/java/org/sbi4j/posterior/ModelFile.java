@@ -134,6 +134,14 @@ public final class ModelFile {
                 String name = in.readUTF();
                 int rows = in.readInt();
                 int cols = in.readInt();
+                // sizes are checked against the bytes left before anything is allocated
+                long left = in.available();
+                long rowBytes = Math.max(1L, (long) cols * Float.BYTES);
+                if (rows < 0 || cols < 0 || rowBytes > left && rows > 0 || rows > left / rowBytes) {
+                    throw new IOException(path + " is damaged: array '" + name + "' declares "
+                            + rows + "x" + cols + " values, but only " + left
+                            + " bytes are left in the file");
+                }
                 float[][] a = new float[rows][cols];
                 for (float[] row : a) {
                     for (int j = 0; j < cols; j++) {
@@ -144,6 +152,10 @@ public final class ModelFile {
             }
             return new Contents(version, header, arrays);
         } catch (RuntimeException | IOException e) {
+            if (e instanceof IOException && e.getMessage() != null
+                    && e.getMessage().startsWith(path + " is damaged")) {
+                throw (IOException) e;
+            }
             throw new IOException(path + " is damaged: its structure cannot be read (" + e + ")",
                     e);
         }

@@ -11,7 +11,11 @@ import org.sbi4j.tensor.Matrix;
  * An amortised posterior q(θ | x): a trained conditional density estimator on standardised θ and
  * x, its architecture, the two standardisers, the parameter space (names and the prior's
  * support, outside which samples are rejected) and the provenance. Immutable; queries are
- * thread-safe (each uses its own buffers).
+ * thread-safe, from any number of threads at once, in bounded memory: a query leases one of at
+ * most {@link #workspaces()} inference workspaces ({@value #WORKSPACE_ROWS} rows each; default
+ * one per available processor, {@link #withWorkspaces} to change it) for its duration and gives
+ * it back, so a posterior served from a thread pool of any size keeps at most that many (queries
+ * beyond it wait for a free one). Results do not depend on which workspace a query got.
  *
  * <p>Densities are on the original θ scale: log q(θ | x) = log q_z(z_θ | z_x) + log|det ∂z_θ/∂θ|,
  * the last term being {@link Standardizer#logAbsDet()} (Σ −log σ_j).
@@ -32,8 +36,8 @@ public final class Posterior {
     private final ParameterSpace space;
     private final Provenance provenance;
     private final Matrix referenceX;
-    /** One inference workspace per thread, reused by every query on that thread. */
-    private final ThreadLocal<Workspace> workspaces;
+    /** The inference workspaces the queries lease, shared by every thread. */
+    private final WorkspacePool workspaces;
 
     /**
      * @param estimator  the trained estimator (θ and x on the standardised scales)
@@ -50,6 +54,13 @@ public final class Posterior {
     Posterior(ConditionalDensityEstimator estimator, EstimatorSpec spec, int[] xShape,
                      Standardizer theta, Standardizer x, ParameterSpace space,
                      Provenance provenance, Matrix referenceX) {
+        this(estimator, spec, xShape, theta, x, space, provenance, referenceX, null);
+    }
+
+    /** As the other constructor, sharing {@code pool} (null: a new pool of the default size). */
+    private Posterior(ConditionalDensityEstimator estimator, EstimatorSpec spec, int[] xShape,
+                      Standardizer theta, Standardizer x, ParameterSpace space,
+                      Provenance provenance, Matrix referenceX, WorkspacePool pool) {
         int d = estimator.thetaSize();
         if (theta.dim() != d || space.dim() != d) {
             throw new IllegalArgumentException("posterior parts disagree on the θ dimension: "
@@ -77,23 +88,48 @@ public final class Posterior {
         this.space = space;
         this.provenance = provenance;
         this.referenceX = referenceX == null ? null : referenceX.copy();
-        this.workspaces = ThreadLocal.withInitial(() -> estimator.workspace(WORKSPACE_ROWS));
+        this.workspaces = pool != null ? pool
+                : new WorkspacePool(DEFAULT_WORKSPACES, () -> estimator.workspace(WORKSPACE_ROWS));
+    }
+
+    /** Default number of inference workspaces: one per available processor. */
+    public static final int DEFAULT_WORKSPACES = Runtime.getRuntime().availableProcessors();
+
+    /**
+     * Rows of an inference workspace: enough for efficient matrix products, small enough to keep
+     * (a spline flow's buffers take ~35 KB per row). Larger requests are processed in chunks of
+     * this size.
+     */
+    public static final int WORKSPACE_ROWS = 1024;
+
+    /**
+     * An inference workspace ({@link #WORKSPACE_ROWS} rows) for the calling query, to close when
+     * it is done (try-with-resources): workspaces are created on first need and reused, since
+     * allocating one per query cost more than the query itself (tens of MB zeroed per call). A
+     * query called inside another on the same thread gets the same workspace, so it must not
+     * hold buffers of it across that call.
+     */
+    WorkspacePool.Lease lease() {
+        return workspaces.lease();
+    }
+
+    /** Most inference workspaces this posterior keeps (the bound on its memory). */
+    public int workspaces() {
+        return workspaces.capacity();
+    }
+
+    /** Inference workspaces created so far (at most {@link #workspaces()}). */
+    public int workspacesCreated() {
+        return workspaces.created();
     }
 
     /**
-     * Rows of the inference workspace each thread keeps: enough for efficient matrix products,
-     * small enough to keep (a spline flow's buffers take ~35 KB per row). Larger requests are
-     * processed in chunks of this size.
+     * This posterior with its own pool of at most {@code n} inference workspaces: at most n
+     * queries compute at once, the others wait; memory is bounded by n workspaces.
      */
-    static final int WORKSPACE_ROWS = 1024;
-
-    /**
-     * This thread's inference workspace ({@link #WORKSPACE_ROWS} rows), created on first use:
-     * allocating one per query cost more than the query itself (tens of MB zeroed per call).
-     * Callers must not hold it across a call that uses it again.
-     */
-    Workspace workspace() {
-        return workspaces.get();
+    public Posterior withWorkspaces(int n) {
+        return new Posterior(estimator, spec, xShape, theta, x, space, provenance, referenceX,
+                new WorkspacePool(n, () -> estimator.workspace(WORKSPACE_ROWS)));
     }
 
     /** The posterior for one observation x_o (length {@link #xDim()}). */
@@ -125,7 +161,13 @@ public final class Posterior {
             throw new IllegalArgumentException("samples per observation must be >= 1, got " + n);
         }
         int chunk = Math.max(1, STREAM_ROWS / n);
-        Workspace ws = workspace();
+        try (WorkspacePool.Lease lease = lease()) {
+            sampleChunks(observations, n, rng, sink, chunk, lease.workspace());
+        }
+    }
+
+    private void sampleChunks(Matrix observations, int n, UniformRandomProvider rng,
+                              SampleSink sink, int chunk, Workspace ws) {
         Matrix ctx = Matrix.of(chunk, xDim());
         int d = thetaDim();
         for (int from = 0; from < observations.rows(); from += chunk) {
@@ -218,7 +260,7 @@ public final class Posterior {
      */
     public Posterior withSupport(org.sbi4j.prob.Prior prior) {
         return new Posterior(estimator, spec, xShape, theta, x, space.withSupport(prior),
-                provenance, referenceX);
+                provenance, referenceX, workspaces);
     }
 
     /** True if row i of θ lies in the prior's support (box and, if known, its own test). */

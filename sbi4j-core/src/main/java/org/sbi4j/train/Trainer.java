@@ -144,7 +144,13 @@ public final class Trainer {
                 ? batches.batchSize() : BalancedLoss.workspaceRows(batches.batchSize()));
         Validator validator = new Validator(estimator, validation);
         TrainingReport.StopReason reason = TrainingReport.StopReason.MAX_EPOCHS;
-        while (s.epoch < config.maxEpochs()) {
+        // a checkpoint of the epoch that ended training: stop where the uninterrupted run did
+        boolean finished = resume != null
+                && s.epochsWithoutImprovement >= config.stopAfterEpochs();
+        if (finished) {
+            reason = TrainingReport.StopReason.EARLY_STOPPING;
+        }
+        while (!finished && s.epoch < config.maxEpochs()) {
             long t0 = System.nanoTime();
             int epoch = s.epoch + 1;
             double lr = s.learningRate(epoch, batches.batchesPerEpoch());

@@ -46,4 +46,64 @@ class EcdfBandsTest {
         SbcRanks good = Sbc.ranks(tx[0], tx[1], exact, exact, 100, rng);
         assertThat(EcdfBands.test("theta", good.ranksOf(0), 100, 0.01, rng).inside()).isTrue();
     }
+
+    /**
+     * Issue 25 (mutation testing): N = 4 ranks {0, 1, 2, 3} of L = 3 give K = 4 points, the
+     * thresholds 1, 2, 3, levels and ECDF 1/4, 1/2, 3/4, and a band of binomial quantiles at
+     * the adjusted level.
+     */
+    @Test
+    void thresholdsLevelsEcdfAndBandOfASmallCase() {
+        EcdfBands.Result r = EcdfBands.test("a", new int[] {3, 0, 2, 1}, 3, 0.05,
+                RandomSource.XO_RO_SHI_RO_128_PP.create(3L));
+        assertThat(r.levels()).containsExactly(0.25, 0.5, 0.75);
+        assertThat(r.ecdf()).containsExactly(0.25, 0.5, 0.75);
+        assertThat(r.lower()).hasSize(3);
+        assertThat(r.upper()).hasSize(3);
+        assertThat(r.inside()).isTrue();
+        assertThat(r.gamma()).isGreaterThan(0).isLessThanOrEqualTo(1);
+        for (int j = 0; j < 3; j++) {
+            var law = org.apache.commons.statistics.distribution.BinomialDistribution.of(4,
+                    r.levels()[j]);
+            assertThat(r.lower()[j]).isEqualTo(law.inverseCumulativeProbability(r.gamma() / 2)
+                    / 4.0);
+            assertThat(r.upper()[j]).isEqualTo(law.inverseSurvivalProbability(r.gamma() / 2)
+                    / 4.0);
+        }
+        assertThat(r.verdict()).contains("within the 95 % simultaneous band at all 3 points");
+    }
+
+    /** Issue 25 (mutation testing): all ranks 0 leave the band first at the lowest level. */
+    @Test
+    void ranksPiledAtZeroLeaveTheBandAtTheLowestLevel() {
+        EcdfBands.Result r = EcdfBands.test("b", new int[50], 9, 0.05,
+                RandomSource.XO_RO_SHI_RO_128_PP.create(4L));
+        assertThat(r.inside()).isFalse();
+        assertThat(r.levels()).hasSize(9);
+        assertThat(r.levels()[0]).isEqualTo(0.1);
+        assertThat(r.ecdf()).containsOnly(1.0);
+        assertThat(r.verdict()).contains("leaves the 95 % simultaneous band (at 0.100: 1.00"
+                + " against [");
+    }
+
+    /** Issue 25 (mutation testing): the limits of N, L and the ranks. */
+    @Test
+    void ranksAndSizesAreCheckedAtTheirLimits() {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(5L);
+        assertThat(EcdfBands.test("c", new int[] {0, 1}, 1, 0.05, rng).levels()).hasSize(1);
+        assertThat(EcdfBands.test("c", new int[] {0, 1, 1}, 1, 0.05, rng).ecdf())
+                .containsExactly(1 / 3.0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> EcdfBands.test("c", new int[] {0}, 1, 0.05, rng))
+                .hasMessageContaining("need at least 2 ranks and L >= 1, got 1 ranks, L = 1");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> EcdfBands.test("c", new int[] {0, 0}, 0, 0.05, rng))
+                .hasMessageContaining("L = 0");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> EcdfBands.test("c", new int[] {0, 2}, 1, 0.05, rng))
+                .hasMessageContaining("rank 2 outside [0, 1]");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> EcdfBands.test("c", new int[] {-1, 0}, 1, 0.05, rng))
+                .hasMessageContaining("rank -1 outside [0, 1]");
+    }
 }

@@ -64,4 +64,51 @@ class IntervalsTest {
         assertThatThrownBy(() -> Intervals.equalTailed(m, 0, "a", 1.5))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1.5");
     }
+
+    /** Issue 25 (mutation testing): mean, covariance and standard deviations by hand. */
+    @Test
+    void meanAndCovarianceOfASmallSampleByHand() {
+        Matrix m = Matrix.fromRows(new float[][] {{1, 2, 7}, {3, 0, 7}, {5, 4, 7}});
+        assertThat(Intervals.mean(m)).containsExactly(3.0, 2.0, 7.0);
+        double[][] c = Intervals.covariance(m);
+        assertThat(c[0]).containsExactly(4.0, 2.0, 0.0);
+        assertThat(c[1]).containsExactly(2.0, 4.0, 0.0);
+        assertThat(c[2]).containsExactly(0.0, 0.0, 0.0);
+        // a constant column has no spread: 1, so that it can divide
+        assertThat(Intervals.covarianceDiagonalSqrt(m)).containsExactly(2.0, 2.0, 1.0);
+    }
+
+    /** Issue 25 (mutation testing): the shortest window, the first of equal ones, the ends. */
+    @Test
+    void highestDensityIntervalOfAHandMadeSample() {
+        Matrix m = Matrix.fromRows(new float[][] {{10}, {0}, {2}, {1}, {1.5f}});
+        Interval hd = Intervals.highestDensity(m, 0, "a", 0.6); // 3 of 5: [1, 2] is shortest
+        assertThat(hd.lower()).isEqualTo(1.0);
+        assertThat(hd.upper()).isEqualTo(2.0);
+        Interval all = Intervals.highestDensity(m, 0, "a", 0.9); // 5 of 5: the whole range
+        assertThat(all.lower()).isEqualTo(0.0);
+        assertThat(all.upper()).isEqualTo(10.0);
+        Matrix even = Matrix.fromRows(new float[][] {{0}, {1}, {2}, {3}});
+        Interval first = Intervals.highestDensity(even, 0, "a", 0.5);
+        assertThat(first.lower()).isEqualTo(0.0);
+        assertThat(first.upper()).isEqualTo(1.0);
+        double[] s = {1, 2, 3, 4};
+        assertThat(Intervals.quantile(s, 0)).isEqualTo(1.0);
+        assertThat(Intervals.quantile(s, 1)).isEqualTo(4.0);
+    }
+
+    /** Issue 25 (mutation testing): levels 0 and 1 and columns just outside are refused. */
+    @Test
+    void levelsAndColumnsAtTheirLimitsAreRefused() {
+        Matrix m = Matrix.fromRows(new float[][] {{1, 2}, {3, 4}});
+        assertThatThrownBy(() -> Intervals.equalTailed(m, 0, "a", 0.0))
+                .hasMessageContaining("credibility level must lie in (0, 1), got 0.0");
+        assertThatThrownBy(() -> Intervals.highestDensity(m, 0, "a", 1.0))
+                .hasMessageContaining("got 1.0");
+        assertThatThrownBy(() -> Intervals.equalTailed(m, 2, "a", 0.5))
+                .hasMessageContaining("column 2 outside");
+        assertThatThrownBy(() -> Intervals.equalTailed(m, -1, "a", 0.5))
+                .hasMessageContaining("column -1 outside");
+        assertThat(Intervals.equalTailed(m, 1, "b", 0.5).lower()).isEqualTo(2.5);
+    }
 }

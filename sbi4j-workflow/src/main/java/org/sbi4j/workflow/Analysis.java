@@ -44,7 +44,8 @@ public final class Analysis {
     public static final String MARKER = ".sbi4j-run";
 
     private record Options(Path out, boolean overwrite, Long seed, int threads, int numTests,
-                           int numTestSamples, ProgressListener progress) {
+                           int numTestSamples, ProgressListener progress,
+                           Source.External external) {
     }
 
     private final Path file;
@@ -64,7 +65,8 @@ public final class Analysis {
      */
     public static Analysis of(Path file) throws NoSuchFileException {
         return new Analysis(file, Source.readJob(file), new Options(null, false, null,
-                Runtime.getRuntime().availableProcessors(), 500, 500, ProgressListener.NONE));
+                Runtime.getRuntime().availableProcessors(), 500, 500, ProgressListener.NONE,
+                Source.External.NONE));
     }
 
     /**
@@ -73,7 +75,8 @@ public final class Analysis {
      */
     public static Analysis of(JobFile job, Path file) {
         return new Analysis(file, job, new Options(null, false, null,
-                Runtime.getRuntime().availableProcessors(), 500, 500, ProgressListener.NONE));
+                Runtime.getRuntime().availableProcessors(), 500, 500, ProgressListener.NONE,
+                Source.External.NONE));
     }
 
     /** The job, as read. */
@@ -84,7 +87,7 @@ public final class Analysis {
     /** The report folder (default: the job's {@code output}). */
     public Analysis out(Path dir) {
         return new Analysis(file, job, new Options(dir, o.overwrite, o.seed, o.threads,
-                o.numTests, o.numTestSamples, o.progress));
+                o.numTests, o.numTestSamples, o.progress, o.external));
     }
 
     /** The preset the job's estimator and training keys apply to, replacing the job's. */
@@ -95,13 +98,13 @@ public final class Analysis {
     /** Whether to write into a non-empty folder that no earlier run of a job made. */
     public Analysis overwrite(boolean overwrite) {
         return new Analysis(file, job, new Options(o.out, overwrite, o.seed, o.threads,
-                o.numTests, o.numTestSamples, o.progress));
+                o.numTests, o.numTestSamples, o.progress, o.external));
     }
 
     /** The run seed (default: the job's {@code seed}). */
     public Analysis seed(long seed) {
         return new Analysis(file, job, new Options(o.out, o.overwrite, seed, o.threads,
-                o.numTests, o.numTestSamples, o.progress));
+                o.numTests, o.numTestSamples, o.progress, o.external));
     }
 
     /** Threads for simulation and diagnostics (results do not depend on it). */
@@ -110,7 +113,7 @@ public final class Analysis {
             throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
         }
         return new Analysis(file, job, new Options(o.out, o.overwrite, o.seed, threads,
-                o.numTests, o.numTestSamples, o.progress));
+                o.numTests, o.numTestSamples, o.progress, o.external));
     }
 
     /**
@@ -119,7 +122,7 @@ public final class Analysis {
      */
     public Analysis tests(int pairs, int samplesPerPair) {
         return new Analysis(file, job, new Options(o.out, o.overwrite, o.seed, o.threads,
-                pairs, samplesPerPair, o.progress));
+                pairs, samplesPerPair, o.progress, o.external));
     }
 
     /** Where stage messages, warnings and progress go. */
@@ -128,7 +131,19 @@ public final class Analysis {
             throw new IllegalArgumentException("progress listener is null; use ProgressListener.NONE");
         }
         return new Analysis(file, job, new Options(o.out, o.overwrite, o.seed, o.threads,
-                o.numTests, o.numTestSamples, listener));
+                o.numTests, o.numTestSamples, listener, o.external));
+    }
+
+    /**
+     * Times a broken batch of an external simulator is re-sent to a fresh process (default:
+     * the job's simulator {@code retries}, else 0); ignored for other simulators.
+     */
+    public Analysis retries(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("--retries must be at least 0, got " + n);
+        }
+        return new Analysis(file, job, new Options(o.out, o.overwrite, o.seed, o.threads,
+                o.numTests, o.numTestSamples, o.progress, Source.External.retries(n)));
     }
 
     /** True when a seed was given or the job has one; {@link #run} needs it. */
@@ -151,7 +166,7 @@ public final class Analysis {
         }
         long seed = o.seed != null ? o.seed : job.seed();
         ProgressListener progress = o.progress;
-        try (Source src = Source.of(job, file, true, Source.External.NONE)) {
+        try (Source src = Source.of(job, file, true, o.external)) {
             List<float[]> obs = observations(src);
             Path dir = OutputDir.prepare(o.out != null ? o.out : Path.of(job.output()),
                     o.overwrite, MARKER);
@@ -241,10 +256,13 @@ public final class Analysis {
                         o.threads, stage);
             }
         }
+        if (src.retryReport() != null) {
+            o.progress.note("simulate: %s", src.retryReport());
+        }
         StoreSummary s = store.finish();
         JsonFiles.write(dir.resolve(SimulationFolder.METADATA), SimulationFolder.metadata(src,
                 st, s, SimulationFolder.seconds(dir), null));
-        summary.simulations(s);
+        summary.simulations(s, src.retryReport());
         return Dataset.from(store.load());
     }
 

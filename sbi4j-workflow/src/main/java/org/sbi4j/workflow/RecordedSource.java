@@ -75,6 +75,7 @@ public final class RecordedSource {
         putIf(m, "workers", s.workers());
         putIf(m, "batch_size", s.batchSize());
         putIf(m, "timeout_s", s.timeoutS());
+        putIf(m, "retries", s.retries());
         putIf(m, "directory", s.directory());
         putIf(m, "x_kind", s.xKind());
         return m;

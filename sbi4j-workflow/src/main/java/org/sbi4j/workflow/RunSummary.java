@@ -47,8 +47,9 @@ public final class RunSummary {
         seconds.put(stage, (System.nanoTime() - startNanos) / 1e9);
     }
 
-    void simulations(StoreSummary s) {
-        results.add("Simulations: " + s.summary() + " (`simulations/`).");
+    void simulations(StoreSummary s, String retries) {
+        results.add("Simulations: " + s.summary() + (retries == null ? "" : "; " + retries)
+                + " (`simulations/`).");
     }
 
     void training(NpeResult r) {

@@ -170,6 +170,9 @@ public final class SimulationFolder {
         m.put("theta_dim", st.thetaDim());
         m.put("x_shape", st.xShape());
         m.put("seconds", seconds);
+        if (src.isExternal()) {
+            m.put("batch_retries", src.retries());
+        }
         m.put("sbi4j_version", org.sbi4j.posterior.Provenance.LIBRARY_VERSION);
         return m;
     }

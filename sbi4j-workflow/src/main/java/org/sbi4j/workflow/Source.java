@@ -34,10 +34,17 @@ public record Source(String task, Path job, JobFile jobFile, Prior prior, Simula
      * @param workers        processes run side by side
      * @param batchSize      rows per request
      * @param timeoutSeconds longest wait for one batch
+     * @param retries        times a broken batch is re-sent to a fresh process
      */
-    public record External(Integer workers, Integer batchSize, Double timeoutSeconds) {
+    public record External(Integer workers, Integer batchSize, Double timeoutSeconds,
+                           Integer retries) {
         /** No overrides. */
-        public static final External NONE = new External(null, null, null);
+        public static final External NONE = new External(null, null, null, null);
+
+        /** Only the retries overridden (null: the job's). */
+        public static External retries(Integer retries) {
+            return new External(null, null, null, retries);
+        }
     }
 
     /** The built-in task {@code name} (see {@link Tasks}). */
@@ -87,6 +94,13 @@ public record Source(String task, Path job, JobFile jobFile, Prior prior, Simula
             }
             c = c.withTimeout(Duration.ofMillis(Math.round(ext.timeoutSeconds() * 1000)));
         }
+        if (ext.retries() != null) {
+            if (ext.retries() < 0) {
+                throw new IllegalArgumentException("--retries must be at least 0, got "
+                        + ext.retries());
+            }
+            c = c.withRetries(ext.retries());
+        }
         return ExternalSimulator.of(c);
     }
 
@@ -108,6 +122,36 @@ public record Source(String task, Path job, JobFile jobFile, Prior prior, Simula
     /** True for an external-program simulator (its failures are protocol errors). */
     public boolean isExternal() {
         return simulator instanceof ExternalSimulator;
+    }
+
+    /**
+     * Batches of an external simulator re-sent to a fresh process in this run, per cause
+     * ("crash", "timeout", "garbage"; every cause present), or an empty map for any other
+     * simulator.
+     */
+    public Map<String, Long> retries() {
+        Map<String, Long> m = new java.util.LinkedHashMap<>();
+        if (simulator instanceof ExternalSimulator e) {
+            e.retries().forEach((cause, n) -> m.put(cause.label(), n));
+        }
+        return m;
+    }
+
+    /**
+     * "retried 3 batches on a fresh process (crash 1, timeout 0, garbage 2)", or null when no
+     * batch was retried.
+     */
+    public String retryReport() {
+        Map<String, Long> m = retries();
+        long total = m.values().stream().mapToLong(Long::longValue).sum();
+        if (total == 0) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder("retried ").append(total)
+                .append(total == 1 ? " batch" : " batches").append(" on a fresh process (");
+        m.forEach((k, v) -> sb.append(sb.charAt(sb.length() - 1) == '(' ? "" : ", ").append(k)
+                .append(' ').append(v));
+        return sb.append(')').toString();
     }
 
     /** "task two_moons" or "job /abs/path.yaml". */

@@ -18,8 +18,10 @@ import org.sbi4j.tensor.Matrix;
  * carries its own seed ({@code SimulationStreams.seedFor(runSeed, index)}), so x does not depend
  * on the number of workers, threads or the batching. A failed simulation (a {@code null} row, or
  * one holding {@code null}/NaN) comes back as a NaN row for the runner to count. A broken program
- * (early exit, time-out, malformed answer) gives an {@link ExternalSimulatorException}; its
- * process is discarded and a fresh one replaces it on the next batch, until
+ * (early exit, time-out, malformed answer) has its process killed and the batch re-sent to a
+ * fresh process up to {@link ExternalSimulatorConfig#retries()} times (counted per cause in
+ * {@link #retries()}; the rows' seeds make the answer the same); then it gives an
+ * {@link ExternalSimulatorException}, and a fresh process replaces it on the next batch, until
  * {@value WorkerPool#MAX_CONSECUTIVE_FAILURES} batches in a row have failed. Thread-safe.
  * {@link #close()} closes the programs' stdin, waits briefly, then kills them.
  */
@@ -210,6 +212,14 @@ public final class ExternalSimulator implements Simulator, AutoCloseable {
             }
         }
         return failed;
+    }
+
+    /**
+     * How many times a broken batch was re-sent to a fresh process so far, per cause (every
+     * cause present, 0 when none); a snapshot.
+     */
+    public java.util.Map<BatchFailure, Long> retries() {
+        return pool.retries();
     }
 
     /** Closes every program's stdin, waits briefly for it to exit, then kills it. */

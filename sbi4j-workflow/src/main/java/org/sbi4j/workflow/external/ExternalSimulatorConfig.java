@@ -17,10 +17,12 @@ import java.util.List;
  * @param directory working directory of the program; {@code null} inherits the JVM's
  * @param xShape    logical shape of one x (product = xDim), e.g. [channels, length] for an
  *                  embedding network; {@code null} means the flat vector [xDim]
+ * @param retries   times a broken batch (crash, time-out, garbage answer) is re-sent to a
+ *                  fresh process before the failure is reported (default 0)
  */
 public record ExternalSimulatorConfig(List<String> command, int thetaDim, int xDim, int workers,
                                       int batchSize, Duration timeout, Path directory,
-                                      List<Integer> xShape) {
+                                      List<Integer> xShape, int retries) {
 
     /** Default number of worker processes. */
     public static final int DEFAULT_WORKERS = 1;
@@ -28,6 +30,8 @@ public record ExternalSimulatorConfig(List<String> command, int thetaDim, int xD
     public static final int DEFAULT_BATCH_SIZE = 100;
     /** Default per-batch time-out. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(600);
+    /** Default number of retries of a broken batch. */
+    public static final int DEFAULT_RETRIES = 0;
 
     public ExternalSimulatorConfig {
         if (command == null || command.isEmpty()) {
@@ -48,6 +52,7 @@ public record ExternalSimulatorConfig(List<String> command, int thetaDim, int xD
         require(xDim >= 1, "x dimension must be at least 1", xDim);
         require(workers >= 1, "workers must be at least 1", workers);
         require(batchSize >= 1, "batch size must be at least 1", batchSize);
+        require(retries >= 0, "retries must be at least 0", retries);
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("time-out must be positive, got " + timeout);
         }
@@ -70,33 +75,39 @@ public record ExternalSimulatorConfig(List<String> command, int thetaDim, int xD
     /** A configuration with the default workers, batch size and time-out. */
     public static ExternalSimulatorConfig of(List<String> command, int thetaDim, int xDim) {
         return new ExternalSimulatorConfig(command, thetaDim, xDim, DEFAULT_WORKERS,
-                DEFAULT_BATCH_SIZE, DEFAULT_TIMEOUT, null, null);
+                DEFAULT_BATCH_SIZE, DEFAULT_TIMEOUT, null, null, DEFAULT_RETRIES);
     }
 
     public ExternalSimulatorConfig withWorkers(int n) {
         return new ExternalSimulatorConfig(command, thetaDim, xDim, n, batchSize, timeout,
-                directory, xShape);
+                directory, xShape, retries);
     }
 
     public ExternalSimulatorConfig withBatchSize(int n) {
         return new ExternalSimulatorConfig(command, thetaDim, xDim, workers, n, timeout,
-                directory, xShape);
+                directory, xShape, retries);
     }
 
     public ExternalSimulatorConfig withTimeout(Duration t) {
         return new ExternalSimulatorConfig(command, thetaDim, xDim, workers, batchSize, t,
-                directory, xShape);
+                directory, xShape, retries);
     }
 
     public ExternalSimulatorConfig withDirectory(Path dir) {
         return new ExternalSimulatorConfig(command, thetaDim, xDim, workers, batchSize, timeout,
-                dir, xShape);
+                dir, xShape, retries);
     }
 
     /** The same configuration with x of the given logical shape (product = xDim). */
     public ExternalSimulatorConfig withXShape(List<Integer> shape) {
         return new ExternalSimulatorConfig(command, thetaDim, xDim, workers, batchSize, timeout,
-                directory, shape);
+                directory, shape, retries);
+    }
+
+    /** The same configuration re-sending a broken batch up to {@code n} times. */
+    public ExternalSimulatorConfig withRetries(int n) {
+        return new ExternalSimulatorConfig(command, thetaDim, xDim, workers, batchSize, timeout,
+                directory, xShape, n);
     }
 
     /** The command as one readable string, for messages. */

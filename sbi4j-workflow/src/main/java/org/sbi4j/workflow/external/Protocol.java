@@ -24,13 +24,20 @@ final class Protocol {
     private Protocol() {
     }
 
-    /** A protocol violation, with the line that caused it (null if none). */
+    /** A protocol violation, with its kind and the line that caused it (null if none). */
     static final class Violation extends Exception {
         private static final long serialVersionUID = 1L;
         final String line;
+        final BatchFailure kind;
 
+        /** A garbage answer: {@code line} is not what the protocol asks for. */
         Violation(String problem, String line) {
+            this(BatchFailure.GARBAGE, problem, line);
+        }
+
+        Violation(BatchFailure kind, String problem, String line) {
             super(problem);
+            this.kind = kind;
             this.line = line;
         }
     }

@@ -117,7 +117,7 @@ final class Worker implements AutoCloseable {
         String line = stdout.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
         if (line == null) {
             kill();
-            throw new Protocol.Violation("no answer within the time-out of "
+            throw new Protocol.Violation(BatchFailure.TIMEOUT, "no answer within the time-out of "
                     + timeout.toMillis() / 1000.0 + " s; the process was killed", null);
         }
         check(line);
@@ -155,7 +155,7 @@ final class Worker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return new Protocol.Violation("the program stopped early: " + what + " and " + code
+        return new Protocol.Violation(BatchFailure.CRASH, "the program stopped early: " + what + " and " + code
                 + stderrSummary(), null);
     }
 

@@ -2,19 +2,28 @@ package org.sbi4j.workflow.external;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Up to {@code workers} processes, started on demand; one batch at a time per process. A process
- * that breaks the protocol is killed and replaced on the next batch. After
- * {@value #MAX_CONSECUTIVE_FAILURES} failed batches in a row the pool gives up: later batches
+ * that breaks the protocol is killed; the batch is re-sent to a fresh process up to
+ * {@link ExternalSimulatorConfig#retries()} times (counted per {@link BatchFailure}), and
+ * otherwise fails, the process being replaced on the next batch. After
+ * {@value #MAX_CONSECUTIVE_FAILURES} failed batches in a row (after their retries) the pool gives up: later batches
  * fail at once with the last failure, instead of restarting a broken program for every batch.
  * Thread-safe.
  */
 final class WorkerPool implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExternalSimulator.class);
 
     /** Failed batches in a row after which no new process is started. */
     static final int MAX_CONSECUTIVE_FAILURES = 3;
@@ -27,10 +36,14 @@ final class WorkerPool implements AutoCloseable {
     private final AtomicInteger consecutiveFailures = new AtomicInteger();
     private volatile ExternalSimulatorException gaveUp;
     private volatile boolean closed;
+    private final Map<BatchFailure, AtomicLong> retries = new EnumMap<>(BatchFailure.class);
 
     WorkerPool(ExternalSimulatorConfig config) {
         this.config = config;
         this.permits = new Semaphore(config.workers(), true);
+        for (BatchFailure f : BatchFailure.values()) {
+            retries.put(f, new AtomicLong());
+        }
     }
 
     boolean isClosed() {
@@ -59,24 +72,56 @@ final class WorkerPool implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw fail(first, batch, "interrupted while waiting for a worker", null, e);
         }
-        Worker worker = null;
-        boolean healthy = false;
         try {
-            worker = takeWorker();
-            String answer = worker.exchange(request, config.timeout());
-            Protocol.decode(answer, n, config.xDim(), x, xOff);
-            healthy = true;
-            consecutiveFailures.set(0);
-        } catch (Protocol.Violation v) {
-            throw failed(fail(first, batch, v.getMessage(), v.line, null));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw fail(first, batch, "interrupted while waiting for the answer", null, e);
-        } catch (RuntimeException e) {
-            throw failed(fail(first, batch, e.getMessage(), null, e));
+            runHoldingPermit(request, first, batch, n, x, xOff);
         } finally {
-            release(worker, healthy);
+            permits.release();
         }
+    }
+
+    /**
+     * Sends the batch to a worker; a protocol violation kills that worker and, while retries
+     * are left, re-sends the batch to a fresh one (the answer overwrites all n rows).
+     */
+    private void runHoldingPermit(String request, long first, String batch, int n, float[] x,
+                                  int xOff) {
+        for (int attempt = 0; ; attempt++) {
+            Worker worker = null;
+            boolean healthy = false;
+            try {
+                worker = takeWorker(attempt > 0);
+                String answer = worker.exchange(request, config.timeout());
+                Protocol.decode(answer, n, config.xDim(), x, xOff);
+                healthy = true;
+                consecutiveFailures.set(0);
+                return;
+            } catch (Protocol.Violation v) {
+                if (attempt < config.retries() && !closed) {
+                    retries.get(v.kind).incrementAndGet();
+                    LOG.warn("external simulator '{}' failed on {} ({}: {}); retrying on a fresh"
+                            + " process ({} of {})", config.commandLine(), batch, v.kind.label(),
+                            v.getMessage(), attempt + 1, config.retries());
+                    continue;
+                }
+                String tries = attempt == 0 ? "" : " (still failing after " + attempt
+                        + (attempt == 1 ? " retry)" : " retries)");
+                throw failed(fail(first, batch, v.getMessage() + tries, v.line, null));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw fail(first, batch, "interrupted while waiting for the answer", null, e);
+            } catch (RuntimeException e) {
+                throw failed(fail(first, batch, e.getMessage(), null, e));
+            } finally {
+                discardUnlessHealthy(worker, healthy);
+            }
+        }
+    }
+
+    /** Retries so far per cause (a snapshot). */
+    Map<BatchFailure, Long> retries() {
+        Map<BatchFailure, Long> m = new EnumMap<>(BatchFailure.class);
+        retries.forEach((k, v) -> m.put(k, v.get()));
+        return m;
     }
 
     private ExternalSimulatorException failed(ExternalSimulatorException e) {
@@ -86,11 +131,12 @@ final class WorkerPool implements AutoCloseable {
         return e;
     }
 
-    private Worker takeWorker() {
+    /** An idle worker, or a new process when there is none or {@code fresh} is asked for. */
+    private Worker takeWorker(boolean fresh) {
         if (closed) {
             throw new IllegalStateException("the external simulator is closed");
         }
-        Worker w = idle.poll();
+        Worker w = fresh ? null : idle.poll();
         if (w != null) {
             return w;
         }
@@ -101,20 +147,16 @@ final class WorkerPool implements AutoCloseable {
         return w;
     }
 
-    private void release(Worker worker, boolean healthy) {
-        try {
-            if (worker != null) {
-                if (healthy && !closed) {
-                    idle.add(worker);
-                } else {
-                    synchronized (all) {
-                        all.remove(worker);
-                    }
-                    worker.kill();
+    private void discardUnlessHealthy(Worker worker, boolean healthy) {
+        if (worker != null) {
+            if (healthy && !closed) {
+                idle.add(worker);
+            } else {
+                synchronized (all) {
+                    all.remove(worker);
                 }
+                worker.kill();
             }
-        } finally {
-            permits.release();
         }
     }
 

@@ -19,8 +19,9 @@ import org.sbi4j.workflow.external.ExternalSimulatorConfig;
  *   <li>{@code command: [program, arg, ...]}: an external program speaking the JSON-lines
  *       protocol, with {@code x_dim} (required), {@code x_shape} (logical shape of x, product
  *       x_dim; default [x_dim]), {@code workers} (default 1), {@code batch_size} (default 100),
- *       {@code timeout_s} (default 600) and {@code directory} (working directory; default the
- *       job file's folder).</li>
+ *       {@code timeout_s} (default 600), {@code retries} (times a broken batch is re-sent to a
+ *       fresh process; default 0) and {@code directory} (working directory; default the job
+ *       file's folder).</li>
  * </ul>
  * Any simulator may add {@code x_kind: vector | series | image | set} (what one x is, for the
  * embedding the auto preset chooses; default from the rank of the x shape, {@link XKind#of}).
@@ -35,7 +36,8 @@ public record SimulatorSpec(String task,
                             Double timeoutS,
                             String directory,
                             String xKind,
-                            List<String> classpath) {
+                            List<String> classpath,
+                            Integer retries) {
 
     public SimulatorSpec {
         if (xKind != null) {
@@ -75,6 +77,10 @@ public record SimulatorSpec(String task,
             }
             requirePositive("workers", workers);
             requirePositive("batch_size", batchSize);
+            if (retries != null && retries < 0) {
+                throw new IllegalArgumentException("simulator 'retries' must be at least 0, got "
+                        + retries);
+            }
             if (timeoutS != null && !(timeoutS > 0 && Double.isFinite(timeoutS))) {
                 throw new IllegalArgumentException("simulator 'timeout_s' must be a positive"
                         + " number of seconds, got " + timeoutS);
@@ -92,6 +98,7 @@ public record SimulatorSpec(String task,
             addIf(extra, "batch_size", batchSize);
             addIf(extra, "timeout_s", timeoutS);
             addIf(extra, "directory", directory);
+            addIf(extra, "retries", retries);
             if (!extra.isEmpty()) {
                 throw new IllegalArgumentException("simulator keys " + extra + " apply only to"
                         + " external 'command' simulators, not to a " + (task != null
@@ -120,7 +127,8 @@ public record SimulatorSpec(String task,
 
     /** A built-in task by name. */
     public static SimulatorSpec ofTask(String name) {
-        return new SimulatorSpec(name, null, null, null, null, null, null, null, null, null, null);
+        return new SimulatorSpec(name, null, null, null, null, null, null, null, null, null, null,
+                null);
     }
 
     /** A Java simulator class by fully qualified name, on the program's classpath. */
@@ -131,13 +139,13 @@ public record SimulatorSpec(String task,
     /** A Java simulator class by name, looked for first in {@code classpath} (or null). */
     public static SimulatorSpec ofClass(String name, List<String> classpath) {
         return new SimulatorSpec(null, name, null, null, null, null, null, null, null, null,
-                classpath);
+                classpath, null);
     }
 
     /** An external program with the default workers, batch size and time-out. */
     public static SimulatorSpec ofCommand(List<String> command, int xDim) {
         return new SimulatorSpec(null, null, command, xDim, null, null, null, null, null, null,
-                null);
+                null, null);
     }
 
     public boolean isTask() {
@@ -160,14 +168,14 @@ public record SimulatorSpec(String task,
         if (classpath != null) {
             return new SimulatorSpec(null, className, null, null, null, null, null, null, null,
                     xKind, classpath.stream().map(e -> base.resolve(e).normalize().toString())
-                    .toList());
+                    .toList(), null);
         }
         if (command == null) {
             return this;
         }
         String dir = directory == null ? base.toString() : base.resolve(directory).toString();
         return new SimulatorSpec(null, null, command, xDim, xShape, workers, batchSize, timeoutS,
-                dir, xKind, null);
+                dir, xKind, null, retries);
     }
 
     /**
@@ -197,6 +205,9 @@ public record SimulatorSpec(String task,
         }
         if (xShape != null) {
             c = c.withXShape(xShape);
+        }
+        if (retries != null) {
+            c = c.withRetries(retries);
         }
         return c;
     }

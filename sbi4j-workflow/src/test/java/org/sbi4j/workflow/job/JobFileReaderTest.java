@@ -27,6 +27,7 @@ class JobFileReaderTest {
               workers: 3
               batch_size: 50
               timeout_s: 1.5
+              retries: 2
             simulations: 5000
             seed: 42
             estimator:
@@ -84,6 +85,7 @@ class JobFileReaderTest {
         assertThat(ext.workers()).isEqualTo(3);
         assertThat(ext.batchSize()).isEqualTo(50);
         assertThat(ext.timeout().toMillis()).isEqualTo(1500);
+        assertThat(ext.retries()).isEqualTo(2);
         assertThat(ext.thetaDim()).isEqualTo(3);
         assertThat(ext.xShape()).containsExactly(1, 2);
     }

@@ -15,10 +15,10 @@ class SimulatorSpecTest {
     @Test
     void exactlyOneKindOfSimulator() {
         assertThatThrownBy(() -> new SimulatorSpec(null, null, null, null, null, null, null, null,
-                null, null, null))
+                null, null, null, null))
                 .hasMessageContaining("exactly one of 'task', 'class' or 'command', got none");
         assertThatThrownBy(() -> new SimulatorSpec("t", "C", null, null, null, null, null, null,
-                null, null, null))
+                null, null, null, null))
                 .hasMessageContaining("got task and class");
         assertThat(SimulatorSpec.ofTask("two_moons").isTask()).isTrue();
         assertThat(SimulatorSpec.ofClass("a.B").isClass()).isTrue();
@@ -27,35 +27,41 @@ class SimulatorSpecTest {
     @Test
     void xKindIsCheckedAgainstTheShape() {
         assertThat(new SimulatorSpec(null, null, List.of("p"), 6, List.of(2, 3), null, null,
-                null, null, "Set", null).declaredXKind()).isEqualTo(org.sbi4j.sim.XKind.SET);
+                null, null, "Set", null, null).declaredXKind()).isEqualTo(org.sbi4j.sim.XKind.SET);
         assertThatThrownBy(() -> new SimulatorSpec(null, null, List.of("p"), 6, List.of(2, 3),
-                null, null, null, null, "vector", null)).hasMessageContaining("x kind vector does not"
+                null, null, null, null, "vector", null, null)).hasMessageContaining("x kind vector does not"
                 + " fit the x shape [2, 3]");
         assertThatThrownBy(() -> new SimulatorSpec("t", null, null, null, null, null, null,
-                null, null, "movie", null)).hasMessageContaining("unknown x kind 'movie'");
+                null, null, "movie", null, null)).hasMessageContaining("unknown x kind 'movie'");
         assertThat(SimulatorSpec.ofTask("t").declaredXKind()).isNull();
     }
 
     @Test
     void commandSettingsAreCheckedAndMappedToTheExternalConfig() {
         assertThatThrownBy(() -> new SimulatorSpec(null, null, List.of(), 2, null, null, null,
-                null, null, null, null)).hasMessageContaining("must start with the program");
+                null, null, null, null, null)).hasMessageContaining("must start with the program");
         assertThatThrownBy(() -> new SimulatorSpec(null, null, List.of("p"), 2, null, 0, null,
-                null, null, null, null)).hasMessageContaining("'workers' must be at least 1, got 0");
+                null, null, null, null, null)).hasMessageContaining("'workers' must be at least 1, got 0");
         assertThatThrownBy(() -> new SimulatorSpec(null, null, List.of("p"), 2, null, null, null,
-                -3.0, null, null, null)).hasMessageContaining("'timeout_s' must be a positive number");
+                -3.0, null, null, null, null)).hasMessageContaining("'timeout_s' must be a positive number");
         assertThatThrownBy(() -> new SimulatorSpec("t", null, null, 2, null, null, null, null,
-                null, null, null))
+                null, null, null, null))
                 .hasMessageContaining("[x_dim] apply only to external 'command'");
         assertThatThrownBy(() -> new SimulatorSpec(null, null, List.of("p"), 6, List.of(2, 2),
-                null, null, null, null, null, null))
+                null, null, null, null, null, null, null))
                 .hasMessageContaining("simulator 'x_shape': x shape [2, 2] has 4 elements,"
                         + " x dimension is 6");
         assertThat(new SimulatorSpec(null, null, List.of("p"), 6, List.of(2, 3), null, null,
-                null, null, null, null).externalConfig(1).xShape()).containsExactly(2, 3);
+                null, null, null, null, null).externalConfig(1).xShape()).containsExactly(2, 3);
         ExternalSimulatorConfig defaults = SimulatorSpec.ofCommand(List.of("p", "q"), 4)
                 .externalConfig(3);
         assertThat(defaults).isEqualTo(ExternalSimulatorConfig.of(List.of("p", "q"), 3, 4));
+        assertThatThrownBy(() -> new SimulatorSpec(null, null, List.of("p"), 2, null, null, null,
+                null, null, null, null, -1)).hasMessageContaining("'retries' must be at least 0, got -1");
+        assertThat(new SimulatorSpec(null, null, List.of("p"), 2, null, null, null, null, null,
+                null, null, 3).externalConfig(1).retries()).isEqualTo(3);
+        assertThatThrownBy(() -> new SimulatorSpec("t", null, null, null, null, null, null, null,
+                null, null, null, 2)).hasMessageContaining("[retries] apply only to external 'command'");
         assertThatThrownBy(() -> SimulatorSpec.ofTask("t").externalConfig(1))
                 .isInstanceOf(IllegalStateException.class);
     }
