@@ -116,11 +116,13 @@ public final class RoundRunner {
         List<SimulationResult> parts = new ArrayList<>();
         List<RoundRecord> records = new ArrayList<>();
         M model = null;
+        M last = null; // the last round's model as trained here (with its training reports)
         for (int r = 0; r < plan.rounds(); r++) {
             if (files != null && files.complete(r)) {
                 parts.add(files.readSimulations(r));
                 model = method.load(files.round(r));
                 records.add(files.record(r));
+                last = model;
                 listener.roundDone(records.get(r), model, true);
                 continue;
             }
@@ -152,21 +154,23 @@ public final class RoundRunner {
             parts.add(part);
             t0 = System.nanoTime();
             SimulationResult all = SimulationResult.concat(parts);
-            model = method.train(new RoundMethod.Input<>(r, SimulationStreams.seedFor(
+            M trained = method.train(new RoundMethod.Input<>(r, SimulationStreams.seedFor(
                     plan.seed(), TRAIN_SEED_STREAM + r), all, parts, model));
             double trainS = seconds(t0);
             RoundRecord rec = new RoundRecord(r, plan.firstIndex(r), part.attempted(),
                     part.size(), note, proposeS, simulateS, trainS);
+            model = trained;
+            last = trained;
             if (files != null) {
                 Path dir = files.round(r);
-                method.save(model, dir);
+                method.save(trained, dir);
                 model = method.load(dir); // the next proposal uses the model as saved
                 files.writeRecord(rec);
             }
             records.add(rec);
-            listener.roundDone(rec, model, false);
+            listener.roundDone(rec, trained, false);
         }
-        return new RoundsResult<>(model, records, SimulationResult.concat(parts));
+        return new RoundsResult<>(last, records, SimulationResult.concat(parts));
     }
 
     private Map<String, String> runIdentity() {
