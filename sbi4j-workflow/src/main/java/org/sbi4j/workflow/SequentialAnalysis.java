@@ -87,6 +87,11 @@ final class SequentialAnalysis {
                 summary.verdict(d, NOT_AMORTISED);
             }
         }
+        if (!"off".equals(job.calibration().mode())) {
+            summary.note("calibration `" + job.calibration().mode() + "` not run: its check is "
+                    + "SBC and coverage over the prior, which a sequential posterior does not "
+                    + "claim (see the diagnostics)");
+        }
         summary.note("diagnostics: " + (job.diagnostics().isEmpty() ? "none"
                 : String.join(", ", job.diagnostics())) + " (sequential method "
                 + job.method().type() + ": ppc and identifiability at each x_o; sbc and "
