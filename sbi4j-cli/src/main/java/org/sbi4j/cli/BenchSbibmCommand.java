@@ -62,6 +62,15 @@ final class BenchSbibmCommand implements Callable<Integer> {
             + " embedding) or calibrated (default: ${DEFAULT-VALUE}).")
     String preset = "sbi";
 
+    @Option(names = "--method", paramLabel = "NAME", description = "Inference method: npe "
+            + "(amortised, one network per task and budget), tsnpe (one sequential analysis per "
+            + "observation with the whole budget) (default: ${DEFAULT-VALUE}).")
+    String method = "npe";
+
+    @Option(names = "--rounds", description = "Rounds of a sequential method, sharing the "
+            + "budget equally (default: ${DEFAULT-VALUE}).")
+    int rounds = org.sbi4j.npe.SequentialNpe.DEFAULT_ROUNDS;
+
     @Option(names = "--out", required = true, description = "Output folder.")
     Path out;
 
@@ -71,12 +80,20 @@ final class BenchSbibmCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter pw = spec.commandLine().getOut();
-        new SbibmBenchmark(tasks, budgets, SbibmBenchmark.parseObservations(observations),
-                estimator, batchSize, maxEpochs, samples, seed, threads, preset).run(out, overwrite,
-                line -> {
-                    pw.println(line);
-                    pw.flush();
-                });
+        org.sbi4j.npe.MethodSettings m = org.sbi4j.npe.InferenceMethods.defaults(method);
+        SbibmBenchmark bench = new SbibmBenchmark(tasks, budgets,
+                SbibmBenchmark.parseObservations(observations), estimator, batchSize, maxEpochs,
+                samples, seed, threads, preset);
+        java.util.function.Consumer<String> print = line -> {
+            pw.println(line);
+            pw.flush();
+        };
+        if (m instanceof org.sbi4j.npe.AmortizedSettings) {
+            bench.run(out, overwrite, print);
+        } else {
+            m.checkRounds(rounds);
+            bench.runSequential(m, rounds, out, overwrite, print);
+        }
         return 0;
     }
 }

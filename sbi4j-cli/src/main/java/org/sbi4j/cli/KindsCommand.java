@@ -24,6 +24,7 @@ final class KindsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         print(out, "estimator", EstimatorKinds.registry());
         print(out, "embedding", EmbeddingKinds.registry());
+        print(out, "method", org.sbi4j.npe.InferenceMethods.registry());
         out.flush();
         return 0;
     }

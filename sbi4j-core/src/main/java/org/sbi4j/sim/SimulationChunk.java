@@ -30,16 +30,30 @@ final class SimulationChunk {
         this.failures = failures;
     }
 
+    /** Where θ of simulation i comes from: drawn from its stream, or given. */
+    @FunctionalInterface
+    interface ThetaSource {
+        /** Writes θ of simulation {@code index} to {@code out[off ..)}, drawing from {@code rng}. */
+        void fill(long index, UniformRandomProvider rng, float[] out, int off);
+    }
+
     /** Draws θ from the prior and x from the simulator for each index, one stream per index. */
     static SimulationChunk simulate(Prior prior, Simulator simulator, long seed, long start, int n) {
-        Matrix theta = Matrix.of(n, prior.dim());
+        return simulate(prior.dim(), (i, rng, out, off) -> prior.sample(rng, out, off),
+                simulator, seed, start, n);
+    }
+
+    /** θ from {@code source} and x from the simulator for each index, one stream per index. */
+    static SimulationChunk simulate(int thetaDim, ThetaSource source, Simulator simulator,
+            long seed, long start, int n) {
+        Matrix theta = Matrix.of(n, thetaDim);
         Matrix x = Matrix.of(n, simulator.xDim());
         UniformRandomProvider[] rngs = new UniformRandomProvider[n];
         long[] seeds = new long[n];
         for (int r = 0; r < n; r++) {
             rngs[r] = SimulationStreams.streamFor(seed, start + r);
             seeds[r] = SimulationStreams.seedFor(seed, start + r);
-            prior.sample(rngs[r], theta.data(), theta.rowOffset(r));
+            source.fill(start + r, rngs[r], theta.data(), theta.rowOffset(r));
         }
         String[] reasons = new String[n];
         try {

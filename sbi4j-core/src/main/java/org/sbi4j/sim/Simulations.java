@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.sbi4j.prob.Prior;
+import org.sbi4j.tensor.Matrix;
 
 /**
  * Runs simulations (θ_i ~ prior, x_i ~ simulator(θ_i)) for indices [from, to) in parallel.
@@ -107,6 +108,29 @@ public final class Simulations {
 
     /** Runs simulations from .. to−1 (a shard, or the rest of an interrupted run). */
     public SimulationResult run(long from, long to) {
+        return run(from, to, (i, rng, out, off) -> prior.sample(rng, out, off));
+    }
+
+    /**
+     * Simulates x for given parameters: row r of {@code theta} (n × prior.dim(), every value
+     * finite) is simulation {@code firstIndex + r}, whose simulator draws from the stream
+     * {@link SimulationStreams#streamFor}(seed, firstIndex + r). For proposals other than the
+     * prior (sequential rounds); the result is the same for any thread count or chunk size.
+     */
+    public SimulationResult runAt(Matrix theta, long firstIndex) {
+        if (theta.cols() != prior.dim()) {
+            throw new IllegalArgumentException("theta has " + theta.cols()
+                    + " columns, the prior " + prior.dim() + " parameters");
+        }
+        if (firstIndex < 0) {
+            throw new IllegalArgumentException("the first simulation index must be >= 0, got "
+                    + firstIndex);
+        }
+        return run(firstIndex, firstIndex + theta.rows(), (i, rng, out, off) -> System.arraycopy(
+                theta.data(), theta.rowOffset((int) (i - firstIndex)), out, off, theta.cols()));
+    }
+
+    private SimulationResult run(long from, long to, SimulationChunk.ThetaSource source) {
         if (from < 0 || to < from || to - from > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("bad index range [" + from + ", " + to + ")");
         }
@@ -119,24 +143,26 @@ public final class Simulations {
         int pool = Math.min(threads, chunks);
         if (pool <= 1) {
             for (int c = 0; c < chunks; c++) {
-                parts[c] = runChunk(from, c, chunk, to, tracker);
+                parts[c] = runChunk(from, c, chunk, to, tracker, source);
             }
         } else {
-            runParallel(parts, from, chunk, to, tracker, pool);
+            runParallel(parts, from, chunk, to, tracker, pool, source);
         }
         return SimulationChunk.merge(parts, count, prior.dim(), simulator);
     }
 
-    private SimulationChunk runChunk(long from, int c, int chunk, long to, Progress tracker) {
+    private SimulationChunk runChunk(long from, int c, int chunk, long to, Progress tracker,
+            SimulationChunk.ThetaSource source) {
         long start = from + (long) c * chunk;
         int n = (int) Math.min(chunk, to - start);
-        SimulationChunk part = SimulationChunk.simulate(prior, simulator, seed, start, n);
+        SimulationChunk part = SimulationChunk.simulate(prior.dim(), source, simulator, seed,
+                start, n);
         tracker.add(n);
         return part;
     }
 
     private void runParallel(SimulationChunk[] parts, long from, int chunk, long to,
-            Progress tracker, int pool) {
+            Progress tracker, int pool, SimulationChunk.ThetaSource source) {
         AtomicInteger id = new AtomicInteger();
         ExecutorService exec = Executors.newFixedThreadPool(pool, r -> {
             Thread t = new Thread(r, "sbi4j-sim-" + id.incrementAndGet());
@@ -147,7 +173,7 @@ public final class Simulations {
             List<Future<SimulationChunk>> futures = new ArrayList<>(parts.length);
             for (int c = 0; c < parts.length; c++) {
                 int cc = c;
-                futures.add(exec.submit(() -> runChunk(from, cc, chunk, to, tracker)));
+                futures.add(exec.submit(() -> runChunk(from, cc, chunk, to, tracker, source)));
             }
             for (int c = 0; c < parts.length; c++) {
                 parts[c] = futures.get(c).get();

@@ -177,6 +177,13 @@ public final class Analysis {
             summary.setting("prior", src.prior().toString());
             progress.note("run: %s, %d simulations, seed %d, into %s", file, job.simulations(),
                     seed, dir);
+            if (job.method().isSequential()) {
+                SequentialAnalysis.run(new SequentialAnalysis.Context(job, src, obs, seed, dir,
+                        o.threads, progress), summary);
+                summary.jobSizes(job);
+                Files.writeString(dir.resolve("summary.md"), summary.markdown());
+                return summary;
+            }
 
             long t0 = System.nanoTime();
             Dataset data = simulate(src, seed, dir.resolve("simulations"), summary);

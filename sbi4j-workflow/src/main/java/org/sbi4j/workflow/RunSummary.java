@@ -108,6 +108,11 @@ public final class RunSummary {
         results.add(sb.toString().strip());
     }
 
+    /** A paragraph of the results section. */
+    void result(String paragraph) {
+        results.add(paragraph);
+    }
+
     void verdict(String name, String verdict) {
         verdicts.add(name + ": " + verdict);
     }

@@ -39,6 +39,11 @@ public enum SeedStream {
     EXAMPLE_C2ST(0x5B14_C257_E000L),
     /** The galaxy-clustering example's prior draws for the identifiability report. */
     EXAMPLE_PRIOR(0x5B14_C257_E064L),
+    /**
+     * The run seed of the sequential analysis of observation k (offset k): each observation's
+     * rounds simulate and train under their own seed ({@link #seedFor(long, long)}).
+     */
+    SEQUENTIAL_RUN(0x5B14_5E90_0000L),
     /** The sbibm benchmark's C2ST for observation k: offset k. */
     SBIBM_C2ST(0x5B14_C257_B000L),
     /** The Lorenz-96 example's amortised test simulations. */
@@ -70,6 +75,11 @@ public enum SeedStream {
     /** A derived seed (e.g. of a simulation run) for this purpose under {@code seed}. */
     public long seedFor(long seed) {
         return SimulationStreams.seedFor(seed, index);
+    }
+
+    /** A derived seed for item {@code k} of this purpose under {@code seed}. */
+    public long seedFor(long seed, long k) {
+        return SimulationStreams.seedFor(seed, index(k));
     }
 
     /** The index of item {@code k ≥ 0}: {@code index() + k}. */

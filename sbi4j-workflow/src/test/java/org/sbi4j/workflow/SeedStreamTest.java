@@ -13,7 +13,7 @@ class SeedStreamTest {
 
     /** The purposes drawn with a per-item offset (observation k). */
     static final Set<SeedStream> WITH_OFFSETS = EnumSet.of(SeedStream.SAMPLES,
-            SeedStream.SBIBM_C2ST);
+            SeedStream.SBIBM_C2ST, SeedStream.SEQUENTIAL_RUN);
 
     @Test
     void indicesAreDistinctAndOffsetRangesHoldNoOtherIndex() {

@@ -184,6 +184,7 @@ public record RealismBenchmark(List<String> tasks, int simulations, int[] observ
             obs = new ObservationsSpec(rows, null, null);
         }
         return new JobFile(base == null ? null : base.priors(), sim, simulations, seed, null,
-                null, obs, 10_000, dir.toString(), List.of("sbc", "coverage"), preset, null);
+                null, obs, 10_000, dir.toString(), List.of("sbc", "coverage"), preset, null,
+                null, null);
     }
 }

@@ -131,6 +131,28 @@ public record SbibmBenchmark(List<String> tasks, int[] budgets, int[] observatio
         return rows;
     }
 
+    /**
+     * Runs the benchmark for a sequential method instead ({@link SbibmSequential}): one analysis
+     * per observation with the whole budget in {@code rounds} rounds, with this benchmark's
+     * preset, estimator, epoch limit and batch size (not capped: the training set grows).
+     */
+    public List<Row> runSequential(org.sbi4j.npe.MethodSettings method, int rounds, Path out,
+                                   boolean overwrite, Consumer<String> lines) throws IOException {
+        OutputDir.prepare(out, overwrite, null);
+        NpeSettings base = Presets.of(preset);
+        TrainingConfig training = base.training().withMaxEpochs(maxEpochs);
+        if (batchSize != TrainingConfig.AUTO) {
+            training = training.withBatchSize(batchSize);
+        }
+        NpeSettings settings = base.withEstimator(base.estimator().withSettings(
+                org.sbi4j.flows.EstimatorKinds.defaults(estimator))).withTraining(training);
+        List<Row> rows = new SbibmSequential(tasks, budgets, observations, method, rounds,
+                settings, samples, seed, threads).run(out, lines);
+        Files.writeString(out.resolve("summary.md"), SequentialSummary.markdown(rows,
+                method.kind() + ", " + estimator + ", preset " + preset, rounds, seed));
+        return rows;
+    }
+
     /** "1-10", "3", "1,3,5-7" → sorted distinct observation numbers (each ≥ 1). */
     public static int[] parseObservations(String spec) {
         TreeSet<Integer> set = new TreeSet<>();

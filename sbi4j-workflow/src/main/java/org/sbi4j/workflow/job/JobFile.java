@@ -28,11 +28,16 @@ import org.sbi4j.prob.Priors;
  *                     behaviour) or {@code calibrated} ({@link #PRESETS})
  * @param calibration  what {@code run} does about calibration (default: auto when the job asks
  *                     for sbc, off otherwise; {@link CalibrationSpec})
+ * @param method       the inference method (default {@code npe}, amortised; {@code tsnpe}:
+ *                     sequential, one analysis per observation, {@link MethodSpec})
+ * @param rounds       rounds of a sequential method, sharing {@code simulations} equally
+ *                     (default {@value org.sbi4j.npe.SequentialNpe#DEFAULT_ROUNDS}; 1 for npe)
  */
 public record JobFile(List<PriorSpec> priors, SimulatorSpec simulator, Integer simulations,
                       Long seed, EstimatorSpec estimator, TrainingSpec training,
                       ObservationsSpec observations, Integer samples, String output,
-                      List<String> diagnostics, String preset, CalibrationSpec calibration) {
+                      List<String> diagnostics, String preset, CalibrationSpec calibration,
+                      MethodSpec method, Integer rounds) {
 
     /** Diagnostics a job may ask for. */
     public static final List<String> DIAGNOSTICS =
@@ -103,6 +108,18 @@ public record JobFile(List<PriorSpec> priors, SimulatorSpec simulator, Integer s
                     + calibration.maxSimulations() + ") is below 'simulations' (" + simulations
                     + ")");
         }
+        method = method == null ? MethodSpec.DEFAULT : method;
+        rounds = rounds == null ? (method.isSequential()
+                ? org.sbi4j.npe.SequentialNpe.DEFAULT_ROUNDS : 1) : rounds;
+        method.toSettings().checkRounds(rounds);
+        if (method.isSequential() && simulations < rounds * 3) {
+            throw new IllegalArgumentException("'simulations' (" + simulations + ") is too few"
+                    + " for " + rounds + " rounds (each round trains on at least 3 pairs)");
+        }
+        if (method.isSequential() && observations == null) {
+            throw new IllegalArgumentException("method '" + method.type() + "' is sequential:"
+                    + " it needs 'observations' (one analysis per observation)");
+        }
         if (observations != null && observations.task() != null && !simulator.isTask()) {
             throw new IllegalArgumentException("observations 'task' needs a 'task' simulator");
         }
@@ -116,7 +133,7 @@ public record JobFile(List<PriorSpec> priors, SimulatorSpec simulator, Integer s
     /** The same job with another preset (checked like the key). */
     public JobFile withPreset(String name) {
         return new JobFile(priors, simulator, simulations, seed, estimator, training, observations,
-                samples, output, diagnostics, name, calibration);
+                samples, output, diagnostics, name, calibration, method, rounds);
     }
 
     /** Number of parameters given by {@code priors} (0 for a task that brings its own prior). */
@@ -160,6 +177,7 @@ public record JobFile(List<PriorSpec> priors, SimulatorSpec simulator, Integer s
         Path b = base.toAbsolutePath().normalize();
         return new JobFile(priors, simulator.resolve(b), simulations, seed, estimator, training,
                 observations == null ? null : observations.resolve(b), samples,
-                b.resolve(output).normalize().toString(), diagnostics, preset, calibration);
+                b.resolve(output).normalize().toString(), diagnostics, preset, calibration,
+                method, rounds);
     }
 }

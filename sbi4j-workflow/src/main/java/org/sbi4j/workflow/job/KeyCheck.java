@@ -23,7 +23,7 @@ import tools.jackson.core.TokenStreamLocation;
 final class KeyCheck {
 
     private static final Set<Class<?>> SELF_CHECKED = Set.of(PriorSpec.class,
-            ObservationsSpec.class);
+            ObservationsSpec.class, MethodSpec.class);
 
     private final String source;
 

@@ -131,15 +131,15 @@ class JobComponentsTest {
         assertThat(JobComponents.observations(one, 2).data()).containsExactly(1f, 2f);
         JobFile two = new JobFile(one.priors(), one.simulator(), 5, null, null, null,
                 new ObservationsSpec(null, dir.resolve("two.npy").toString(), null), null, null,
-                null, null, null);
+                null, null, null, null, null);
         assertThat(JobComponents.observations(two, 2).rows()).isEqualTo(2);
         JobFile csv = new JobFile(one.priors(), one.simulator(), 5, null, null, null,
                 new ObservationsSpec(null, dir.resolve("x.csv").toString(), null), null, null,
-                null, null, null);
+                null, null, null, null, null);
         assertThat(JobComponents.observations(csv, 2).data()).containsExactly(5f, 6f);
         assertThatThrownBy(() -> JobComponents.observations(csv, 3))
                 .hasMessageContaining("have 2 values per row but the simulator gives 3");
         assertThat(JobComponents.observations(new JobFile(one.priors(), one.simulator(), 5,
-                null, null, null, null, null, null, null, null, null), 2)).isNull();
+                null, null, null, null, null, null, null, null, null, null, null), 2)).isNull();
     }
 }

@@ -91,13 +91,13 @@ class PriorSpecTest {
                 false);
         SimulatorSpec cmd = SimulatorSpec.ofCommand(List.of("sim"), 1);
         assertThatThrownBy(() -> new JobFile(List.of(a, a), cmd, 10, null, null, null, null,
-                null, null, null, null, null)).hasMessageContaining("'a' appears twice");
+                null, null, null, null, null, null, null)).hasMessageContaining("'a' appears twice");
         assertThatThrownBy(() -> new JobFile(null, cmd, 10, null, null, null, null, null, null,
-                null, null, null)).hasMessageContaining("no 'priors'");
+                null, null, null, null, null)).hasMessageContaining("no 'priors'");
         assertThatThrownBy(() -> new JobFile(List.of(a), cmd, 0, null, null, null, null, null,
-                null, null, null, null)).hasMessageContaining("'simulations' must be at least 1, got 0");
+                null, null, null, null, null, null)).hasMessageContaining("'simulations' must be at least 1, got 0");
         assertThatThrownBy(() -> new JobFile(List.of(a), cmd, 5, null, null, null,
-                new ObservationsSpec(List.of(List.of(1.0, 2.0)), null, null), null, null, null, null, null))
+                new ObservationsSpec(List.of(List.of(1.0, 2.0)), null, null), null, null, null, null, null, null, null))
                 .hasMessageContaining("2 values per row but the simulator's x_dim is 1");
     }
 }

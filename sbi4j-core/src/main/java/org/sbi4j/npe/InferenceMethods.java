@@ -1,0 +1,56 @@
+package org.sbi4j.npe;
+
+import java.util.List;
+import java.util.Map;
+import org.sbi4j.flows.SettingsRegistry;
+
+/**
+ * The registry of inference methods by name, read by job files ({@code method:}) and
+ * {@code bench sbibm --method}. Adding a method means writing its settings record (implementing
+ * {@link MethodSettings}) and one line below.
+ *
+ * <table>
+ * <caption>Registered methods</caption>
+ * <tr><th>name</th><th>settings</th><th>rounds</th></tr>
+ * <tr><td>npe</td><td>{@link AmortizedSettings}</td><td>1 (amortised)</td></tr>
+ * <tr><td>tsnpe</td><td>{@link TsnpeSettings}</td><td>any (sequential, one x_o)</td></tr>
+ * </table>
+ */
+public final class InferenceMethods {
+
+    private static final SettingsRegistry<MethodSettings> REGISTRY =
+            SettingsRegistry.<MethodSettings>builder("method", MethodSettings::kind)
+                    .add(AmortizedSettings.defaults(), "amortised NPE: one round on the prior,"
+                            + " the posterior for every x")
+                    .add(TsnpeSettings.defaults(), "truncated sequential NPE: rounds on the"
+                            + " prior truncated to the posterior's (1 - epsilon) HPR at x_o")
+                    .build();
+
+    private InferenceMethods() {
+    }
+
+    /** The registry itself (entries, binding, text form). */
+    public static SettingsRegistry<MethodSettings> registry() {
+        return REGISTRY;
+    }
+
+    /** The registered names, in registration order. */
+    public static List<String> names() {
+        return REGISTRY.names();
+    }
+
+    /** The default settings of a method; an unknown name is refused with the list of names. */
+    public static MethodSettings defaults(String kind) {
+        return REGISTRY.defaults(kind);
+    }
+
+    /** The method's defaults with the given snake_case keys overridden. */
+    public static MethodSettings bind(String kind, Map<String, ?> partial) {
+        return REGISTRY.bind(kind, partial);
+    }
+
+    /** Every key of a method with its default value as text. */
+    public static Map<String, String> describe(String kind) {
+        return REGISTRY.describe(kind);
+    }
+}

@@ -1,0 +1,68 @@
+package org.sbi4j.npe;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.sbi4j.data.Dataset;
+import org.sbi4j.posterior.PosteriorFiles;
+import org.sbi4j.rounds.RoundMethod;
+import org.sbi4j.train.EpochRecord;
+import org.sbi4j.train.TrainingReport;
+
+/**
+ * A round of NPE trained with the standard loss on all rounds' pairs (package-private base of
+ * amortised NPE and TSNPE): {@link Npe#builder(org.sbi4j.prob.Prior)} on the pairs with the
+ * round's seed. Saves {@code model.sbi4j} and {@code loss.csv} (member, epoch, training and
+ * validation loss) into the round's folder; loads the model with the prior's support.
+ */
+abstract class NpeRoundMethod implements RoundMethod<NpeRound> {
+
+    static final String MODEL_FILE = "model.sbi4j";
+    static final String LOSS_FILE = "loss.csv";
+
+    final MethodContext context;
+
+    NpeRoundMethod(MethodContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public NpeRound train(Input<NpeRound> input) {
+        NpeResult r = Npe.builder(context.prior()).data(Dataset.from(input.pairs()))
+                .seed(input.seed()).settings(context.settings()).threads(context.threads())
+                .onEpoch(context.listener()).run();
+        return new NpeRound(r.posterior(), r.reports());
+    }
+
+    @Override
+    public void save(NpeRound model, Path roundFolder) throws IOException {
+        PosteriorFiles.save(model.posterior(), roundFolder.resolve(MODEL_FILE));
+        if (!model.reports().isEmpty()) {
+            writeLoss(model.reports(), roundFolder.resolve(LOSS_FILE));
+        }
+    }
+
+    @Override
+    public NpeRound load(Path roundFolder) throws IOException {
+        return new NpeRound(PosteriorFiles.load(roundFolder.resolve(MODEL_FILE))
+                .withSupport(context.prior()), List.of());
+    }
+
+    static void writeLoss(List<TrainingReport> reports, Path file) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            w.write("member,epoch,train_loss,validation_loss\n");
+            for (int m = 0; m < reports.size(); m++) {
+                for (EpochRecord e : reports.get(m).epochs()) {
+                    w.write(String.format(Locale.ROOT, "%d,%d,%.6f,%.6f%n", m, e.epoch(),
+                            e.trainLoss(), e.validationLoss()));
+                }
+            }
+        }
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -1,0 +1,116 @@
+package org.sbi4j.examples.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.sbi4j.diagnostics.C2st;
+import org.sbi4j.io.Csv;
+import org.sbi4j.npe.MethodSettings;
+import org.sbi4j.npe.NpeSettings;
+import org.sbi4j.npe.SequentialNpe;
+import org.sbi4j.npe.SequentialResult;
+import org.sbi4j.rounds.RoundRecord;
+import org.sbi4j.tasks.Task;
+import org.sbi4j.tasks.Tasks;
+import org.sbi4j.tensor.Matrix;
+import org.sbi4j.workflow.SeedStream;
+
+/**
+ * The sbibm benchmark for a sequential method ({@code sbi4j bench sbibm --method tsnpe}): per
+ * task, budget and observation k one sequential analysis ({@link SequentialNpe}) with the whole
+ * budget in {@code rounds} equal rounds, under the seed {@link SeedStream#SEQUENTIAL_RUN} + k of
+ * the run seed; samples and C2ST as the amortised mode ({@link SbibmBenchmark}). Writes
+ * OUT/&lt;task&gt;/&lt;budget&gt;/obs&lt;k&gt;.csv, the resumable round folders
+ * OUT/&lt;task&gt;/&lt;budget&gt;/obs&lt;k&gt;-rounds/ (a rerun with {@code --overwrite}
+ * continues an interrupted analysis), OUT/c2st.csv (simulate_s and train_s summed over the
+ * rounds) and OUT/rounds.csv ({@code task,budget,observation,round,simulations,valid,propose_s,
+ * simulate_s,train_s,proposal}).
+ *
+ * @param tasks        task names
+ * @param budgets      total simulations per observation (all rounds)
+ * @param observations observation numbers
+ * @param method       the method's settings (a registered kind)
+ * @param rounds       rounds per analysis
+ * @param settings     what every round trains (the preset with the estimator applied)
+ * @param samples      posterior samples per observation
+ * @param seed         run seed
+ * @param threads      simulation, training and C2ST threads
+ */
+public record SbibmSequential(List<String> tasks, int[] budgets, int[] observations,
+                              MethodSettings method, int rounds, NpeSettings settings,
+                              int samples, long seed, int threads) {
+
+    public SbibmSequential {
+        tasks = List.copyOf(tasks);
+        budgets = budgets.clone();
+        observations = observations.clone();
+        method.checkRounds(rounds);
+    }
+
+    /** Runs every analysis into {@code out} (already prepared), one c2st.csv line at a time. */
+    public List<SbibmBenchmark.Row> run(Path out, Consumer<String> lines) throws IOException {
+        List<Task> ts = tasks.stream().map(Tasks::byName).toList();
+        for (Task t : ts) {
+            for (int k : observations) {
+                t.checkObservation(k);
+            }
+        }
+        Path csv = out.resolve("c2st.csv");
+        Files.writeString(csv, "task,budget,observation,c2st,simulate_s,train_s,sample_s\n");
+        Path roundsCsv = out.resolve("rounds.csv");
+        Files.writeString(roundsCsv, "task,budget,observation,round,simulations,valid,propose_s,"
+                + "simulate_s,train_s,proposal\n");
+        List<SbibmBenchmark.Row> rows = new ArrayList<>();
+        for (Task t : ts) {
+            for (int budget : budgets) {
+                Path dir = Files.createDirectories(out.resolve(t.name())
+                        .resolve(Integer.toString(budget)));
+                for (int k : observations) {
+                    SbibmBenchmark.Row row = runOne(t, budget, k, dir, roundsCsv);
+                    rows.add(row);
+                    String line = String.format(Locale.ROOT, "%s,%d,%d,%.5f,%.3f,%.3f,%.3f",
+                            row.task(), row.budget(), row.observation(), row.c2st(),
+                            row.simulateS(), row.trainS(), row.sampleS());
+                    Files.writeString(csv, line + "\n", StandardOpenOption.APPEND);
+                    lines.accept(line);
+                }
+            }
+        }
+        return rows;
+    }
+
+    private SbibmBenchmark.Row runOne(Task t, int budget, int k, Path dir, Path roundsCsv)
+            throws IOException {
+        SequentialResult r = SequentialNpe.builder(t.prior(), t.simulator())
+                .observation(t.observation(k)).method(method).rounds(rounds)
+                .simulations(budget).settings(settings)
+                .seed(SeedStream.SEQUENTIAL_RUN.seedFor(seed, k)).threads(threads)
+                .folder(dir.resolve("obs" + k + "-rounds")).run();
+        double simulateS = 0;
+        double trainS = 0;
+        StringBuilder lines = new StringBuilder();
+        for (RoundRecord rec : r.rounds()) {
+            simulateS += rec.simulateSeconds() + rec.proposeSeconds();
+            trainS += rec.trainSeconds();
+            lines.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%d,%d,%.3f,%.3f,%.3f,\"%s\"%n",
+                    t.name(), budget, k, rec.round(), rec.attempted(), rec.valid(),
+                    rec.proposeSeconds(), rec.simulateSeconds(), rec.trainSeconds(),
+                    rec.proposal().replace("\"", "'")));
+        }
+        Files.writeString(roundsCsv, lines, StandardOpenOption.APPEND);
+        long t0 = System.nanoTime();
+        Matrix s = r.posterior().at(t.observation(k)).sample(samples,
+                SeedStream.SAMPLES.streamFor(seed, k));
+        double sampleS = (System.nanoTime() - t0) / 1e9;
+        Csv.write(dir.resolve("obs" + k + ".csv"), r.posterior().names(), s);
+        double c2st = C2st.run(t.referenceSamples(k), s,
+                C2st.Config.sbibm().withThreads(Math.min(5, threads)),
+                SeedStream.SBIBM_C2ST.streamFor(seed, k)).accuracy();
+        return new SbibmBenchmark.Row(t.name(), budget, k, c2st, simulateS, trainS, sampleS);
+    }
+}
