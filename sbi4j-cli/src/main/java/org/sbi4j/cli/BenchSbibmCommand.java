@@ -37,7 +37,7 @@ final class BenchSbibmCommand implements Callable<Integer> {
             description = "Observations: numbers and ranges, e.g. 1-10 or 1,3,5-7 (default: ${DEFAULT-VALUE}).")
     String observations = "1-10";
 
-    @Option(names = "--estimator", description = "nsf, maf or mdn (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--estimator", description = "Any registered estimator kind: nsf, maf, mdn, maf_rqs, flow_stack, fmpe ('sbi4j kinds' lists them) (default: ${DEFAULT-VALUE}).")
     String estimator = "nsf";
 
     @Option(names = "--batch-size", description = "Training batch size, capped at the training "
