@@ -40,6 +40,15 @@ final class BenchSbibmCommand implements Callable<Integer> {
     @Option(names = "--estimator", description = "Any registered estimator kind: nsf, maf, mdn, maf_rqs, flow_stack, fmpe ('sbi4j kinds' lists them) (default: ${DEFAULT-VALUE}).")
     String estimator = "nsf";
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any setting of the "
+            + "estimator kind by its snake_case name, e.g. --set hidden_features=64 (repeatable;"
+            + " 'sbi4j kinds' lists them).")
+    java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--stop-after-epochs", paramLabel = "E", description = "Early-stopping "
+            + "patience in epochs; 0: the preset's (sbi: 20) (default: ${DEFAULT-VALUE}).")
+    int stopAfterEpochs = 0;
+
     @Option(names = "--batch-size", description = "Training batch size, capped at the training "
             + "set; 0: the preset's (sbi: 200; auto: 200 from 4,000 simulations up, smaller "
             + "batches and larger steps below) (default: 0; the sbibm paper used 10000).")
@@ -72,7 +81,8 @@ final class BenchSbibmCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter pw = spec.commandLine().getOut();
         new SbibmBenchmark(tasks, budgets, SbibmBenchmark.parseObservations(observations),
-                estimator, batchSize, maxEpochs, samples, seed, threads, preset).run(out, overwrite,
+                estimator, settings, batchSize, maxEpochs, stopAfterEpochs, samples, seed,
+                threads, preset).run(out, overwrite,
                 line -> {
                     pw.println(line);
                     pw.flush();
