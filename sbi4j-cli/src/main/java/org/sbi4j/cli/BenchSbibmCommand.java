@@ -49,6 +49,10 @@ final class BenchSbibmCommand implements Callable<Integer> {
             + "patience in epochs; 0: the preset's (sbi: 20) (default: ${DEFAULT-VALUE}).")
     int stopAfterEpochs = 0;
 
+    @Option(names = "--learning-rate", paramLabel = "LR", description = "Adam's learning rate; "
+            + "0: the preset's (sbi: 5e-4) (default: ${DEFAULT-VALUE}).")
+    double learningRate = 0;
+
     @Option(names = "--batch-size", description = "Training batch size, capped at the training "
             + "set; 0: the preset's (sbi: 200; auto: 200 from 4,000 simulations up, smaller "
             + "batches and larger steps below) (default: 0; the sbibm paper used 10000).")
@@ -81,7 +85,7 @@ final class BenchSbibmCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter pw = spec.commandLine().getOut();
         new SbibmBenchmark(tasks, budgets, SbibmBenchmark.parseObservations(observations),
-                estimator, settings, batchSize, maxEpochs, stopAfterEpochs, samples, seed,
+                estimator, settings, batchSize, maxEpochs, stopAfterEpochs, learningRate, samples, seed,
                 threads, preset).run(out, overwrite,
                 line -> {
                     pw.println(line);

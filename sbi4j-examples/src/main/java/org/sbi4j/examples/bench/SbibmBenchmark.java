@@ -46,6 +46,7 @@ import org.sbi4j.workflow.SeedStream;
  * @param batchSize    training batch size, capped at the training set; 0 for automatic
  * @param maxEpochs    epoch limit (MAX_VALUE: early stopping only)
  * @param stopAfterEpochs early-stopping patience in epochs; 0 keeps the preset's
+ * @param learningRate Adam's learning rate; 0 keeps the preset's
  * @param samples      posterior samples per observation (at least 10)
  * @param seed         run seed
  * @param threads      simulation and C2ST threads
@@ -55,7 +56,7 @@ import org.sbi4j.workflow.SeedStream;
  */
 public record SbibmBenchmark(List<String> tasks, int[] budgets, int[] observations,
                              String estimator, java.util.Map<String, String> settings,
-                             int batchSize, int maxEpochs, int stopAfterEpochs, int samples,
+                             int batchSize, int maxEpochs, int stopAfterEpochs, double learningRate, int samples,
                              long seed, int threads, String preset) {
 
     /** The ten sbibm tasks, in the paper's order. */
@@ -70,10 +71,11 @@ public record SbibmBenchmark(List<String> tasks, int[] budgets, int[] observatio
 
     /** Checks the sizes. */
     public SbibmBenchmark {
-        if (threads < 1 || samples < 10 || batchSize < 0 || stopAfterEpochs < 0) {
+        if (threads < 1 || samples < 10 || batchSize < 0 || stopAfterEpochs < 0
+                || !(learningRate >= 0)) {
             throw new IllegalArgumentException("need --threads >= 1, --samples >= 10, --batch-size >= 0,"
                     + " --stop-after-epochs >= 0; got " + threads + ", " + samples + ", " + batchSize
-                    + ", " + stopAfterEpochs);
+                    + ", " + stopAfterEpochs + " (learning rate " + learningRate + ")");
         }
         Presets.of(preset); // refuses an unknown name before any work
         settings = java.util.Map.copyOf(settings);
@@ -108,6 +110,9 @@ public record SbibmBenchmark(List<String> tasks, int[] budgets, int[] observatio
                 if (stopAfterEpochs > 0) {
                     training = training.withStopAfterEpochs(stopAfterEpochs);
                 }
+                if (learningRate > 0) {
+                    training = training.withLearningRate(learningRate);
+                }
                 NpeSettings settings = base.withEstimator(est).withTraining(
                         training.withMaxEpochs(maxEpochs));
                 NpeResult r = Npe.builder(t.prior(), t.simulator()).simulations(budget).seed(seed)
@@ -137,6 +142,7 @@ public record SbibmBenchmark(List<String> tasks, int[] budgets, int[] observatio
         Files.writeString(out.resolve("summary.md"), SbibmSummary.markdown(rows,
                 SbibmFigures.load(), estimator + (settings.isEmpty() ? "" : " " + new java.util.TreeMap<>(settings))
                         + (stopAfterEpochs == 0 ? "" : ", patience " + stopAfterEpochs)
+                        + (learningRate == 0 ? "" : ", learning rate " + learningRate)
                         + (preset.equals("sbi") ? "" : ", preset " + preset),
                 batchSize, seed));
         return rows;
