@@ -41,12 +41,9 @@ import org.sbi4j.workflow.SeedStream;
  * @param tasks        task names
  * @param budgets      simulation budgets
  * @param observations observation numbers (each ≥ 1)
- * @param estimator    any registered estimator kind (nsf, maf, mdn, fmpe, …)
- * @param settings     snake_case settings of the estimator kind overriding its defaults
+ * @param estimator    nsf, maf or mdn
  * @param batchSize    training batch size, capped at the training set; 0 for automatic
  * @param maxEpochs    epoch limit (MAX_VALUE: early stopping only)
- * @param stopAfterEpochs early-stopping patience in epochs; 0 keeps the preset's
- * @param learningRate Adam's learning rate; 0 keeps the preset's
  * @param samples      posterior samples per observation (at least 10)
  * @param seed         run seed
  * @param threads      simulation and C2ST threads
@@ -55,8 +52,7 @@ import org.sbi4j.workflow.SeedStream;
  *                     calibrated ({@link Presets})
  */
 public record SbibmBenchmark(List<String> tasks, int[] budgets, int[] observations,
-                             String estimator, java.util.Map<String, String> settings,
-                             int batchSize, int maxEpochs, int stopAfterEpochs, double learningRate, int samples,
+                             String estimator, int batchSize, int maxEpochs, int samples,
                              long seed, int threads, String preset) {
 
     /** The ten sbibm tasks, in the paper's order. */
@@ -71,15 +67,11 @@ public record SbibmBenchmark(List<String> tasks, int[] budgets, int[] observatio
 
     /** Checks the sizes. */
     public SbibmBenchmark {
-        if (threads < 1 || samples < 10 || batchSize < 0 || stopAfterEpochs < 0
-                || !(learningRate >= 0)) {
-            throw new IllegalArgumentException("need --threads >= 1, --samples >= 10, --batch-size >= 0,"
-                    + " --stop-after-epochs >= 0; got " + threads + ", " + samples + ", " + batchSize
-                    + ", " + stopAfterEpochs + " (learning rate " + learningRate + ")");
+        if (threads < 1 || samples < 10 || batchSize < 0) {
+            throw new IllegalArgumentException("need --threads >= 1, --samples >= 10, --batch-size >= 0;"
+                    + " got " + threads + ", " + samples + ", " + batchSize);
         }
         Presets.of(preset); // refuses an unknown name before any work
-        settings = java.util.Map.copyOf(settings);
-        org.sbi4j.flows.EstimatorKinds.bind(estimator, settings); // unknown kinds, keys, values
         tasks = List.copyOf(tasks);
         budgets = budgets.clone();
         observations = observations.clone();
@@ -94,7 +86,7 @@ public record SbibmBenchmark(List<String> tasks, int[] budgets, int[] observatio
         OutputDir.prepare(out, overwrite, null);
         NpeSettings base = Presets.of(preset);
         EstimatorSpec est = base.estimator().withSettings(
-                org.sbi4j.flows.EstimatorKinds.bind(estimator, settings));
+                org.sbi4j.flows.EstimatorKinds.defaults(estimator));
         List<Row> rows = new ArrayList<>();
         Path csv = out.resolve("c2st.csv");
         Files.writeString(csv, "task,budget,observation,c2st,simulate_s,train_s,sample_s\n");
@@ -106,12 +98,6 @@ public record SbibmBenchmark(List<String> tasks, int[] budgets, int[] observatio
                 TrainingConfig training = base.training();
                 if (batchSize != TrainingConfig.AUTO) {
                     training = training.withBatchSize(Math.min(batchSize, cap));
-                }
-                if (stopAfterEpochs > 0) {
-                    training = training.withStopAfterEpochs(stopAfterEpochs);
-                }
-                if (learningRate > 0) {
-                    training = training.withLearningRate(learningRate);
                 }
                 NpeSettings settings = base.withEstimator(est).withTraining(
                         training.withMaxEpochs(maxEpochs));
@@ -140,10 +126,7 @@ public record SbibmBenchmark(List<String> tasks, int[] budgets, int[] observatio
             }
         }
         Files.writeString(out.resolve("summary.md"), SbibmSummary.markdown(rows,
-                SbibmFigures.load(), estimator + (settings.isEmpty() ? "" : " " + new java.util.TreeMap<>(settings))
-                        + (stopAfterEpochs == 0 ? "" : ", patience " + stopAfterEpochs)
-                        + (learningRate == 0 ? "" : ", learning rate " + learningRate)
-                        + (preset.equals("sbi") ? "" : ", preset " + preset),
+                SbibmFigures.load(), estimator + (preset.equals("sbi") ? "" : ", preset " + preset),
                 batchSize, seed));
         return rows;
     }
