@@ -15,28 +15,13 @@ final class FunctionSimulator implements Simulator {
         if (thetaDim < 1) {
             throw new IllegalArgumentException("thetaDim must be >= 1, got " + thetaDim);
         }
-        if (xShape == null || xShape.length == 0) {
-            throw new IllegalArgumentException("the x shape needs at least one entry, got "
-                    + Arrays.toString(xShape));
-        }
-        long size = 1;
-        for (int s : xShape) {
-            if (s < 1) {
-                throw new IllegalArgumentException("every x shape entry must be >= 1, got "
-                        + Arrays.toString(xShape));
-            }
-            size *= s;
-            if (size > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("the x shape " + Arrays.toString(xShape)
-                        + " has more than " + Integer.MAX_VALUE + " values");
-            }
-        }
+        int size = Simulator.xDimOf(xShape);
         if (function == null) {
             throw new IllegalArgumentException("the simulator function must not be null");
         }
         this.thetaDim = thetaDim;
         this.xShape = xShape.clone();
-        this.xDim = (int) size;
+        this.xDim = size;
         this.function = function;
     }
 

@@ -3,7 +3,6 @@ package org.sbi4j.sim;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.sbi4j.prob.Prior;
 import org.sbi4j.tensor.Matrix;
 
 /**
@@ -35,12 +34,6 @@ final class SimulationChunk {
     interface ThetaSource {
         /** Writes θ of simulation {@code index} to {@code out[off ..)}, drawing from {@code rng}. */
         void fill(long index, UniformRandomProvider rng, float[] out, int off);
-    }
-
-    /** Draws θ from the prior and x from the simulator for each index, one stream per index. */
-    static SimulationChunk simulate(Prior prior, Simulator simulator, long seed, long start, int n) {
-        return simulate(prior.dim(), (i, rng, out, off) -> prior.sample(rng, out, off),
-                simulator, seed, start, n);
     }
 
     /** θ from {@code source} and x from the simulator for each index, one stream per index. */

@@ -116,4 +116,29 @@ public interface Simulator {
     static String describe(Throwable e) {
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
+
+    /**
+     * The number of x values of logical shape {@code xShape} (the product of its entries), after
+     * checking that it has at least one entry, every entry is at least 1 and the product fits
+     * an int.
+     */
+    static int xDimOf(int[] xShape) {
+        if (xShape == null || xShape.length == 0) {
+            throw new IllegalArgumentException("the x shape needs at least one entry, got "
+                    + java.util.Arrays.toString(xShape));
+        }
+        long size = 1;
+        for (int s : xShape) {
+            if (s < 1) {
+                throw new IllegalArgumentException("every x shape entry must be >= 1, got "
+                        + java.util.Arrays.toString(xShape));
+            }
+            size *= s;
+            if (size > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("the x shape " + java.util.Arrays.toString(xShape)
+                        + " has more than " + Integer.MAX_VALUE + " values");
+            }
+        }
+        return (int) size;
+    }
 }

@@ -31,18 +31,11 @@ public final class PyNpe {
      * kind).
      */
     public static Dataset dataset(float[] theta, int thetaDim, float[] x, int[] xShape, int n) {
-        long xDim = 1;
-        for (int s : xShape) {
-            if (s < 1) {
-                throw new IllegalArgumentException("every entry of the x shape must be >= 1, got "
-                        + java.util.Arrays.toString(xShape));
-            }
-            xDim *= s;
-        }
+        int xDim = org.sbi4j.sim.Simulator.xDimOf(xShape);
         long[] index = new long[Math.max(0, n)];
         java.util.Arrays.setAll(index, i -> i);
         return Dataset.of(PyArrays.matrix(theta, n, thetaDim, "theta"),
-                PyArrays.matrix(x, n, (int) xDim, "x"), index, xShape);
+                PyArrays.matrix(x, n, xDim, "x"), index, xShape);
     }
 
     /**

@@ -46,16 +46,8 @@ public final class PySimulator implements Simulator {
     private PySimulator(BatchFunction function, int thetaDim, int[] xShape) {
         this.function = function;
         this.thetaDim = thetaDim;
+        this.xDim = Simulator.xDimOf(xShape);
         this.xShape = xShape.clone();
-        long d = 1;
-        for (int s : xShape) {
-            if (s < 1) {
-                throw new IllegalArgumentException("every entry of the x shape must be >= 1, got "
-                        + java.util.Arrays.toString(xShape));
-            }
-            d *= s;
-        }
-        this.xDim = (int) d;
     }
 
     /** A simulator of x with the given shape from θ of dimension {@code thetaDim}. */

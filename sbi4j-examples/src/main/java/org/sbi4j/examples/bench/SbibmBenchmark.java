@@ -15,6 +15,7 @@ import org.sbi4j.npe.Npe;
 import org.sbi4j.npe.NpeResult;
 import org.sbi4j.npe.NpeSettings;
 import org.sbi4j.posterior.EstimatorSpec;
+import org.sbi4j.posterior.Posterior;
 import org.sbi4j.sim.SimulationProgress;
 import org.sbi4j.tasks.Task;
 import org.sbi4j.tasks.Tasks;
@@ -63,6 +64,38 @@ public record SbibmBenchmark(List<String> tasks, int[] budgets, int[] observatio
     /** One line of c2st.csv. */
     public record Row(String task, int budget, int observation, double c2st, double simulateS,
                       double trainS, double sampleS) {
+
+        /** The header of c2st.csv, with its line end. */
+        static final String CSV_HEADER =
+                "task,budget,observation,c2st,simulate_s,train_s,sample_s\n";
+
+        /** This row as a line of c2st.csv (no line end). */
+        String csvLine() {
+            return String.format(Locale.ROOT, "%s,%d,%d,%.5f,%.3f,%.3f,%.3f", task, budget,
+                    observation, c2st, simulateS, trainS, sampleS);
+        }
+    }
+
+    /** C2ST of one observation's samples and the seconds the sampling took. */
+    record Scored(double c2st, double sampleSeconds) {
+    }
+
+    /**
+     * Draws {@code samples} posterior samples for observation k of task t (stream
+     * {@link SeedStream#SAMPLES} of the seed), writes them to DIR/obs&lt;k&gt;.csv and scores them
+     * against the reference with sbibm's C2ST (stream {@link SeedStream#SBIBM_C2ST}).
+     */
+    static Scored sampleAndScore(Task t, Posterior posterior, int k, Path dir, int samples,
+                                 long seed, int threads) throws IOException {
+        long t0 = System.nanoTime();
+        Matrix s = posterior.at(t.observation(k)).sample(samples,
+                SeedStream.SAMPLES.streamFor(seed, k));
+        double sampleS = (System.nanoTime() - t0) / 1e9;
+        Csv.write(dir.resolve("obs" + k + ".csv"), posterior.names(), s);
+        double c2st = C2st.run(t.referenceSamples(k), s,
+                C2st.Config.sbibm().withThreads(Math.min(5, threads)),
+                SeedStream.SBIBM_C2ST.streamFor(seed, k)).accuracy();
+        return new Scored(c2st, sampleS);
     }
 
     /** Checks the sizes. */
@@ -89,7 +122,7 @@ public record SbibmBenchmark(List<String> tasks, int[] budgets, int[] observatio
                 org.sbi4j.flows.EstimatorKinds.defaults(estimator));
         List<Row> rows = new ArrayList<>();
         Path csv = out.resolve("c2st.csv");
-        Files.writeString(csv, "task,budget,observation,c2st,simulate_s,train_s,sample_s\n");
+        Files.writeString(csv, Row.CSV_HEADER);
         for (Task t : ts) {
             for (int budget : budgets) {
                 int cap = Math.max(1, (int) Math.round(budget * 0.9));
@@ -106,20 +139,11 @@ public record SbibmBenchmark(List<String> tasks, int[] budgets, int[] observatio
                 Path dir = Files.createDirectories(out.resolve(t.name()).resolve(Integer.toString(budget)));
                 for (int k : observations) {
                     t.checkObservation(k);
-                    long t0 = System.nanoTime();
-                    Matrix s = r.posterior().at(t.observation(k)).sample(samples,
-                            SeedStream.SAMPLES.streamFor(seed, k));
-                    double sampleS = (System.nanoTime() - t0) / 1e9;
-                    Csv.write(dir.resolve("obs" + k + ".csv"), r.posterior().names(), s);
-                    double c2st = C2st.run(t.referenceSamples(k), s,
-                            C2st.Config.sbibm().withThreads(Math.min(5, threads)),
-                            SeedStream.SBIBM_C2ST.streamFor(seed, k)).accuracy();
-                    Row row = new Row(t.name(), budget, k, c2st, r.simulateSeconds(),
-                            r.trainSeconds(), sampleS);
+                    Scored sc = sampleAndScore(t, r.posterior(), k, dir, samples, seed, threads);
+                    Row row = new Row(t.name(), budget, k, sc.c2st(), r.simulateSeconds(),
+                            r.trainSeconds(), sc.sampleSeconds());
                     rows.add(row);
-                    String line = String.format(Locale.ROOT, "%s,%d,%d,%.5f,%.3f,%.3f,%.3f",
-                            row.task, row.budget, row.observation, row.c2st, row.simulateS,
-                            row.trainS, row.sampleS);
+                    String line = row.csvLine();
                     Files.writeString(csv, line + "\n", java.nio.file.StandardOpenOption.APPEND);
                     lines.accept(line);
                 }

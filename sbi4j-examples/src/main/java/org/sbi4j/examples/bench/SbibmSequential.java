@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import org.sbi4j.diagnostics.C2st;
-import org.sbi4j.io.Csv;
 import org.sbi4j.npe.MethodSettings;
 import org.sbi4j.npe.NpeSettings;
 import org.sbi4j.npe.SequentialNpe;
@@ -17,7 +15,6 @@ import org.sbi4j.npe.SequentialResult;
 import org.sbi4j.rounds.RoundRecord;
 import org.sbi4j.tasks.Task;
 import org.sbi4j.tasks.Tasks;
-import org.sbi4j.tensor.Matrix;
 import org.sbi4j.workflow.SeedStream;
 
 /**
@@ -61,7 +58,7 @@ public record SbibmSequential(List<String> tasks, int[] budgets, int[] observati
             }
         }
         Path csv = out.resolve("c2st.csv");
-        Files.writeString(csv, "task,budget,observation,c2st,simulate_s,train_s,sample_s\n");
+        Files.writeString(csv, SbibmBenchmark.Row.CSV_HEADER);
         Path roundsCsv = out.resolve("rounds.csv");
         Files.writeString(roundsCsv, "task,budget,observation,round,simulations,valid,propose_s,"
                 + "simulate_s,train_s,proposal\n");
@@ -73,9 +70,7 @@ public record SbibmSequential(List<String> tasks, int[] budgets, int[] observati
                 for (int k : observations) {
                     SbibmBenchmark.Row row = runOne(t, budget, k, dir, roundsCsv);
                     rows.add(row);
-                    String line = String.format(Locale.ROOT, "%s,%d,%d,%.5f,%.3f,%.3f,%.3f",
-                            row.task(), row.budget(), row.observation(), row.c2st(),
-                            row.simulateS(), row.trainS(), row.sampleS());
+                    String line = row.csvLine();
                     Files.writeString(csv, line + "\n", StandardOpenOption.APPEND);
                     lines.accept(line);
                 }
@@ -103,14 +98,9 @@ public record SbibmSequential(List<String> tasks, int[] budgets, int[] observati
                     rec.proposal().replace("\"", "'")));
         }
         Files.writeString(roundsCsv, lines, StandardOpenOption.APPEND);
-        long t0 = System.nanoTime();
-        Matrix s = r.posterior().at(t.observation(k)).sample(samples,
-                SeedStream.SAMPLES.streamFor(seed, k));
-        double sampleS = (System.nanoTime() - t0) / 1e9;
-        Csv.write(dir.resolve("obs" + k + ".csv"), r.posterior().names(), s);
-        double c2st = C2st.run(t.referenceSamples(k), s,
-                C2st.Config.sbibm().withThreads(Math.min(5, threads)),
-                SeedStream.SBIBM_C2ST.streamFor(seed, k)).accuracy();
-        return new SbibmBenchmark.Row(t.name(), budget, k, c2st, simulateS, trainS, sampleS);
+        SbibmBenchmark.Scored sc = SbibmBenchmark.sampleAndScore(t, r.posterior(), k, dir,
+                samples, seed, threads);
+        return new SbibmBenchmark.Row(t.name(), budget, k, sc.c2st(), simulateS, trainS,
+                sc.sampleSeconds());
     }
 }
