@@ -3,10 +3,6 @@ package org.sbi4j.data;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.hipparchus.linear.Array2DRowRealMatrix;
-import org.hipparchus.linear.CholeskyDecomposition;
-import org.hipparchus.linear.DecompositionSolver;
-import org.hipparchus.linear.RealMatrix;
 import org.sbi4j.tensor.Matrix;
 
 /**
@@ -68,8 +64,8 @@ public final class ThetaRegression {
         if (xZ.cols() > MAX_X_DIM || n < 2 * p || !finite(xZ)) {
             return null;
         }
-        DecompositionSolver solver = normalEquations(xZ).getSolver();
-        float[][] coef = round(solver.solve(crossProducts(xZ, thetaZ)), d, p);
+        RidgeLeastSquares ridge = RidgeLeastSquares.of(xZ, RIDGE * n);
+        float[][] coef = ridge.solve(thetaZ);
         Matrix logAbs = Matrix.of(n, d);
         boolean[] keep = new boolean[d];
         boolean any = false;
@@ -93,7 +89,7 @@ public final class ThetaRegression {
         if (!any) {
             return null;
         }
-        float[][] scale = round(solver.solve(crossProducts(xZ, logAbs)), d, p);
+        float[][] scale = ridge.solve(logAbs);
         float[] lo = new float[d];
         float[] hi = new float[d];
         for (int k = 0; k < d; k++) {
@@ -112,67 +108,6 @@ public final class ThetaRegression {
             }
         }
         return new ThetaRegression(coef, scale, lo, hi);
-    }
-
-    /** XᵀX + ridge for X = [1, x] (the intercept not penalised), Cholesky-factored. */
-    private static CholeskyDecomposition normalEquations(Matrix xZ) {
-        int n = xZ.rows();
-        int p = xZ.cols() + 1;
-        double[][] a = new double[p][p];
-        double[] row = new double[p];
-        for (int i = 0; i < n; i++) {
-            row(xZ, i, row);
-            for (int u = 0; u < p; u++) {
-                double ru = row[u];
-                double[] au = a[u];
-                for (int v = u; v < p; v++) {
-                    au[v] += ru * row[v];
-                }
-            }
-        }
-        for (int u = 0; u < p; u++) {
-            for (int v = 0; v < u; v++) {
-                a[u][v] = a[v][u];
-            }
-            if (u > 0) {
-                a[u][u] += RIDGE * n;
-            }
-        }
-        return new CholeskyDecomposition(new Array2DRowRealMatrix(a, false));
-    }
-
-    /** Xᵀy for X = [1, x] and the columns of y. */
-    private static RealMatrix crossProducts(Matrix xZ, Matrix y) {
-        int p = xZ.cols() + 1;
-        double[][] b = new double[p][y.cols()];
-        double[] row = new double[p];
-        for (int i = 0; i < xZ.rows(); i++) {
-            row(xZ, i, row);
-            for (int u = 0; u < p; u++) {
-                for (int k = 0; k < y.cols(); k++) {
-                    b[u][k] += row[u] * y.get(i, k);
-                }
-            }
-        }
-        return new Array2DRowRealMatrix(b, false);
-    }
-
-    private static void row(Matrix xZ, int i, double[] row) {
-        row[0] = 1;
-        int off = xZ.rowOffset(i);
-        for (int j = 1; j < row.length; j++) {
-            row[j] = xZ.data()[off + j - 1];
-        }
-    }
-
-    private static float[][] round(RealMatrix beta, int d, int p) {
-        float[][] c = new float[d][p];
-        for (int k = 0; k < d; k++) {
-            for (int u = 0; u < p; u++) {
-                c[k][u] = (float) beta.getEntry(u, k);
-            }
-        }
-        return c;
     }
 
     private static double linear(float[] c, float[] x, int off) {
