@@ -41,15 +41,16 @@ public final class ThetaRegression {
     private final float[][] coef;
     /** d rows of [g_k0, g_k1 … g_kp]; zero rows (s = 1) for parameters not regressed. */
     private final float[][] scale;
-    /** Range of log s_k(x) over the training x (the clamp). */
-    private final float[] lo;
-    private final float[] hi;
+    /**
+     * d rows of [lo, hi] of log s_k(x) over the training x, then [lo, hi] of z_k over the
+     * training pairs (the clamps of the scale and of the centre); zeros when not regressed.
+     */
+    private final float[][] range;
 
-    private ThetaRegression(float[][] coef, float[][] scale, float[] lo, float[] hi) {
+    private ThetaRegression(float[][] coef, float[][] scale, float[][] range) {
         this.coef = coef;
         this.scale = scale;
-        this.lo = lo;
-        this.hi = hi;
+        this.range = range;
     }
 
     /**
@@ -66,16 +67,24 @@ public final class ThetaRegression {
         }
         RidgeLeastSquares ridge = RidgeLeastSquares.of(xZ, RIDGE * n);
         float[][] coef = ridge.solve(thetaZ);
+        float[][] range = new float[d][4];
         Matrix logAbs = Matrix.of(n, d);
         boolean[] keep = new boolean[d];
         boolean any = false;
         for (int k = 0; k < d; k++) {
+            range[k][2] = Float.POSITIVE_INFINITY;
+            range[k][3] = Float.NEGATIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                range[k][2] = Math.min(range[k][2], thetaZ.get(i, k));
+                range[k][3] = Math.max(range[k][3], thetaZ.get(i, k));
+            }
             double ss = 0;
             double sum = 0;
             double sum2 = 0;
             for (int i = 0; i < n; i++) {
                 double t = thetaZ.get(i, k);
-                double e = t - linear(coef[k], xZ.data(), xZ.rowOffset(i));
+                double e = t - clamp(linear(coef[k], xZ.data(), xZ.rowOffset(i)),
+                        range[k][2], range[k][3]);
                 ss += e * e;
                 sum += t;
                 sum2 += t * t;
@@ -90,24 +99,23 @@ public final class ThetaRegression {
             return null;
         }
         float[][] scale = ridge.solve(logAbs);
-        float[] lo = new float[d];
-        float[] hi = new float[d];
         for (int k = 0; k < d; k++) {
             if (!keep[k]) {
                 Arrays.fill(coef[k], 0f);
                 Arrays.fill(scale[k], 0f);
+                Arrays.fill(range[k], 0f);
                 continue;
             }
             scale[k][0] += (float) LOG_ABS_NORMAL;
-            lo[k] = Float.POSITIVE_INFINITY;
-            hi[k] = Float.NEGATIVE_INFINITY;
+            range[k][0] = Float.POSITIVE_INFINITY;
+            range[k][1] = Float.NEGATIVE_INFINITY;
             for (int i = 0; i < n; i++) {
                 float g = (float) linear(scale[k], xZ.data(), xZ.rowOffset(i));
-                lo[k] = Math.min(lo[k], g);
-                hi[k] = Math.max(hi[k], g);
+                range[k][0] = Math.min(range[k][0], g);
+                range[k][1] = Math.max(range[k][1], g);
             }
         }
-        return new ThetaRegression(coef, scale, lo, hi);
+        return new ThetaRegression(coef, scale, range);
     }
 
     private static double linear(float[] c, float[] x, int off) {
@@ -158,15 +166,22 @@ public final class ThetaRegression {
         return true;
     }
 
-    /** c_k(x) for the x row at {@code x[off..]}. */
+    /**
+     * c_k(x) for the x row at {@code x[off..]}, clamped to the range of z_k over the training
+     * pairs: the centre never leaves the support the prior gave the training θ, however far x
+     * lies from the training x (a linear prediction can overshoot a bound of the prior).
+     */
     public double shift(int k, float[] x, int off) {
-        return linear(coef[k], x, off);
+        return clamp(linear(coef[k], x, off), range[k][2], range[k][3]);
     }
 
-    /** s_k(x) for the x row at {@code x[off..]}. */
+    /** s_k(x) for the x row at {@code x[off..]} (log s clamped to its training range). */
     public double scale(int k, float[] x, int off) {
-        double g = linear(scale[k], x, off);
-        return Math.exp(lo[k] == hi[k] ? g : Math.min(hi[k], Math.max(lo[k], g)));
+        return Math.exp(clamp(linear(scale[k], x, off), range[k][0], range[k][1]));
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.min(hi, Math.max(lo, v));
     }
 
     /** The pairs with θ (standardised) replaced by the residuals r; x unchanged. */
@@ -208,7 +223,7 @@ public final class ThetaRegression {
             if (r[k]) {
                 mapped.add(String.format(java.util.Locale.ROOT,
                         "%s (residual sd %.3g to %.3g of its sd)", names.get(k),
-                        Math.exp(lo[k]), Math.exp(hi[k])));
+                        Math.exp(range[k][0]), Math.exp(range[k][1])));
             }
         }
         return "parameters: learnt as residuals of a heteroscedastic linear regression on x for "
@@ -216,21 +231,25 @@ public final class ThetaRegression {
                 + " narrower than the prior)";
     }
 
-    /** The stored form: d rows of [lo_k, hi_k, b_k, B_k1 … B_kp, g_k0, g_k1 … g_kp]. */
+    /**
+     * The stored form: d rows of [log s lo, log s hi, z lo, z hi, b_k, B_k1 … B_kp, g_k0,
+     * g_k1 … g_kp].
+     */
     public float[][] toRows() {
         int p = coef[0].length;
         int d = coef.length;
-        float[][] rows = new float[d][2 + 2 * p];
+        float[][] rows = new float[d][RANGE + 2 * p];
         for (int k = 0; k < d; k++) {
-            rows[k][0] = lo[k];
-            rows[k][1] = hi[k];
-            System.arraycopy(coef[k], 0, rows[k], 2, p);
-            System.arraycopy(scale[k], 0, rows[k], 2 + p, p);
+            System.arraycopy(range[k], 0, rows[k], 0, RANGE);
+            System.arraycopy(coef[k], 0, rows[k], RANGE, p);
+            System.arraycopy(scale[k], 0, rows[k], RANGE + p, p);
         }
         return rows;
     }
 
-    /** Reads {@link #toRows()}: d rows of 2(xDim + 2) finite values with lo ≤ hi. */
+    private static final int RANGE = 4;
+
+    /** Reads {@link #toRows()}: d rows of 4 + 2(xDim + 1) finite values with lo ≤ hi. */
     public static ThetaRegression fromRows(float[][] rows, int d, int xDim) {
         if (rows.length != d) {
             throw new IllegalArgumentException("theta regression has " + rows.length
@@ -239,13 +258,12 @@ public final class ThetaRegression {
         int p = xDim + 1;
         float[][] coef = new float[d][];
         float[][] scale = new float[d][];
-        float[] lo = new float[d];
-        float[] hi = new float[d];
+        float[][] range = new float[d][];
         for (int k = 0; k < d; k++) {
             float[] r = rows[k];
-            if (r.length != 2 + 2 * p) {
+            if (r.length != RANGE + 2 * p) {
                 throw new IllegalArgumentException("theta regression row " + k + " has "
-                        + r.length + " values, expected " + (2 + 2 * p));
+                        + r.length + " values, expected " + (RANGE + 2 * p));
             }
             for (float v : r) {
                 if (!Float.isFinite(v)) {
@@ -253,15 +271,14 @@ public final class ThetaRegression {
                             + " holds the value " + v + "; every value must be finite");
                 }
             }
-            if (!(r[0] <= r[1])) {
-                throw new IllegalArgumentException("theta regression row " + k
-                        + ": scale range [" + r[0] + ", " + r[1] + "] is empty");
+            if (!(r[0] <= r[1] && r[2] <= r[3])) {
+                throw new IllegalArgumentException("theta regression row " + k + ": range ["
+                        + r[0] + ", " + r[1] + "] or [" + r[2] + ", " + r[3] + "] is empty");
             }
-            lo[k] = r[0];
-            hi[k] = r[1];
-            coef[k] = Arrays.copyOfRange(r, 2, 2 + p);
-            scale[k] = Arrays.copyOfRange(r, 2 + p, 2 + 2 * p);
+            range[k] = Arrays.copyOfRange(r, 0, RANGE);
+            coef[k] = Arrays.copyOfRange(r, RANGE, RANGE + p);
+            scale[k] = Arrays.copyOfRange(r, RANGE + p, RANGE + 2 * p);
         }
-        return new ThetaRegression(coef, scale, lo, hi);
+        return new ThetaRegression(coef, scale, range);
     }
 }

@@ -88,10 +88,27 @@ class ThetaRegressionTest {
         assertThatThrownBy(() -> ThetaRegression.fromRows(rows, 3, 3))
                 .hasMessageContaining("2 rows, the posterior has 3 parameters");
         assertThatThrownBy(() -> ThetaRegression.fromRows(rows, 2, 4))
-                .hasMessageContaining("expected 12");
+                .hasMessageContaining("expected 14");
         rows[0][3] = Float.NaN;
         assertThatThrownBy(() -> ThetaRegression.fromRows(rows, 2, 3))
                 .hasMessageContaining("holds the value NaN");
+    }
+
+    @Test
+    void farFromTheTrainingXTheCentreStaysWithinTheTrainingParametersAndTheScaleInItsRange() {
+        Matrix[] p = pairs(6);
+        ThetaRegression r = ThetaRegression.fit(p[0], p[1]);
+        float lo = Float.POSITIVE_INFINITY;
+        float hi = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < p[0].rows(); i++) {
+            lo = Math.min(lo, p[0].get(i, 0));
+            hi = Math.max(hi, p[0].get(i, 0));
+        }
+        // x0 = ±100 (training x are N(0, 1)): the linear prediction is ±100, beyond every θ seen
+        assertThat(r.shift(0, new float[] {100, 0, 0}, 0)).isEqualTo(hi);
+        assertThat(r.shift(0, new float[] {-100, 0, 0}, 0)).isEqualTo(lo);
+        // log s = log 0.05 + 0.4·x0 would be 40 at x0 = 100; clamped to the training range
+        assertThat(r.scale(0, new float[] {100, 0, 0}, 0)).isLessThan(0.05 * Math.exp(0.4 * 6));
     }
 
     @Test
