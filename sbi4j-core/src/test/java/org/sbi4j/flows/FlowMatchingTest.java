@@ -32,10 +32,11 @@ class FlowMatchingTest {
     }
 
     /**
-     * The flow-matching loss with its noise reseeded before every evaluation is a fixed smooth
-     * function of the weights and the context: its analytic gradient (through the vector field's
-     * backward pass) matches float32 central differences to 1e-2 relative, as the other layers'
-     * checks (EstimatorContractTest).
+     * The flow-matching loss of one draw of (t, θ₀), its noise reseeded before every evaluation,
+     * is a fixed smooth function of the weights and the context: its analytic gradient (through
+     * the vector field's backward pass) matches float32 central differences of that same
+     * one-draw loss to 1e-2 relative, as the other layers' checks (EstimatorContractTest). The
+     * analytic gradients are copied before the probes, which add into the gradient buffers.
      */
     @Test
     void lossGradientOfTheVectorFieldMatchesCentralDifferences() {
@@ -51,29 +52,60 @@ class FlowMatchingTest {
             Matrix gCtx = Matrix.of(n, 2);
             e.seedLossNoise(7, ws);
             float loss = e.lossAndGradient(theta, ctx, gCtx, ws);
+            double[] analyticCtx = FiniteDifferences.toDouble(gCtx.data(), gCtx.offset(),
+                    gCtx.size());
+            java.util.List<double[]> analytic = new java.util.ArrayList<>();
+            for (Param p : e.params()) {
+                analytic.add(FiniteDifferences.toDouble(p.grad().data(), p.grad().offset(),
+                        p.size()));
+            }
             DoubleSupplier value = () -> {
                 e.seedLossNoise(7, ws);
-                float[] out = new float[n];
-                e.validationLoss(theta, ctx, out, ws);
-                double s = 0;
-                for (float v : out) {
-                    s += v;
-                }
-                return s / n;
+                return e.lossAndGradient(theta, ctx, null, ws);
             };
-            assertThat((double) loss).isCloseTo(value.getAsDouble(), within(1e-5 * loss));
-            check(f + " context", gCtx, FiniteDifferences.gradient(value, ctx.data(), 0,
+            assertThat(value.getAsDouble()).as("reseeded loss").isEqualTo((double) loss);
+            check(f + " context", analyticCtx, FiniteDifferences.gradient(value, ctx.data(), 0,
                     ctx.size(), 3e-3f));
-            for (Param p : e.params()) {
-                check(f + " " + p.name(), p.grad(), FiniteDifferences.gradient(value,
+            for (int k = 0; k < e.params().size(); k++) {
+                Param p = e.params().get(k);
+                check(f + " " + p.name(), analytic.get(k), FiniteDifferences.gradient(value,
                         p.value().data(), p.value().offset(), p.size(), 3e-3f));
             }
         }
     }
 
-    private static void check(String what, Matrix analytic, double[] numeric) {
-        double[] a = FiniteDifferences.toDouble(analytic.data(), analytic.offset(),
-                analytic.size());
+    /**
+     * The validation loss is the training objective averaged over VALIDATION_DRAWS successive
+     * draws of (t, θ₀) from the same seeded stream: row by row it equals the mean of that many
+     * one-draw training losses (float32 sums: 1e-5 relative).
+     */
+    @Test
+    void validationLossAveragesSuccessiveTrainingDraws() {
+        UniformRandomProvider r = rng(8);
+        FlowMatching e = SMALL.build(3, 2, rng(9));
+        randomise(e.field(), r);
+        int n = 6;
+        Matrix theta = random(n, 3, 1.5, r);
+        Matrix ctx = random(n, 2, 1.0, r);
+        ConditionalDensityEstimator.Workspace ws = e.workspace(n);
+        e.seedLossNoise(11, ws);
+        double mean = 0;
+        for (int k = 0; k < FlowMatching.VALIDATION_DRAWS; k++) {
+            mean += e.lossAndGradient(theta, ctx, null, ws);
+        }
+        mean /= FlowMatching.VALIDATION_DRAWS;
+        e.seedLossNoise(11, ws);
+        float[] out = new float[n];
+        e.validationLoss(theta, ctx, out, ws);
+        double s = 0;
+        for (float v : out) {
+            assertThat(v).isPositive();
+            s += v;
+        }
+        assertThat(s / n).isCloseTo(mean, within(1e-5 * mean));
+    }
+
+    private static void check(String what, double[] a, double[] numeric) {
         assertThat(FiniteDifferences.relativeError(a, numeric, 1e-2)).as(what).isLessThan(1e-2);
     }
 
