@@ -26,7 +26,7 @@ final class BenchNpeCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Run seed (default: ${DEFAULT-VALUE}).")
     long seed = 1;
 
-    @Option(names = "--estimator", description = "nsf, maf or mdn (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--estimator", description = "Any registered estimator kind: nsf, maf, mdn, maf_rqs, flow_stack, fmpe ('sbi4j kinds' lists them) (default: ${DEFAULT-VALUE}).")
     String estimator = "nsf";
 
     @Option(names = "--batch-size", description = "Training batch size; 0: the preset's (sbi: "

@@ -37,8 +37,21 @@ final class BenchSbibmCommand implements Callable<Integer> {
             description = "Observations: numbers and ranges, e.g. 1-10 or 1,3,5-7 (default: ${DEFAULT-VALUE}).")
     String observations = "1-10";
 
-    @Option(names = "--estimator", description = "nsf, maf or mdn (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--estimator", description = "Any registered estimator kind: nsf, maf, mdn, maf_rqs, flow_stack, fmpe ('sbi4j kinds' lists them) (default: ${DEFAULT-VALUE}).")
     String estimator = "nsf";
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any setting of the "
+            + "estimator kind by its snake_case name, e.g. --set hidden_features=64 (repeatable;"
+            + " 'sbi4j kinds' lists them).")
+    java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--stop-after-epochs", paramLabel = "E", description = "Early-stopping "
+            + "patience in epochs; 0: the preset's (sbi: 20) (default: ${DEFAULT-VALUE}).")
+    int stopAfterEpochs = 0;
+
+    @Option(names = "--learning-rate", paramLabel = "LR", description = "Adam's learning rate; "
+            + "0: the preset's (sbi: 5e-4) (default: ${DEFAULT-VALUE}).")
+    double learningRate = 0;
 
     @Option(names = "--batch-size", description = "Training batch size, capped at the training "
             + "set; 0: the preset's (sbi: 200; auto: 200 from 4,000 simulations up, smaller "
@@ -82,8 +95,8 @@ final class BenchSbibmCommand implements Callable<Integer> {
         PrintWriter pw = spec.commandLine().getOut();
         org.sbi4j.npe.MethodSettings m = org.sbi4j.npe.InferenceMethods.defaults(method);
         SbibmBenchmark bench = new SbibmBenchmark(tasks, budgets,
-                SbibmBenchmark.parseObservations(observations), estimator, batchSize, maxEpochs,
-                samples, seed, threads, preset);
+                SbibmBenchmark.parseObservations(observations), estimator, settings, batchSize,
+                maxEpochs, stopAfterEpochs, learningRate, samples, seed, threads, preset);
         java.util.function.Consumer<String> print = line -> {
             pw.println(line);
             pw.flush();

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 final class TrainOptions {
 
     @Option(names = "--estimator", paramLabel = "KIND",
-            description = "nsf, maf or mdn (default: ${DEFAULT-VALUE}).")
+            description = "Any registered estimator kind: nsf, maf, mdn, maf_rqs, flow_stack, fmpe ('sbi4j kinds' lists them) (default: ${DEFAULT-VALUE}).")
     String estimator = "nsf";
 
     @Option(names = "--hidden-features", paramLabel = "H", description = "Hidden layer width (default: the estimator's).")

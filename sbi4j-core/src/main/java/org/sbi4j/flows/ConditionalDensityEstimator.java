@@ -79,6 +79,28 @@ public interface ConditionalDensityEstimator {
         return false;
     }
 
+    /**
+     * The per-row loss {@code out[i]} that early stopping watches on validation pairs (the
+     * trainer averages it). The default is the negative log-likelihood −log q(θ_i | context_i),
+     * the training loss of a density estimator; estimators trained on another objective (flow
+     * matching) return their training objective here, which is much cheaper than their density.
+     */
+    default void validationLoss(Matrix theta, Matrix context, float[] out, Workspace ws) {
+        logProb(theta, context, out, ws);
+        for (int i = 0; i < theta.rows(); i++) {
+            out[i] = -out[i];
+        }
+    }
+
+    /**
+     * Seeds the noise of a stochastic training loss (the times and Gaussian draws of flow
+     * matching) held in ws; the trainer calls it at the start of every epoch with a seed derived
+     * from (run seed, epoch), and before every validation pass with a fixed seed, so runs repeat
+     * bit for bit, also when resumed. Estimators with a deterministic loss ignore it (default).
+     */
+    default void seedLossNoise(long seed, Workspace ws) {
+    }
+
     /** Fails unless weights is null (the mean) or holds at least n values. */
     static void checkWeights(float[] weights, int n) {
         if (weights != null && weights.length < n) {

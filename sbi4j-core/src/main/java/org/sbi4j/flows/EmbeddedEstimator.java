@@ -95,6 +95,18 @@ public final class EmbeddedEstimator implements ConditionalDensityEstimator {
                 gradTheta, ws.inner());
     }
 
+    /** The inner estimator's validation loss at the embedded context. */
+    @Override
+    public void validationLoss(Matrix theta, Matrix context, float[] out, Workspace workspace) {
+        Ws ws = (Ws) workspace;
+        inner.validationLoss(theta, embedding.forward(context, ws.embed()), out, ws.inner());
+    }
+
+    @Override
+    public void seedLossNoise(long seed, Workspace workspace) {
+        inner.seedLossNoise(seed, ((Ws) workspace).inner());
+    }
+
     /** The inner estimator's (weighted) loss, back through the embedding. */
     @Override
     public float weightedLossAndGradient(Matrix theta, Matrix context, float[] weights,

@@ -15,6 +15,8 @@ import java.util.Map;
  * <tr><td>mdn</td><td>{@link MdnSettings}</td><td>{@link Flows#mdn} (sbi's mdn)</td></tr>
  * <tr><td>maf_rqs</td><td>{@link AutoregressiveNsfSettings}</td>
  *     <td>{@link Flows#autoregressiveNsf} (sbi's maf_rqs)</td></tr>
+ * <tr><td>fmpe</td><td>{@link FmpeSettings}</td>
+ *     <td>{@link FlowMatching}: flow matching posterior estimation (sbi's fmpe)</td></tr>
  * <tr><td>flow_stack</td><td>{@link FlowStackSettings}</td>
  *     <td>a user-composed stack of {@link TransformKinds transforms}</td></tr>
  * </table>
@@ -33,6 +35,9 @@ public final class EstimatorKinds {
                             + " flow: MADE-conditioned rational-quadratic splines (sbi's maf_rqs)")
                     .add(FlowStackSettings.defaults(), "a flow composed of a listed stack of"
                             + " transforms (couplings, autoregressive layers, LU, permutations)")
+                    .add(FmpeSettings.defaults(), "flow matching posterior estimation: a"
+                            + " time-conditioned residual vector field, sampled by its ODE (sbi's"
+                            + " fmpe)")
                     .build();
 
     private EstimatorKinds() {

@@ -7,6 +7,7 @@ import org.sbi4j.flows.ConditionalDensityEstimator;
 import org.sbi4j.kernels.Kernels;
 import org.sbi4j.nn.Param;
 import org.sbi4j.nn.Params;
+import org.sbi4j.sim.SimulationStreams;
 import org.sbi4j.tensor.Matrix;
 import org.sbi4j.tensor.Ops;
 
@@ -105,6 +106,26 @@ public final class DataParallel implements ConditionalDensityEstimator {
         return estimator.sampleAndLogProb(perContext, contexts, rng, ((Ws) ws).own);
     }
 
+    /** The estimator's (unsplit) validation loss. */
+    @Override
+    public void validationLoss(Matrix theta, Matrix context, float[] out, Workspace ws) {
+        estimator.validationLoss(theta, context, out, ((Ws) ws).own);
+    }
+
+    /** Seeds the unsplit workspace and shard s with (seed, s + 1): shards draw different noise. */
+    @Override
+    public void seedLossNoise(long seed, Workspace workspace) {
+        Ws ws = (Ws) workspace;
+        ws.noiseSeed = seed;
+        ws.seeded = true;
+        estimator.seedLossNoise(seed, ws.own);
+        for (int s = 0; s < SHARDS; s++) {
+            if (ws.shards[s] != null) {
+                replicas[s].seedLossNoise(SimulationStreams.seedFor(seed, s + 1), ws.shards[s]);
+            }
+        }
+    }
+
     /** With weights, each shard takes its rows' weights and the shard gradients are summed. */
     @Override
     public float weightedLossAndGradient(Matrix theta, Matrix context, float[] weights,
@@ -145,6 +166,9 @@ public final class DataParallel implements ConditionalDensityEstimator {
         final int[] rows = new int[SHARDS];
         final float[] losses = new float[SHARDS];
         final float[][] shardWeights = new float[SHARDS][];
+        /** The last loss-noise seed, given to shard workspaces created after it. */
+        long noiseSeed;
+        boolean seeded;
         /** The weights of the current call (null: the plain mean loss). */
         float[] weights;
         final Kernels.RangeTask task = this::run;
@@ -185,6 +209,10 @@ public final class DataParallel implements ConditionalDensityEstimator {
                 if (shards[s] == null) {
                     shards[s] = owner.replicas[s].workspace((maxRows + 1) / 2);
                     shardWeights[s] = new float[(maxRows + 1) / 2];
+                    if (seeded) {
+                        owner.replicas[s].seedLossNoise(SimulationStreams.seedFor(noiseSeed,
+                                s + 1), shards[s]);
+                    }
                 }
             }
             lastTheta = t;

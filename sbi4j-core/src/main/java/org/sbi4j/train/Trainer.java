@@ -156,6 +156,10 @@ public final class Trainer {
             double lr = s.learningRate(epoch, batches.batchesPerEpoch());
             batches.resetInOrder();
             batches.reset(SimulationStreams.streamFor(s.shuffleSeed, epoch));
+            // the loss noise of epoch e (flow matching): stream e of a seed from the unused
+            // shuffle index 0, so a resumed run draws what the uninterrupted one did
+            estimator.seedLossNoise(SimulationStreams.seedFor(
+                    SimulationStreams.seedFor(s.shuffleSeed, 0), epoch), ws);
             double lossSum = 0;
             long rows = 0;
             int skipped = 0;

@@ -5,8 +5,16 @@ import org.sbi4j.data.Dataset;
 import org.sbi4j.flows.ConditionalDensityEstimator;
 import org.sbi4j.tensor.Matrix;
 
-/** Mean negative log-likelihood over a fixed data set, with its own buffers. */
+/**
+ * The mean validation loss over a fixed data set, with its own buffers: the negative
+ * log-likelihood for density estimators, the estimator's own objective for others
+ * ({@link ConditionalDensityEstimator#validationLoss}: flow matching), with its noise seeded
+ * by {@link #NOISE_SEED} before every pass so that epochs compare like for like.
+ */
 final class Validator {
+
+    /** Seed of a stochastic validation loss's noise: the same draws at every pass. */
+    static final long NOISE_SEED = 0x5EEDF00DL;
 
     /** Rows per evaluation batch. */
     static final int BATCH = 4096;
@@ -33,14 +41,15 @@ final class Validator {
         this.ws = estimator.workspace(batches.batchSize());
     }
 
-    /** −(1/n)·Σ log q(θ_i | x_i); NaN or +∞ if any term is not finite. */
+    /** (1/n)·Σ loss_i, by default −(1/n)·Σ log q(θ_i | x_i); +∞ if any term is NaN. */
     double loss() {
         batches.resetInOrder();
+        estimator.seedLossNoise(NOISE_SEED, ws);
         double sum = 0;
         while (batches.next(theta, x)) {
-            estimator.logProb(theta, x, logProb, ws);
+            estimator.validationLoss(theta, x, logProb, ws);
             for (int i = 0; i < theta.rows(); i++) {
-                sum -= logProb[i];
+                sum += logProb[i];
             }
         }
         return Double.isNaN(sum) ? Double.POSITIVE_INFINITY : sum / size;

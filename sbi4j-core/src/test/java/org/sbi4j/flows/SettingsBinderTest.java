@@ -53,7 +53,11 @@ class SettingsBinderTest {
                 Map.entry("blocks", "2"), Map.entry("activation", "relu"),
                 Map.entry("lu_linear", "true"), Map.entry("nflows_conditioner", "true"));
         assertThat(EstimatorKinds.names()).containsExactly("nsf", "maf", "mdn", "maf_rqs",
-                "flow_stack");
+                "flow_stack", "fmpe");
+        assertThat(EstimatorKinds.bind("fmpe", Map.of("solver", "dopri5", "divergence",
+                "Hutchinson", "steps", 8))).isEqualTo(FmpeSettings.defaults()
+                .withSolver(FmpeSettings.Solver.DOPRI5).withSteps(8)
+                .withDivergence(FmpeSettings.Divergence.HUTCHINSON));
     }
 
     @Test

@@ -42,9 +42,12 @@ import org.sbi4j.workflow.SeedStream;
  * @param tasks        task names
  * @param budgets      simulation budgets
  * @param observations observation numbers (each ≥ 1)
- * @param estimator    nsf, maf or mdn
+ * @param estimator    any registered estimator kind (nsf, maf, mdn, fmpe, …)
+ * @param settings     snake_case settings of the estimator kind overriding its defaults
  * @param batchSize    training batch size, capped at the training set; 0 for automatic
  * @param maxEpochs    epoch limit (MAX_VALUE: early stopping only)
+ * @param stopAfterEpochs early-stopping patience in epochs; 0 keeps the preset's
+ * @param learningRate Adam's learning rate; 0 keeps the preset's
  * @param samples      posterior samples per observation (at least 10)
  * @param seed         run seed
  * @param threads      simulation and C2ST threads
@@ -53,7 +56,8 @@ import org.sbi4j.workflow.SeedStream;
  *                     calibrated ({@link Presets})
  */
 public record SbibmBenchmark(List<String> tasks, int[] budgets, int[] observations,
-                             String estimator, int batchSize, int maxEpochs, int samples,
+                             String estimator, java.util.Map<String, String> settings,
+                             int batchSize, int maxEpochs, int stopAfterEpochs, double learningRate, int samples,
                              long seed, int threads, String preset) {
 
     /** The ten sbibm tasks, in the paper's order. */
@@ -100,11 +104,15 @@ public record SbibmBenchmark(List<String> tasks, int[] budgets, int[] observatio
 
     /** Checks the sizes. */
     public SbibmBenchmark {
-        if (threads < 1 || samples < 10 || batchSize < 0) {
-            throw new IllegalArgumentException("need --threads >= 1, --samples >= 10, --batch-size >= 0;"
-                    + " got " + threads + ", " + samples + ", " + batchSize);
+        if (threads < 1 || samples < 10 || batchSize < 0 || stopAfterEpochs < 0
+                || !(learningRate >= 0)) {
+            throw new IllegalArgumentException("need --threads >= 1, --samples >= 10, --batch-size >= 0,"
+                    + " --stop-after-epochs >= 0; got " + threads + ", " + samples + ", " + batchSize
+                    + ", " + stopAfterEpochs + " (learning rate " + learningRate + ")");
         }
         Presets.of(preset); // refuses an unknown name before any work
+        settings = java.util.Map.copyOf(settings);
+        org.sbi4j.flows.EstimatorKinds.bind(estimator, settings); // unknown kinds, keys, values
         tasks = List.copyOf(tasks);
         budgets = budgets.clone();
         observations = observations.clone();
@@ -119,7 +127,7 @@ public record SbibmBenchmark(List<String> tasks, int[] budgets, int[] observatio
         OutputDir.prepare(out, overwrite, null);
         NpeSettings base = Presets.of(preset);
         EstimatorSpec est = base.estimator().withSettings(
-                org.sbi4j.flows.EstimatorKinds.defaults(estimator));
+                org.sbi4j.flows.EstimatorKinds.bind(estimator, settings));
         List<Row> rows = new ArrayList<>();
         Path csv = out.resolve("c2st.csv");
         Files.writeString(csv, Row.CSV_HEADER);
@@ -131,6 +139,12 @@ public record SbibmBenchmark(List<String> tasks, int[] budgets, int[] observatio
                 TrainingConfig training = base.training();
                 if (batchSize != TrainingConfig.AUTO) {
                     training = training.withBatchSize(Math.min(batchSize, cap));
+                }
+                if (stopAfterEpochs > 0) {
+                    training = training.withStopAfterEpochs(stopAfterEpochs);
+                }
+                if (learningRate > 0) {
+                    training = training.withLearningRate(learningRate);
                 }
                 NpeSettings settings = base.withEstimator(est).withTraining(
                         training.withMaxEpochs(maxEpochs));
@@ -150,7 +164,10 @@ public record SbibmBenchmark(List<String> tasks, int[] budgets, int[] observatio
             }
         }
         Files.writeString(out.resolve("summary.md"), SbibmSummary.markdown(rows,
-                SbibmFigures.load(), estimator + (preset.equals("sbi") ? "" : ", preset " + preset),
+                SbibmFigures.load(), estimator + (settings.isEmpty() ? "" : " " + new java.util.TreeMap<>(settings))
+                        + (stopAfterEpochs == 0 ? "" : ", patience " + stopAfterEpochs)
+                        + (learningRate == 0 ? "" : ", learning rate " + learningRate)
+                        + (preset.equals("sbi") ? "" : ", preset " + preset),
                 batchSize, seed));
         return rows;
     }
