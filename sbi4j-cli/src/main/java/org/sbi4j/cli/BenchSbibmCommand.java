@@ -67,6 +67,11 @@ final class BenchSbibmCommand implements Callable<Integer> {
             + "observation with the whole budget) (default: ${DEFAULT-VALUE}).")
     String method = "npe";
 
+    @Option(names = "--method-set", paramLabel = "KEY=VALUE", description = "A setting of the "
+            + "method, repeatable, e.g. epsilon=1e-3 or warm_start=true (the keys of `method:` "
+            + "in a job file).")
+    java.util.Map<String, String> methodSettings = new java.util.LinkedHashMap<>();
+
     @Option(names = "--rounds", description = "Rounds of a sequential method, sharing the "
             + "budget equally (default: ${DEFAULT-VALUE}).")
     int rounds = org.sbi4j.npe.SequentialNpe.DEFAULT_ROUNDS;
@@ -80,7 +85,8 @@ final class BenchSbibmCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter pw = spec.commandLine().getOut();
-        org.sbi4j.npe.MethodSettings m = org.sbi4j.npe.InferenceMethods.defaults(method);
+        org.sbi4j.npe.MethodSettings m = org.sbi4j.npe.InferenceMethods.bind(method,
+                methodSettings);
         SbibmBenchmark bench = new SbibmBenchmark(tasks, budgets,
                 SbibmBenchmark.parseObservations(observations), estimator, batchSize, maxEpochs,
                 samples, seed, threads, preset);

@@ -16,7 +16,8 @@ import org.sbi4j.train.TrainingReport;
 /**
  * A round of NPE trained with the standard loss on all rounds' pairs (package-private base of
  * amortised NPE and TSNPE): {@link Npe#builder(org.sbi4j.prob.Prior)} on the pairs with the
- * round's seed. Saves {@code model.sbi4j} and {@code loss.csv} (member, epoch, training and
+ * round's seed (or, with a warm start, from the previous round's weights and standardisation:
+ * {@link NpeBuilder#runFrom}). Saves {@code model.sbi4j} and {@code loss.csv} (member, epoch, training and
  * validation loss) into the round's folder; loads the model with the prior's support.
  */
 abstract class NpeRoundMethod implements RoundMethod<NpeRound> {
@@ -25,16 +26,25 @@ abstract class NpeRoundMethod implements RoundMethod<NpeRound> {
     static final String LOSS_FILE = "loss.csv";
 
     final MethodContext context;
+    private final boolean warmStart;
 
     NpeRoundMethod(MethodContext context) {
+        this(context, false);
+    }
+
+    /** With {@code warmStart}, rounds after the first start from the previous round's model. */
+    NpeRoundMethod(MethodContext context, boolean warmStart) {
         this.context = context;
+        this.warmStart = warmStart;
     }
 
     @Override
     public NpeRound train(Input<NpeRound> input) {
-        NpeResult r = Npe.builder(context.prior()).data(Dataset.from(input.pairs()))
+        NpeBuilder b = Npe.builder(context.prior()).data(Dataset.from(input.pairs()))
                 .seed(input.seed()).settings(context.settings()).threads(context.threads())
-                .onEpoch(context.listener()).run();
+                .onEpoch(context.listener());
+        NpeResult r = warmStart && input.previous() != null
+                ? b.runFrom(input.previous().posterior()) : b.run();
         return new NpeRound(r.posterior(), r.reports());
     }
 

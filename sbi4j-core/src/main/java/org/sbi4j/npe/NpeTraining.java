@@ -8,6 +8,7 @@ import org.sbi4j.data.Dataset;
 import org.sbi4j.data.Standardizer;
 import org.sbi4j.data.XPreprocessing;
 import org.sbi4j.flows.ConditionalDensityEstimator;
+import org.sbi4j.nn.Param;
 import org.sbi4j.posterior.Ensemble;
 import org.sbi4j.posterior.EstimatorSpec;
 import org.sbi4j.posterior.ParameterSpace;
@@ -35,10 +36,12 @@ final class NpeTraining {
 
     /**
      * What to train: the resolved spec (no "auto" embedding left), the estimator freshly built
-     * from it, the kind of x, and the choices made so far (for {@link NpeResult#choices()}).
+     * from it (or holding a warm start's weights), the kind of x, the choices made so far (for
+     * {@link NpeResult#choices()}), and the posterior of a warm start, whose standardisation is
+     * kept (null: fit the standardisers on the training split).
      */
     record Plan(EstimatorSpec spec, ConditionalDensityEstimator estimator, XKind kind,
-                List<String> choices) {
+                List<String> choices, org.sbi4j.posterior.Posterior warm) {
     }
 
     /**
@@ -59,22 +62,31 @@ final class NpeTraining {
                 .split(settings.training().validationFraction(),
                         SimulationStreams.streamFor(seed, Npe.SPLIT_STREAM));
         EstimatorSpec spec = plan.spec();
-        boolean[] log1p = new boolean[data.xDim()];
-        double[] thetaLog = new double[interest.length];
-        java.util.Arrays.fill(thetaLog, Double.NaN);
-        if (settings.preprocessing() == XPreprocessing.Mode.AUTO) {
-            thetaLog = oneSidedShifts(prior, interest, split.train().theta(), choices);
+        Standardizer zTheta;
+        Standardizer zX;
+        if (plan.warm() != null) {
+            // the weights were trained in the previous model's coordinates: keep them
+            zTheta = plan.warm().thetaStandardizer();
+            zX = plan.warm().xStandardizer();
+            choices.add("warm start: the previous model's weights and standardisation");
+        } else {
+            boolean[] log1p = new boolean[data.xDim()];
+            double[] thetaLog = new double[interest.length];
+            java.util.Arrays.fill(thetaLog, Double.NaN);
+            if (settings.preprocessing() == XPreprocessing.Mode.AUTO) {
+                thetaLog = oneSidedShifts(prior, interest, split.train().theta(), choices);
+            }
+            zTheta = Standardizer.fit(
+                    XPreprocessing.logMapped(split.train().theta(), thetaLog)).withLog(thetaLog);
+            if (settings.preprocessing() == XPreprocessing.Mode.AUTO) {
+                XPreprocessing.Choice c = XPreprocessing.choose(split.train().x(),
+                        XPreprocessing.groups(data.xShape(), plan.kind() == XKind.SET));
+                log1p = c.log1p();
+                choices.add(c.explanation());
+            }
+            Matrix fitX = XPreprocessing.apply(split.train().x(), log1p);
+            zX = spec.embedding().fitStandardizer(fitX, data.xShape()).withLog1p(log1p);
         }
-        Standardizer zTheta = Standardizer.fit(
-                XPreprocessing.logMapped(split.train().theta(), thetaLog)).withLog(thetaLog);
-        if (settings.preprocessing() == XPreprocessing.Mode.AUTO) {
-            XPreprocessing.Choice c = XPreprocessing.choose(split.train().x(),
-                    XPreprocessing.groups(data.xShape(), plan.kind() == XKind.SET));
-            log1p = c.log1p();
-            choices.add(c.explanation());
-        }
-        Matrix fitX = XPreprocessing.apply(split.train().x(), log1p);
-        Standardizer zX = spec.embedding().fitStandardizer(fitX, data.xShape()).withLog1p(log1p);
         Dataset train = standardize(split.train(), zTheta, zX);
         Dataset validation = standardize(split.validation(), zTheta, zX);
 
@@ -109,6 +121,26 @@ final class NpeTraining {
         }
         return new NpeResult(posterior.build(), reports, null, 0,
                 (System.nanoTime() - t0) / 1e9, choices);
+    }
+
+    /** Copies every parameter of {@code from} into {@code to} (the same architecture). */
+    static void copyWeights(ConditionalDensityEstimator from, ConditionalDensityEstimator to) {
+        List<Param> a = from.params();
+        List<Param> b = to.params();
+        if (a.size() != b.size()) {
+            throw new IllegalArgumentException("cannot warm start: the previous model has "
+                    + a.size() + " parameter tensors, the new one " + b.size());
+        }
+        for (int i = 0; i < a.size(); i++) {
+            Matrix va = a.get(i).value();
+            Matrix vb = b.get(i).value();
+            if (va.rows() != vb.rows() || va.cols() != vb.cols()) {
+                throw new IllegalArgumentException("cannot warm start: parameter "
+                        + a.get(i).name() + " is " + va.rows() + "x" + va.cols()
+                        + " in the previous model, " + vb.rows() + "x" + vb.cols() + " now");
+            }
+            vb.copyFrom(va);
+        }
     }
 
     /**
