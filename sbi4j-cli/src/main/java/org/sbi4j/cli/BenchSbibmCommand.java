@@ -63,7 +63,7 @@ final class BenchSbibmCommand implements Callable<Integer> {
     String preset = "sbi";
 
     @Option(names = "--method", paramLabel = "NAME", description = "Inference method: npe "
-            + "(amortised, one network per task and budget), tsnpe (one sequential analysis per "
+            + "(amortised, one network per task and budget), tsnpe or apt (one sequential analysis per "
             + "observation with the whole budget) (default: ${DEFAULT-VALUE}).")
     String method = "npe";
 

@@ -189,7 +189,7 @@ public final class NpeBuilder {
      *                                  {@value #MIN_PAIRS} simulations are valid
      */
     public NpeResult run() {
-        return run(null);
+        return runWith(NpeTraining.Start.NEW);
     }
 
     /**
@@ -199,15 +199,16 @@ public final class NpeBuilder {
      * Only for data runs whose settings build the same architecture.
      */
     NpeResult runFrom(Posterior previous) {
-        require(previous, "the previous posterior");
-        if (simulator != null) {
-            throw new IllegalArgumentException("a warm start trains on given data, not on a "
-                    + "simulator");
-        }
-        return run(previous);
+        return runWith(new NpeTraining.Start(require(previous, "the previous posterior"), 0));
     }
 
-    private NpeResult run(Posterior warm) {
+    /** Trains as {@code start} says (a warm start, APT's atomic loss); see {@link #runFrom}. */
+    NpeResult runWith(NpeTraining.Start start) {
+        Posterior warm = start.warm();
+        if (simulator != null && start != NpeTraining.Start.NEW) {
+            throw new IllegalArgumentException("a warm start or the atomic loss trains on "
+                    + "given data, not on a simulator");
+        }
         checkComplete();
         int[] xShape = simulator != null ? simulator.xShape() : data.xShape();
         XKind kind = xKind != null ? xKind : XKind.of(xShape,
@@ -228,7 +229,7 @@ public final class NpeBuilder {
         if (warm != null) {
             NpeTraining.copyWeights(warm.estimator(), est);
         }
-        NpeTraining.Plan plan = new NpeTraining.Plan(built, est, kind, choices, warm);
+        NpeTraining.Plan plan = new NpeTraining.Plan(built, est, kind, choices, start);
         if (simulator == null) {
             return Parallelism.call(threads, () -> NpeTraining.train(this, data, plan));
         }

@@ -43,9 +43,15 @@ abstract class NpeRoundMethod implements RoundMethod<NpeRound> {
         NpeBuilder b = Npe.builder(context.prior()).data(Dataset.from(input.pairs()))
                 .seed(input.seed()).settings(context.settings()).threads(context.threads())
                 .onEpoch(context.listener());
-        NpeResult r = warmStart && input.previous() != null
-                ? b.runFrom(input.previous().posterior()) : b.run();
+        NpeRound previous = input.previous();
+        NpeResult r = b.runWith(new NpeTraining.Start(warmStart && previous != null
+                ? previous.posterior() : null, atoms(input.round())));
         return new NpeRound(r.posterior(), r.reports());
+    }
+
+    /** The atoms of APT's atomic loss in this round, 0 for the standard loss (the default). */
+    int atoms(int round) {
+        return 0;
     }
 
     @Override

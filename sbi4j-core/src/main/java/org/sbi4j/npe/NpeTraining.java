@@ -18,6 +18,7 @@ import org.sbi4j.prob.Prior;
 import org.sbi4j.sim.SimulationStreams;
 import org.sbi4j.sim.XKind;
 import org.sbi4j.tensor.Matrix;
+import org.sbi4j.train.AtomicLoss;
 import org.sbi4j.train.BalancedLoss;
 import org.sbi4j.train.DataParallel;
 import org.sbi4j.train.Trainer;
@@ -37,11 +38,33 @@ final class NpeTraining {
     /**
      * What to train: the resolved spec (no "auto" embedding left), the estimator freshly built
      * from it (or holding a warm start's weights), the kind of x, the choices made so far (for
-     * {@link NpeResult#choices()}), and the posterior of a warm start, whose standardisation is
-     * kept (null: fit the standardisers on the training split).
+     * {@link NpeResult#choices()}), and how the training starts and what it minimises.
      */
     record Plan(EstimatorSpec spec, ConditionalDensityEstimator estimator, XKind kind,
-                List<String> choices, org.sbi4j.posterior.Posterior warm) {
+                List<String> choices, Start start) {
+
+        /** The posterior of a warm start, or null. */
+        org.sbi4j.posterior.Posterior warm() {
+            return start.warm();
+        }
+    }
+
+    /**
+     * How a training starts and what it minimises: {@code warm}, the posterior of a warm start
+     * whose weights and standardisation are kept (null: a new network, standardisers fitted on
+     * the training split); {@code atoms}, the atoms of APT's {@link AtomicLoss} (0: the
+     * standard loss).
+     */
+    record Start(org.sbi4j.posterior.Posterior warm, int atoms) {
+
+        static final Start NEW = new Start(null, 0);
+
+        Start {
+            if (atoms != 0 && atoms < 2) {
+                throw new IllegalArgumentException("the atomic loss needs at least 2 atoms, got "
+                        + atoms);
+            }
+        }
     }
 
     /**
@@ -96,6 +119,15 @@ final class NpeTraining {
         if (settings.balance() > 0) {
             trainer = trainer.balance(BalancedLoss.of(settings.balance(),
                     standardizedLogPrior(prior, zTheta)));
+        }
+        if (plan.start().atoms() > 0) {
+            if (settings.balance() > 0) {
+                throw new IllegalArgumentException("APT's atomic loss and balanced NPE cannot "
+                        + "be combined (balance = " + settings.balance() + ")");
+            }
+            trainer = trainer.loss(AtomicLoss.of(plan.start().atoms(),
+                    standardizedLogPrior(prior, zTheta)));
+            choices.add("loss: APT's atomic loss with " + plan.start().atoms() + " atoms");
         }
         NpeCheckpoints saved = run.checkpointFolder() == null ? null
                 : NpeCheckpoints.open(run.checkpointFolder(), seed, settings, data);

@@ -5,7 +5,10 @@ import org.sbi4j.data.Dataset;
 import org.sbi4j.flows.ConditionalDensityEstimator;
 import org.sbi4j.tensor.Matrix;
 
-/** Mean negative log-likelihood over a fixed data set, with its own buffers. */
+/**
+ * Mean negative log-likelihood over a fixed data set, with its own buffers; or, with a
+ * validating {@link BatchLoss}, that loss's mean over the set's batches (weighted by rows).
+ */
 final class Validator {
 
     /** Rows per evaluation batch. */
@@ -18,19 +21,22 @@ final class Validator {
     private final float[] logProb;
     private final ConditionalDensityEstimator.Workspace ws;
     private final long size;
+    private final BatchLoss loss;
 
     Validator(ConditionalDensityEstimator estimator, Dataset data) {
-        this(estimator, BatchSource.of(data, Math.min(BATCH, data.size())));
+        this(estimator, BatchSource.of(data, Math.min(BATCH, data.size())), null);
     }
 
-    Validator(ConditionalDensityEstimator estimator, BatchSource data) {
+    Validator(ConditionalDensityEstimator estimator, BatchSource data, BatchLoss loss) {
         this.estimator = estimator;
+        this.loss = loss;
         this.size = data.size();
         this.batches = data;
         this.theta = batches.newThetaBuffer();
         this.x = batches.newXBuffer();
         this.logProb = new float[batches.batchSize()];
-        this.ws = estimator.workspace(batches.batchSize());
+        this.ws = estimator.workspace(loss == null ? batches.batchSize()
+                : loss.workspaceRows(batches.batchSize()));
     }
 
     /** −(1/n)·Σ log q(θ_i | x_i); NaN or +∞ if any term is not finite. */
@@ -38,6 +44,10 @@ final class Validator {
         batches.resetInOrder();
         double sum = 0;
         while (batches.next(theta, x)) {
+            if (loss != null) {
+                sum += loss.loss(estimator, theta, x, ws) * theta.rows();
+                continue;
+            }
             estimator.logProb(theta, x, logProb, ws);
             for (int i = 0; i < theta.rows(); i++) {
                 sum -= logProb[i];
