@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.sbi4j.data.Dataset;
 import org.sbi4j.data.Standardizer;
+import org.sbi4j.data.ThetaRegression;
 import org.sbi4j.data.XPreprocessing;
 import org.sbi4j.flows.ConditionalDensityEstimator;
 import org.sbi4j.nn.Param;
@@ -112,6 +113,13 @@ final class NpeTraining {
         }
         Dataset train = standardize(split.train(), zTheta, zX);
         Dataset validation = standardize(split.validation(), zTheta, zX);
+        ThetaRegression regression = settings.preprocessing() == XPreprocessing.Mode.AUTO
+                && settings.balance() == 0 ? ThetaRegression.fit(train.theta(), train.x()) : null;
+        if (regression != null) {
+            train = regression.residuals(train);
+            validation = regression.residuals(validation);
+            choices.add(regression.explanation(prior.interestNames()));
+        }
 
         List<ConditionalDensityEstimator> members = est instanceof Ensemble e
                 ? e.members() : List.of(est);
@@ -145,6 +153,9 @@ final class NpeTraining {
                 .standardizers(zTheta, zX).parameters(ParameterSpace.ofInterest(prior))
                 .provenance(Provenance.of(seed, provenanceSettings(prior, data, settings,
                         train.size())));
+        if (regression != null) {
+            posterior = posterior.thetaRegression(regression);
+        }
         // NaN-padded x has no covariance for the misspecification score: keep no reference rows
         int keep = spec.embedding().allowsNaNPadding() ? 0
                 : Math.min(settings.referenceRows(), train.size());

@@ -30,7 +30,7 @@ final class Acceptance {
         try (WorkspacePool.Lease lease = posterior.lease()) {
             z = est.sample(n, context, rng, lease.workspace());
         }
-        Matrix theta = posterior.thetaStandardizer().inverseInPlace(z);
+        Matrix theta = posterior.thetaStandardizerAt(context.data(), 0).inverseInPlace(z);
         int in = 0;
         for (int i = 0; i < theta.rows(); i++) {
             if (posterior.inSupport(theta, i)) {

@@ -39,6 +39,7 @@ public final class ConditionedPosterior {
     private final Matrix context;
     private volatile double acceptance = Double.NaN;
     private volatile MisspecificationResult misspecification;
+    private final Standardizer zTheta;
 
     ConditionedPosterior(Posterior posterior, float[] observation) {
         if (observation.length != posterior.xDim()) {
@@ -66,6 +67,12 @@ public final class ConditionedPosterior {
         this.observation = observation.clone();
         this.context = Matrix.of(1, observation.length);
         posterior.xStandardizer().transform(this.observation, 0, context.data(), 0);
+        this.zTheta = posterior.thetaStandardizerAt(context.data(), 0);
+    }
+
+    /** θ to the estimator's scale at this observation ({@link Posterior#thetaStandardizerAt}). */
+    Standardizer thetaStandardizer() {
+        return zTheta;
     }
 
     /** The observation (a copy). */
@@ -146,8 +153,8 @@ public final class ConditionedPosterior {
         int d = posterior.thetaDim();
         Matrix out = Matrix.of(n, d);
         ConditionalDensityEstimator est = posterior.estimator();
-        boolean perRow = posterior.thetaStandardizer().hasLogColumns();
-        double logDet = perRow ? 0 : posterior.thetaStandardizer().logAbsDet();
+        boolean perRow = zTheta.hasLogColumns();
+        double logDet = perRow ? 0 : zTheta.logAbsDet();
         int filled = 0;
         long proposed = 0;
         long limit = Math.max(1L, (long) n) * MAX_DRAWS_PER_SAMPLE;
@@ -170,14 +177,14 @@ public final class ConditionedPosterior {
                 z = s.theta();
                 lz = s.logProb();
             }
-            Matrix theta = posterior.thetaStandardizer().inverseInPlace(z);
+            Matrix theta = zTheta.inverseInPlace(z);
             // count only the draws examined: those after the n-th accepted one are discarded
             // unseen and say nothing about the acceptance rate
             for (int i = 0; i < theta.rows() && filled < n; i++) {
                 proposed++;
                 if (posterior.inSupport(theta, i)) {
                     if (lz != null) {
-                        logProb[filled] = lz[i] + (perRow ? posterior.thetaStandardizer()
+                        logProb[filled] = lz[i] + (perRow ? zTheta
                                 .logAbsDet(theta.data(), theta.rowOffset(i)) : logDet);
                     }
                     System.arraycopy(theta.data(), theta.rowOffset(i), out.data(),
@@ -230,14 +237,13 @@ public final class ConditionedPosterior {
         }
         float[] buf = new float[chunk];
         double[] out = new double[theta.rows()];
-        Standardizer zTheta = posterior.thetaStandardizer();
         boolean perRow = zTheta.hasLogColumns();
         double logDet = perRow ? 0 : zTheta.logAbsDet();
         for (int from = 0; from < theta.rows(); from += chunk) {
             int m = Math.min(chunk, theta.rows() - from);
             z.setRows(m);
             ctx.setRows(m);
-            posterior.thetaStandardizer().transform(theta.rowView(from, m), z);
+            zTheta.transform(theta.rowView(from, m), z);
             est.logProb(z, ctx, buf, ws);
             for (int i = 0; i < m; i++) {
                 out[from + i] = !posterior.inSupport(theta, from + i) ? Double.NEGATIVE_INFINITY

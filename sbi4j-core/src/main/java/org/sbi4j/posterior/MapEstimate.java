@@ -113,7 +113,10 @@ final class MapEstimate {
         if (k > ws.maxRows()) {
             return null;
         }
-        Standardizer zs = post.thetaStandardizer();
+        Standardizer zs = p.thetaStandardizer();
+        if (zs.hasLogColumns()) {
+            return null; // z is not a per-column affine map of θ: the probes handle it
+        }
         double[] mu = zs.mean();
         double[] sd = zs.std();
         Matrix z = Matrix.of(k, d);

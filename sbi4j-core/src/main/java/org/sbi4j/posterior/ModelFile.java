@@ -36,6 +36,9 @@ import java.util.zip.CRC32;
  * mapped by v ↦ log(v − a) before z-scoring, as comma-separated {@code j:a} pairs (empty for
  * none; a = −1 is log(1 + v) for counts, a = the lower bound of a one-sided prior for θ);
  * formats 1 and 2 have none.
+ * Format 4 adds the optional array {@code theta_regression}: the linear pre-conditioning of θ
+ * on x ({@link org.sbi4j.data.ThetaRegression}), one row per parameter of [residual sd,
+ * intercept, coefficients]; earlier formats have none.
  * Big-endian throughout. Nothing run-dependent is stored (no times, dates, thread counts), so the
  * same seed and settings give identical bytes. Loading checks the magic, the version (an
  * unknown version is refused with a message naming both versions) and the checksum (a damaged
@@ -44,10 +47,10 @@ import java.util.zip.CRC32;
 public final class ModelFile {
 
     /** Current format version: the one written. */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
     /** The format versions this build reads. */
-    static final List<Integer> READABLE = List.of(1, 2, 3);
+    static final List<Integer> READABLE = List.of(1, 2, 3, 4);
 
     static final byte[] MAGIC = "SBI4JMDL".getBytes(StandardCharsets.US_ASCII);
 

@@ -3,6 +3,7 @@ package org.sbi4j.posterior;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.sbi4j.data.Standardizer;
+import org.sbi4j.data.ThetaRegression;
 import org.sbi4j.flows.ConditionalDensityEstimator;
 import org.sbi4j.flows.ConditionalDensityEstimator.Workspace;
 import org.sbi4j.tensor.Matrix;
@@ -36,6 +37,8 @@ public final class Posterior {
     private final ParameterSpace space;
     private final Provenance provenance;
     private final Matrix referenceX;
+    /** Linear pre-conditioning of θ on x, or null. */
+    private final ThetaRegression regression;
     /** The inference workspaces the queries lease, shared by every thread. */
     private final WorkspacePool workspaces;
 
@@ -49,18 +52,28 @@ public final class Posterior {
      * @param provenance seed, version and settings
      * @param referenceX a sample of standardised training x rows for misspecification checks
      *                   (a few thousand rows suffice), or null
+     * @param regression linear pre-conditioning of standardised θ on standardised x (the
+     *                   estimator's θ are its residuals), or null
      * @see PosteriorBuilder the public way to assemble one
      */
     Posterior(ConditionalDensityEstimator estimator, EstimatorSpec spec, int[] xShape,
                      Standardizer theta, Standardizer x, ParameterSpace space,
-                     Provenance provenance, Matrix referenceX) {
-        this(estimator, spec, xShape, theta, x, space, provenance, referenceX, null);
+                     Provenance provenance, Matrix referenceX, ThetaRegression regression) {
+        this(estimator, spec, xShape, theta, x, space, provenance, referenceX, regression, null);
+    }
+
+    /** As the constructor above, without a θ regression. */
+    Posterior(ConditionalDensityEstimator estimator, EstimatorSpec spec, int[] xShape,
+              Standardizer theta, Standardizer x, ParameterSpace space, Provenance provenance,
+              Matrix referenceX) {
+        this(estimator, spec, xShape, theta, x, space, provenance, referenceX, null, null);
     }
 
     /** As the other constructor, sharing {@code pool} (null: a new pool of the default size). */
     private Posterior(ConditionalDensityEstimator estimator, EstimatorSpec spec, int[] xShape,
                       Standardizer theta, Standardizer x, ParameterSpace space,
-                      Provenance provenance, Matrix referenceX, WorkspacePool pool) {
+                      Provenance provenance, Matrix referenceX, ThetaRegression regression,
+                      WorkspacePool pool) {
         int d = estimator.thetaSize();
         if (theta.dim() != d || space.dim() != d) {
             throw new IllegalArgumentException("posterior parts disagree on the θ dimension: "
@@ -87,7 +100,13 @@ public final class Posterior {
         this.x = x;
         this.space = space;
         this.provenance = provenance;
+        if (regression != null && (regression.dim() != d || regression.xDim() != xDim)) {
+            throw new IllegalArgumentException("the θ regression is for " + regression.dim()
+                    + " parameters and x of " + regression.xDim() + " values, the posterior has "
+                    + d + " and " + xDim);
+        }
         this.referenceX = referenceX == null ? null : referenceX.copy();
+        this.regression = regression;
         this.workspaces = pool != null ? pool
                 : new WorkspacePool(DEFAULT_WORKSPACES, () -> estimator.workspace(WORKSPACE_ROWS));
     }
@@ -129,7 +148,7 @@ public final class Posterior {
      */
     public Posterior withWorkspaces(int n) {
         return new Posterior(estimator, spec, xShape, theta, x, space, provenance, referenceX,
-                new WorkspacePool(n, () -> estimator.workspace(WORKSPACE_ROWS)));
+                regression, new WorkspacePool(n, () -> estimator.workspace(WORKSPACE_ROWS)));
     }
 
     /** The posterior for one observation x_o (length {@link #xDim()}). */
@@ -183,8 +202,10 @@ public final class Posterior {
                 }
                 x.transform(row, 0, ctx.data(), ctx.rowOffset(c));
             }
-            Matrix draws = theta.inverseInPlace(estimator.sample(n, ctx, rng, ws));
+            Matrix draws = estimator.sample(n, ctx, rng, ws);
             for (int c = 0; c < m; c++) {
+                thetaStandardizerAt(ctx.data(), ctx.rowOffset(c))
+                        .inverseInPlace(draws.rowView(c * n, n));
                 Matrix out = Matrix.of(n, d);
                 int filled = 0;
                 for (int s = 0; s < n; s++) {
@@ -229,8 +250,26 @@ public final class Posterior {
         return spec;
     }
 
+    /**
+     * The θ standardiser fitted on the training pairs; with a {@link #thetaRegression()} the
+     * estimator's θ scale for an observation is {@link #thetaStandardizerAt} instead.
+     */
     public Standardizer thetaStandardizer() {
         return theta;
+    }
+
+    /** The linear pre-conditioning of θ on x, or null (see {@link ThetaRegression}). */
+    public ThetaRegression thetaRegression() {
+        return regression;
+    }
+
+    /**
+     * The map from θ to the estimator's scale for the standardised observation at
+     * {@code xz[off .. off+xDim)}: the θ standardiser, followed by the regression's residual map
+     * when there is one.
+     */
+    public Standardizer thetaStandardizerAt(float[] xz, int off) {
+        return regression == null ? theta : regression.conditioned(theta, xz, off);
     }
 
     public Standardizer xStandardizer() {
@@ -260,7 +299,7 @@ public final class Posterior {
      */
     public Posterior withSupport(org.sbi4j.prob.Prior prior) {
         return new Posterior(estimator, spec, xShape, theta, x, space.withSupport(prior),
-                provenance, referenceX, workspaces);
+                provenance, referenceX, regression, workspaces);
     }
 
     /** True if row i of θ lies in the prior's support (box and, if known, its own test). */

@@ -33,10 +33,12 @@ public final class PosteriorBuilder {
     private final ParameterSpace space;
     private final Provenance provenance;
     private final Matrix referenceX;
+    private final org.sbi4j.data.ThetaRegression regression;
 
     private PosteriorBuilder(ConditionalDensityEstimator estimator, EstimatorSpec spec,
                              int[] xShape, Standardizer theta, Standardizer x,
-                             ParameterSpace space, Provenance provenance, Matrix referenceX) {
+                             ParameterSpace space, Provenance provenance, Matrix referenceX,
+                             org.sbi4j.data.ThetaRegression regression) {
         this.estimator = estimator;
         this.spec = spec;
         this.xShape = xShape;
@@ -45,6 +47,7 @@ public final class PosteriorBuilder {
         this.space = space;
         this.provenance = provenance;
         this.referenceX = referenceX;
+        this.regression = regression;
     }
 
     /**
@@ -64,25 +67,25 @@ public final class PosteriorBuilder {
             }
         }
         return new PosteriorBuilder(estimator, spec, xShape.clone(), null, null, null, null,
-                null);
+                null, null);
     }
 
     /** The standardisers of θ (the parameters of interest) and of x (required). */
     public PosteriorBuilder standardizers(Standardizer theta, Standardizer x) {
         return new PosteriorBuilder(estimator, spec, xShape, require(theta, "the θ standardizer"),
-                require(x, "the x standardizer"), space, provenance, referenceX);
+                require(x, "the x standardizer"), space, provenance, referenceX, regression);
     }
 
     /** Parameter names and support bounds, in θ order (required). */
     public PosteriorBuilder parameters(ParameterSpace parameters) {
         return new PosteriorBuilder(estimator, spec, xShape, theta, x,
-                require(parameters, "the parameter space"), provenance, referenceX);
+                require(parameters, "the parameter space"), provenance, referenceX, regression);
     }
 
     /** Seed, library version and settings (required). */
     public PosteriorBuilder provenance(Provenance p) {
         return new PosteriorBuilder(estimator, spec, xShape, theta, x, space,
-                require(p, "the provenance"), referenceX);
+                require(p, "the provenance"), referenceX, regression);
     }
 
     /**
@@ -92,7 +95,16 @@ public final class PosteriorBuilder {
      */
     public PosteriorBuilder referenceX(Matrix rows) {
         return new PosteriorBuilder(estimator, spec, xShape, theta, x, space, provenance,
-                require(rows, "the reference x rows"));
+                require(rows, "the reference x rows"), regression);
+    }
+
+    /**
+     * The linear pre-conditioning of standardised θ on standardised x the estimator was trained
+     * under (its θ are the residuals; {@link org.sbi4j.data.ThetaRegression}). Optional.
+     */
+    public PosteriorBuilder thetaRegression(org.sbi4j.data.ThetaRegression r) {
+        return new PosteriorBuilder(estimator, spec, xShape, theta, x, space, provenance,
+                referenceX, require(r, "the θ regression"));
     }
 
     /**
@@ -116,7 +128,8 @@ public final class PosteriorBuilder {
             throw new IllegalArgumentException("a posterior needs " + String.join(", ", missing)
                     + " before build()");
         }
-        return new Posterior(estimator, spec, xShape, theta, x, space, provenance, referenceX);
+        return new Posterior(estimator, spec, xShape, theta, x, space, provenance, referenceX,
+                regression);
     }
 
     private static <T> T require(T value, String what) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sbi4j.data.Standardizer;
+import org.sbi4j.data.ThetaRegression;
 import org.sbi4j.flows.ConditionalDensityEstimator;
 import org.sbi4j.tensor.Matrix;
 
@@ -18,6 +19,9 @@ import org.sbi4j.tensor.Matrix;
  * shape (format 2, written), or in parameter order (format 1, read).
  */
 public final class PosteriorFiles {
+
+    /** The array of the linear θ regression on x (format 4; absent when none was fitted). */
+    static final String REGRESSION = "theta_regression";
 
     private PosteriorFiles() {
     }
@@ -50,6 +54,9 @@ public final class PosteriorFiles {
                 rows[i] = r.row(i);
             }
             arrays.put("reference_x", rows);
+        }
+        if (p.thetaRegression() != null) {
+            arrays.put(REGRESSION, p.thetaRegression().toRows());
         }
         ModelFile.write(path, h, arrays);
     }
@@ -87,6 +94,7 @@ public final class PosteriorFiles {
             }
             float[][] ref = c.arrays().get("reference_x");
             Matrix refX = ref == null ? null : Matrix.fromRows(ref);
+            float[][] reg = c.version() >= 4 ? c.arrays().get(REGRESSION) : null;
             return new Posterior(est, spec, xShape,
                     Standardizer.of(doubles(need(h, "standardizer.theta.mean")),
                             doubles(need(h, "standardizer.theta.std")))
@@ -97,7 +105,8 @@ public final class PosteriorFiles {
                             .withLog(logShifts(c.version() >= 3
                                     ? need(h, "standardizer.x.log") : "", xDim(xShape))),
                     new ParameterSpace(names, lo, hi),
-                    new Provenance(need(h, "provenance.library"), seed, settings), refX);
+                    new Provenance(need(h, "provenance.library"), seed, settings), refX,
+                    reg == null ? null : ThetaRegression.fromRows(reg, d, xDim(xShape)));
         } catch (IllegalArgumentException e) {
             throw new IOException(path + " is damaged or incomplete: " + e.getMessage(), e);
         }
