@@ -63,8 +63,8 @@ final class BenchSbibmCommand implements Callable<Integer> {
     String preset = "sbi";
 
     @Option(names = "--method", paramLabel = "NAME", description = "Inference method: npe "
-            + "(amortised, one network per task and budget), tsnpe or apt (one sequential analysis per "
-            + "observation with the whole budget) (default: ${DEFAULT-VALUE}).")
+            + "(amortised, one network per task and budget), tsnpe or apt (one sequential "
+            + "analysis per observation with the whole budget) (default: ${DEFAULT-VALUE}).")
     String method = "npe";
 
     @Option(names = "--method-set", paramLabel = "KEY=VALUE", description = "A setting of the "

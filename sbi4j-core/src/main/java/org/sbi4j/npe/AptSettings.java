@@ -42,10 +42,19 @@ public record AptSettings(int atoms, boolean warmStart) implements MethodSetting
 
     @Override
     public RoundMethod<NpeRound> build(MethodContext context) {
+        if (context.settings().balance() > 0) { // refused before round 0 rather than in round 1
+            throw new IllegalArgumentException("APT's atomic loss and balanced NPE cannot be "
+                    + "combined (balance = " + context.settings().balance() + ")");
+        }
         return new NpeRoundMethod(context, warmStart) {
             @Override
             int atoms(int round) {
                 return round == 0 ? 0 : atoms;
+            }
+
+            @Override
+            boolean atomic() {
+                return true;
             }
 
             @Override

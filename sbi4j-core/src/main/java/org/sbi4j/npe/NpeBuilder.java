@@ -199,13 +199,14 @@ public final class NpeBuilder {
      * Only for data runs whose settings build the same architecture.
      */
     NpeResult runFrom(Posterior previous) {
-        return runWith(new NpeTraining.Start(require(previous, "the previous posterior"), 0));
+        return runWith(new NpeTraining.Start(require(previous, "the previous posterior"), 0,
+                true));
     }
 
     /** Trains as {@code start} says (a warm start, APT's atomic loss); see {@link #runFrom}. */
     NpeResult runWith(NpeTraining.Start start) {
         Posterior warm = start.warm();
-        if (simulator != null && start != NpeTraining.Start.NEW) {
+        if (simulator != null && (warm != null || start.atoms() > 0)) {
             throw new IllegalArgumentException("a warm start or the atomic loss trains on "
                     + "given data, not on a simulator");
         }

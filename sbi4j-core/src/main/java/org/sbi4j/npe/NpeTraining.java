@@ -52,13 +52,15 @@ final class NpeTraining {
 
     /**
      * How a training starts and what it minimises: {@code warm}, the posterior of a warm start
-     * whose weights and standardisation are kept (null: a new network, standardisers fitted on
-     * the training split); {@code atoms}, the atoms of APT's {@link AtomicLoss} (0: the
-     * standard loss).
+     * whose weights, standardisation and θ regression are kept (null: a new network,
+     * standardisers fitted on the training split); {@code atoms}, the atoms of APT's
+     * {@link AtomicLoss} (0: the standard loss); {@code thetaRegression}, whether the auto
+     * preset may fit its {@link ThetaRegression} (false in every round of APT, see
+     * {@link #train}).
      */
-    record Start(org.sbi4j.posterior.Posterior warm, int atoms) {
+    record Start(org.sbi4j.posterior.Posterior warm, int atoms, boolean thetaRegression) {
 
-        static final Start NEW = new Start(null, 0);
+        static final Start NEW = new Start(null, 0, true);
 
         Start {
             if (atoms != 0 && atoms < 2) {
@@ -113,12 +115,21 @@ final class NpeTraining {
         }
         Dataset train = standardize(split.train(), zTheta, zX);
         Dataset validation = standardize(split.validation(), zTheta, zX);
-        ThetaRegression regression = settings.preprocessing() == XPreprocessing.Mode.AUTO
-                && settings.balance() == 0 ? ThetaRegression.fit(train.theta(), train.x()) : null;
+        // The regression's residuals r = (z − c(x))/s(x) depend on the x they are paired with;
+        // the balanced and the atomic loss evaluate θ of other rows (shifted θ, atoms) at x_i and
+        // the prior density in z, so both train in z without it. APT leaves it out in round 0 as
+        // well, whose weights the later rounds continue from. A warm start keeps the previous
+        // model's regression (or its absence): its weights were trained in those coordinates.
+        ThetaRegression regression = plan.warm() != null ? plan.warm().thetaRegression()
+                : settings.preprocessing() == XPreprocessing.Mode.AUTO && settings.balance() == 0
+                && plan.start().thetaRegression()
+                ? ThetaRegression.fit(train.theta(), train.x()) : null;
+        if (regression != null && plan.warm() == null) {
+            choices.add(regression.explanation(prior.interestNames()));
+        }
         if (regression != null) {
             train = regression.residuals(train);
             validation = regression.residuals(validation);
-            choices.add(regression.explanation(prior.interestNames()));
         }
 
         List<ConditionalDensityEstimator> members = est instanceof Ensemble e
@@ -132,6 +143,9 @@ final class NpeTraining {
             if (settings.balance() > 0) {
                 throw new IllegalArgumentException("APT's atomic loss and balanced NPE cannot "
                         + "be combined (balance = " + settings.balance() + ")");
+            }
+            if (regression != null) {
+                throw new IllegalStateException("the atomic loss trains without a θ regression");
             }
             trainer = trainer.loss(AtomicLoss.of(plan.start().atoms(),
                     standardizedLogPrior(prior, zTheta)));

@@ -47,6 +47,31 @@ class AptTest {
                         .toArray());
     }
 
+    /**
+     * With the auto preset and an x that pins θ down (noise sd 0.1), TSNPE's round 0 learns θ as
+     * residuals of a regression on x; APT's atomic loss compares other rows' θ at x_i in
+     * standardised θ, so none of its rounds fits one.
+     */
+    @Test
+    void noRoundOfAptFitsTheThetaRegression() {
+        java.util.List<Boolean> tsnpe = new java.util.ArrayList<>();
+        java.util.List<Boolean> apt = new java.util.ArrayList<>();
+        org.sbi4j.sim.Simulator sharp = NpeTestModels.linear(new double[][] {{1, 0}, {0, 1}}, 0.1);
+        NpeSettings auto = NpeTestModels.fast()
+                .withPreprocessing(org.sbi4j.data.XPreprocessing.Mode.AUTO);
+        for (var method : java.util.List.of(TsnpeSettings.defaults(), AptSettings.defaults())) {
+            java.util.List<Boolean> seen = method instanceof AptSettings ? apt : tsnpe;
+            SequentialNpe.builder(SequentialNpeTest.PRIOR, sharp).observation(SequentialNpeTest.XO)
+                    .rounds(method instanceof AptSettings ? 2 : 1).simulationsPerRound(300)
+                    .settings(auto).seed(3).threads(2).method(method)
+                    .onRound((rec, model, resumed) ->
+                            seen.add(model.posterior().thetaRegression() != null))
+                    .run();
+        }
+        assertThat(tsnpe).as("the test's x does pin θ down").containsExactly(true);
+        assertThat(apt).containsExactly(false, false);
+    }
+
     @Test
     void isARegisteredKindWithCheckedSettings() {
         assertThat(InferenceMethods.names()).contains("apt");
@@ -56,5 +81,9 @@ class AptTest {
                 .isEqualTo(new AptSettings(5, true));
         assertThatThrownBy(() -> InferenceMethods.bind("apt", java.util.Map.of("atoms", 1)))
                 .hasMessageContaining("atoms").hasMessageContaining("1");
+        assertThatThrownBy(() -> new AptSettings(0, true))
+                .hasMessageContaining("apt: atoms must be >= 2, got 0");
+        assertThatThrownBy(() -> apt(2, 100).settings(NpeTestModels.fast().withBalance(1)).run())
+                .hasMessageContaining("atomic loss and balanced NPE");
     }
 }

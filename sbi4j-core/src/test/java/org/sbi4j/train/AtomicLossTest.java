@@ -83,6 +83,53 @@ class AtomicLossTest {
         }
     }
 
+    /**
+     * Two exact properties: when q(θ | x) equals the prior at the batch's x the proposal
+     * posterior is uniform over the atoms, so the loss is log A whatever the θ; and the loss and
+     * its gradient do not depend on the prior's normalising constant.
+     */
+    @Test
+    void priorEqualToTheEstimatorGivesLogAtomsAndTheConstantCancels() {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(8);
+        ConditionalDensityEstimator e = Flows.mdn(2, 2, MdnSettings.defaults().withComponents(2)
+                .withHiddenFeatures(6).withActivation(Activation.TANH), rng);
+        Matrix theta = TestMatrices.gaussian(12, 2, 9);
+        Matrix same = Matrix.of(40, 2); // every row x = (0.4, -1.2)
+        for (int i = 0; i < 40; i++) {
+            same.set(i, 0, 0.4f);
+            same.set(i, 1, -1.2f);
+        }
+        Matrix x = same.rowView(0, 12).copy();
+        ConditionalDensityEstimator.Workspace own = e.workspace(40);
+        float[] lq = new float[40];
+        BalancedLoss.LogPrior itself = (t, out) -> {
+            e.logProb(t, same.setRows(t.rows()), lq, own);
+            for (int i = 0; i < t.rows(); i++) {
+                out[i] = lq[i];
+            }
+        };
+        AtomicLoss loss = AtomicLoss.of(3, itself);
+        ConditionalDensityEstimator.Workspace ws = e.workspace(loss.workspaceRows(12));
+        assertThat(loss.loss(e, theta, x, ws)).isCloseTo(Math.log(3), within(1e-6));
+
+        AtomicLoss plain = AtomicLoss.of(4, NORMAL);
+        AtomicLoss shifted = AtomicLoss.of(4, (t, out) -> {
+            NORMAL.logProb(t, out);
+            for (int i = 0; i < t.rows(); i++) {
+                out[i] += 7.5;
+            }
+        });
+        Matrix xs = TestMatrices.gaussian(12, 2, 10);
+        ws = e.workspace(plain.workspaceRows(12));
+        Params.zeroGrad(e.params());
+        float a = plain.lossAndGradient(e, theta, xs, ws);
+        float[] gradA = e.params().get(0).grad().toArray();
+        Params.zeroGrad(e.params());
+        float b = shifted.lossAndGradient(e, theta, xs, ws);
+        assertThat(b).isCloseTo(a, within(1e-5f));
+        assertThat(e.params().get(0).grad().toArray()).containsExactly(gradA, within(1e-6f));
+    }
+
     @Test
     void badSettingsAreRefusedWithTheValue() {
         assertThatThrownBy(() -> AtomicLoss.of(1, NORMAL)).hasMessageContaining("got 1");
