@@ -189,7 +189,7 @@ public final class NpeBuilder {
      *                                  {@value #MIN_PAIRS} simulations are valid
      */
     public NpeResult run() {
-        return runWith(NpeTraining.Start.NEW);
+        return runWith(TrainingStart.NEW);
     }
 
     /**
@@ -199,12 +199,12 @@ public final class NpeBuilder {
      * Only for data runs whose settings build the same architecture.
      */
     NpeResult runFrom(Posterior previous) {
-        return runWith(new NpeTraining.Start(require(previous, "the previous posterior"), 0,
+        return runWith(new TrainingStart(require(previous, "the previous posterior"), 0,
                 true));
     }
 
     /** Trains as {@code start} says (a warm start, APT's atomic loss); see {@link #runFrom}. */
-    NpeResult runWith(NpeTraining.Start start) {
+    NpeResult runWith(TrainingStart start) {
         Posterior warm = start.warm();
         if (simulator != null && (warm != null || start.atoms() > 0)) {
             throw new IllegalArgumentException("a warm start or the atomic loss trains on "

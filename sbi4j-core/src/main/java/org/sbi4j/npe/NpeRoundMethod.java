@@ -45,7 +45,7 @@ abstract class NpeRoundMethod implements RoundMethod<NpeRound> {
                 .seed(input.seed()).settings(context.settings()).threads(context.threads())
                 .onEpoch(context.listener());
         NpeRound previous = input.previous();
-        NpeResult r = b.runWith(new NpeTraining.Start(warmStart && previous != null
+        NpeResult r = b.runWith(new TrainingStart(warmStart && previous != null
                 ? previous.posterior() : null, atoms(input.round()), !atomic()));
         return new NpeRound(r.posterior(), r.reports());
     }

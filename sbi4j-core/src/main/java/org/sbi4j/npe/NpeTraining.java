@@ -42,31 +42,11 @@ final class NpeTraining {
      * {@link NpeResult#choices()}), and how the training starts and what it minimises.
      */
     record Plan(EstimatorSpec spec, ConditionalDensityEstimator estimator, XKind kind,
-                List<String> choices, Start start) {
+                List<String> choices, TrainingStart start) {
 
         /** The posterior of a warm start, or null. */
         org.sbi4j.posterior.Posterior warm() {
             return start.warm();
-        }
-    }
-
-    /**
-     * How a training starts and what it minimises: {@code warm}, the posterior of a warm start
-     * whose weights, standardisation and θ regression are kept (null: a new network,
-     * standardisers fitted on the training split); {@code atoms}, the atoms of APT's
-     * {@link AtomicLoss} (0: the standard loss); {@code thetaRegression}, whether the auto
-     * preset may fit its {@link ThetaRegression} (false in every round of APT, see
-     * {@link #train}).
-     */
-    record Start(org.sbi4j.posterior.Posterior warm, int atoms, boolean thetaRegression) {
-
-        static final Start NEW = new Start(null, 0, true);
-
-        Start {
-            if (atoms != 0 && atoms < 2) {
-                throw new IllegalArgumentException("the atomic loss needs at least 2 atoms, got "
-                        + atoms);
-            }
         }
     }
 
