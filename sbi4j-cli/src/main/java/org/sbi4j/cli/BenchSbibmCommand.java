@@ -76,9 +76,14 @@ final class BenchSbibmCommand implements Callable<Integer> {
     String preset = "sbi";
 
     @Option(names = "--method", paramLabel = "NAME", description = "Inference method: npe "
-            + "(amortised, one network per task and budget), tsnpe (one sequential analysis per "
-            + "observation with the whole budget) (default: ${DEFAULT-VALUE}).")
+            + "(amortised, one network per task and budget), tsnpe or apt (one sequential "
+            + "analysis per observation with the whole budget) (default: ${DEFAULT-VALUE}).")
     String method = "npe";
+
+    @Option(names = "--method-set", paramLabel = "KEY=VALUE", description = "A setting of the "
+            + "method, repeatable, e.g. epsilon=1e-3 or warm_start=true (the keys of `method:` "
+            + "in a job file).")
+    java.util.Map<String, String> methodSettings = new java.util.LinkedHashMap<>();
 
     @Option(names = "--rounds", description = "Rounds of a sequential method, sharing the "
             + "budget equally (default: ${DEFAULT-VALUE}).")
@@ -93,7 +98,8 @@ final class BenchSbibmCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter pw = spec.commandLine().getOut();
-        org.sbi4j.npe.MethodSettings m = org.sbi4j.npe.InferenceMethods.defaults(method);
+        org.sbi4j.npe.MethodSettings m = org.sbi4j.npe.InferenceMethods.bind(method,
+                methodSettings);
         SbibmBenchmark bench = new SbibmBenchmark(tasks, budgets,
                 SbibmBenchmark.parseObservations(observations), estimator, settings, batchSize,
                 maxEpochs, stopAfterEpochs, learningRate, samples, seed, threads, preset);

@@ -14,6 +14,7 @@ import org.sbi4j.flows.SettingsRegistry;
  * <tr><th>name</th><th>settings</th><th>rounds</th></tr>
  * <tr><td>npe</td><td>{@link AmortizedSettings}</td><td>1 (amortised)</td></tr>
  * <tr><td>tsnpe</td><td>{@link TsnpeSettings}</td><td>any (sequential, one x_o)</td></tr>
+ * <tr><td>apt</td><td>{@link AptSettings}</td><td>any (sequential, one x_o)</td></tr>
  * </table>
  */
 public final class InferenceMethods {
@@ -24,6 +25,8 @@ public final class InferenceMethods {
                             + " the posterior for every x")
                     .add(TsnpeSettings.defaults(), "truncated sequential NPE: rounds on the"
                             + " prior truncated to the posterior's (1 - epsilon) HPR at x_o")
+                    .add(AptSettings.defaults(), "APT (SNPE-C): rounds on the current posterior"
+                            + " at x_o, trained with the atomic loss")
                     .build();
 
     private InferenceMethods() {

@@ -7,6 +7,7 @@ import org.sbi4j.flows.ConditionalDensityEstimator;
 import org.sbi4j.kernels.Parallelism;
 import org.sbi4j.posterior.AutoEmbedding;
 import org.sbi4j.posterior.EstimatorSpec;
+import org.sbi4j.posterior.Posterior;
 import org.sbi4j.prob.Prior;
 import org.sbi4j.sim.SimulationProgress;
 import org.sbi4j.sim.SimulationResult;
@@ -188,6 +189,27 @@ public final class NpeBuilder {
      *                                  {@value #MIN_PAIRS} simulations are valid
      */
     public NpeResult run() {
+        return runWith(TrainingStart.NEW);
+    }
+
+    /**
+     * Trains on the given {@link #data} starting from {@code previous}'s weights and keeping its
+     * standardisation (a warm start, as sbi's {@code retrain_from_scratch=False}): the estimator
+     * is built from the previous model's spec and its parameters copied in before training.
+     * Only for data runs whose settings build the same architecture.
+     */
+    NpeResult runFrom(Posterior previous) {
+        return runWith(new TrainingStart(require(previous, "the previous posterior"), 0,
+                true));
+    }
+
+    /** Trains as {@code start} says (a warm start, APT's atomic loss); see {@link #runFrom}. */
+    NpeResult runWith(TrainingStart start) {
+        Posterior warm = start.warm();
+        if (simulator != null && (warm != null || start.atoms() > 0)) {
+            throw new IllegalArgumentException("a warm start or the atomic loss trains on "
+                    + "given data, not on a simulator");
+        }
         checkComplete();
         int[] xShape = simulator != null ? simulator.xShape() : data.xShape();
         XKind kind = xKind != null ? xKind : XKind.of(xShape,
@@ -195,7 +217,9 @@ public final class NpeBuilder {
         kind.check(xShape);
         EstimatorSpec spec = settings.estimator();
         List<String> choices = new ArrayList<>();
-        if (spec.embedding() instanceof AutoEmbedding) {
+        if (warm != null) {
+            spec = warm.spec();
+        } else if (spec.embedding() instanceof AutoEmbedding) {
             AutoEmbedding.Choice c = AutoEmbedding.choose(xShape, kind);
             spec = spec.withEmbedding(c.embedding());
             choices.add(c.explanation());
@@ -203,7 +227,10 @@ public final class NpeBuilder {
         EstimatorSpec built = spec;
         ConditionalDensityEstimator est = spec.build(prior.interestIndices().length, xShape,
                 EstimatorSpec.buildRng(seed));
-        NpeTraining.Plan plan = new NpeTraining.Plan(built, est, kind, choices);
+        if (warm != null) {
+            NpeTraining.copyWeights(warm.estimator(), est);
+        }
+        NpeTraining.Plan plan = new NpeTraining.Plan(built, est, kind, choices, start);
         if (simulator == null) {
             return Parallelism.call(threads, () -> NpeTraining.train(this, data, plan));
         }

@@ -14,10 +14,12 @@ import org.sbi4j.train.EpochRecord;
 import org.sbi4j.train.TrainingReport;
 
 /**
- * A round of NPE trained with the standard loss on all rounds' pairs (package-private base of
- * amortised NPE and TSNPE): {@link Npe#builder(org.sbi4j.prob.Prior)} on the pairs with the
- * round's seed. Saves {@code model.sbi4j} and {@code loss.csv} (member, epoch, training and
- * validation loss) into the round's folder; loads the model with the prior's support.
+ * A round of NPE trained on all rounds' pairs (package-private base of amortised NPE, TSNPE
+ * and APT): {@link Npe#builder(org.sbi4j.prob.Prior)} on the pairs with the round's seed (or,
+ * with a warm start, from the previous round's weights and standardisation), with the standard
+ * loss or, in APT's later rounds, the atomic loss ({@link NpeBuilder#runWith}). Saves
+ * {@code model.sbi4j} and {@code loss.csv} (member, epoch, training and validation loss) into
+ * the round's folder; loads the model with the prior's support.
  */
 abstract class NpeRoundMethod implements RoundMethod<NpeRound> {
 
@@ -25,17 +27,40 @@ abstract class NpeRoundMethod implements RoundMethod<NpeRound> {
     static final String LOSS_FILE = "loss.csv";
 
     final MethodContext context;
+    private final boolean warmStart;
 
     NpeRoundMethod(MethodContext context) {
+        this(context, false);
+    }
+
+    /** With {@code warmStart}, rounds after the first start from the previous round's model. */
+    NpeRoundMethod(MethodContext context, boolean warmStart) {
         this.context = context;
+        this.warmStart = warmStart;
     }
 
     @Override
     public NpeRound train(Input<NpeRound> input) {
-        NpeResult r = Npe.builder(context.prior()).data(Dataset.from(input.pairs()))
+        NpeBuilder b = Npe.builder(context.prior()).data(Dataset.from(input.pairs()))
                 .seed(input.seed()).settings(context.settings()).threads(context.threads())
-                .onEpoch(context.listener()).run();
+                .onEpoch(context.listener());
+        NpeRound previous = input.previous();
+        NpeResult r = b.runWith(new TrainingStart(warmStart && previous != null
+                ? previous.posterior() : null, atoms(input.round()), !atomic()));
         return new NpeRound(r.posterior(), r.reports());
+    }
+
+    /** The atoms of APT's atomic loss in this round, 0 for the standard loss (the default). */
+    int atoms(int round) {
+        return 0;
+    }
+
+    /**
+     * Whether some round trains with the atomic loss (APT): then no round fits the auto preset's
+     * θ regression, so every round's weights live in the same standardised θ coordinates.
+     */
+    boolean atomic() {
+        return false;
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.sbi4j.data.Standardizer;
 import org.sbi4j.data.ThetaRegression;
 import org.sbi4j.data.XPreprocessing;
 import org.sbi4j.flows.ConditionalDensityEstimator;
+import org.sbi4j.nn.Param;
 import org.sbi4j.posterior.Ensemble;
 import org.sbi4j.posterior.EstimatorSpec;
 import org.sbi4j.posterior.ParameterSpace;
@@ -18,6 +19,7 @@ import org.sbi4j.prob.Prior;
 import org.sbi4j.sim.SimulationStreams;
 import org.sbi4j.sim.XKind;
 import org.sbi4j.tensor.Matrix;
+import org.sbi4j.train.AtomicLoss;
 import org.sbi4j.train.BalancedLoss;
 import org.sbi4j.train.DataParallel;
 import org.sbi4j.train.Trainer;
@@ -36,10 +38,16 @@ final class NpeTraining {
 
     /**
      * What to train: the resolved spec (no "auto" embedding left), the estimator freshly built
-     * from it, the kind of x, and the choices made so far (for {@link NpeResult#choices()}).
+     * from it (or holding a warm start's weights), the kind of x, the choices made so far (for
+     * {@link NpeResult#choices()}), and how the training starts and what it minimises.
      */
     record Plan(EstimatorSpec spec, ConditionalDensityEstimator estimator, XKind kind,
-                List<String> choices) {
+                List<String> choices, TrainingStart start) {
+
+        /** The posterior of a warm start, or null. */
+        org.sbi4j.posterior.Posterior warm() {
+            return start.warm();
+        }
     }
 
     /**
@@ -60,30 +68,48 @@ final class NpeTraining {
                 .split(settings.training().validationFraction(),
                         SimulationStreams.streamFor(seed, Npe.SPLIT_STREAM));
         EstimatorSpec spec = plan.spec();
-        boolean[] log1p = new boolean[data.xDim()];
-        double[] thetaLog = new double[interest.length];
-        java.util.Arrays.fill(thetaLog, Double.NaN);
-        if (settings.preprocessing() == XPreprocessing.Mode.AUTO) {
-            thetaLog = oneSidedShifts(prior, interest, split.train().theta(), choices);
+        Standardizer zTheta;
+        Standardizer zX;
+        if (plan.warm() != null) {
+            // the weights were trained in the previous model's coordinates: keep them
+            zTheta = plan.warm().thetaStandardizer();
+            zX = plan.warm().xStandardizer();
+            choices.add("warm start: the previous model's weights and standardisation");
+        } else {
+            boolean[] log1p = new boolean[data.xDim()];
+            double[] thetaLog = new double[interest.length];
+            java.util.Arrays.fill(thetaLog, Double.NaN);
+            if (settings.preprocessing() == XPreprocessing.Mode.AUTO) {
+                thetaLog = oneSidedShifts(prior, interest, split.train().theta(), choices);
+            }
+            zTheta = Standardizer.fit(
+                    XPreprocessing.logMapped(split.train().theta(), thetaLog)).withLog(thetaLog);
+            if (settings.preprocessing() == XPreprocessing.Mode.AUTO) {
+                XPreprocessing.Choice c = XPreprocessing.choose(split.train().x(),
+                        XPreprocessing.groups(data.xShape(), plan.kind() == XKind.SET));
+                log1p = c.log1p();
+                choices.add(c.explanation());
+            }
+            Matrix fitX = XPreprocessing.apply(split.train().x(), log1p);
+            zX = spec.embedding().fitStandardizer(fitX, data.xShape()).withLog1p(log1p);
         }
-        Standardizer zTheta = Standardizer.fit(
-                XPreprocessing.logMapped(split.train().theta(), thetaLog)).withLog(thetaLog);
-        if (settings.preprocessing() == XPreprocessing.Mode.AUTO) {
-            XPreprocessing.Choice c = XPreprocessing.choose(split.train().x(),
-                    XPreprocessing.groups(data.xShape(), plan.kind() == XKind.SET));
-            log1p = c.log1p();
-            choices.add(c.explanation());
-        }
-        Matrix fitX = XPreprocessing.apply(split.train().x(), log1p);
-        Standardizer zX = spec.embedding().fitStandardizer(fitX, data.xShape()).withLog1p(log1p);
         Dataset train = standardize(split.train(), zTheta, zX);
         Dataset validation = standardize(split.validation(), zTheta, zX);
-        ThetaRegression regression = settings.preprocessing() == XPreprocessing.Mode.AUTO
-                && settings.balance() == 0 ? ThetaRegression.fit(train.theta(), train.x()) : null;
+        // The regression's residuals r = (z − c(x))/s(x) depend on the x they are paired with;
+        // the balanced and the atomic loss evaluate θ of other rows (shifted θ, atoms) at x_i and
+        // the prior density in z, so both train in z without it. APT leaves it out in round 0 as
+        // well, whose weights the later rounds continue from. A warm start keeps the previous
+        // model's regression (or its absence): its weights were trained in those coordinates.
+        ThetaRegression regression = plan.warm() != null ? plan.warm().thetaRegression()
+                : settings.preprocessing() == XPreprocessing.Mode.AUTO && settings.balance() == 0
+                && plan.start().thetaRegression()
+                ? ThetaRegression.fit(train.theta(), train.x()) : null;
+        if (regression != null && plan.warm() == null) {
+            choices.add(regression.explanation(prior.interestNames()));
+        }
         if (regression != null) {
             train = regression.residuals(train);
             validation = regression.residuals(validation);
-            choices.add(regression.explanation(prior.interestNames()));
         }
 
         List<ConditionalDensityEstimator> members = est instanceof Ensemble e
@@ -92,6 +118,18 @@ final class NpeTraining {
         if (settings.balance() > 0) {
             trainer = trainer.balance(BalancedLoss.of(settings.balance(),
                     standardizedLogPrior(prior, zTheta)));
+        }
+        if (plan.start().atoms() > 0) {
+            if (settings.balance() > 0) {
+                throw new IllegalArgumentException("APT's atomic loss and balanced NPE cannot "
+                        + "be combined (balance = " + settings.balance() + ")");
+            }
+            if (regression != null) {
+                throw new IllegalStateException("the atomic loss trains without a θ regression");
+            }
+            trainer = trainer.loss(AtomicLoss.of(plan.start().atoms(),
+                    standardizedLogPrior(prior, zTheta)));
+            choices.add("loss: APT's atomic loss with " + plan.start().atoms() + " atoms");
         }
         NpeCheckpoints saved = run.checkpointFolder() == null ? null
                 : NpeCheckpoints.open(run.checkpointFolder(), seed, settings, data);
@@ -120,6 +158,26 @@ final class NpeTraining {
         }
         return new NpeResult(posterior.build(), reports, null, 0,
                 (System.nanoTime() - t0) / 1e9, choices);
+    }
+
+    /** Copies every parameter of {@code from} into {@code to} (the same architecture). */
+    static void copyWeights(ConditionalDensityEstimator from, ConditionalDensityEstimator to) {
+        List<Param> a = from.params();
+        List<Param> b = to.params();
+        if (a.size() != b.size()) {
+            throw new IllegalArgumentException("cannot warm start: the previous model has "
+                    + a.size() + " parameter tensors, the new one " + b.size());
+        }
+        for (int i = 0; i < a.size(); i++) {
+            Matrix va = a.get(i).value();
+            Matrix vb = b.get(i).value();
+            if (va.rows() != vb.rows() || va.cols() != vb.cols()) {
+                throw new IllegalArgumentException("cannot warm start: parameter "
+                        + a.get(i).name() + " is " + va.rows() + "x" + va.cols()
+                        + " in the previous model, " + vb.rows() + "x" + vb.cols() + " now");
+            }
+            vb.copyFrom(va);
+        }
     }
 
     /**

@@ -21,17 +21,29 @@ import org.sbi4j.tensor.Matrix;
  * @param minAcceptance    below this share of prior draws accepted, draw by SIR instead
  *                         (0.01)
  * @param sirOversampling  posterior draws per SIR sample (sbi: 32)
+ * @param warmStart        rounds after the first continue training from the previous round's
+ *                         weights, keeping its standardisation (sbi's default,
+ *                         {@code retrain_from_scratch=False}); false (the default, as
+ *                         measured in docs/benchmarks.md): each round trains a new network
  */
 public record TsnpeSettings(double epsilon, int thresholdSamples, double minAcceptance,
-                            int sirOversampling) implements MethodSettings {
+                            int sirOversampling, boolean warmStart) implements MethodSettings {
 
     public TsnpeSettings {
         new TruncatedPrior.Config(epsilon, thresholdSamples, minAcceptance, sirOversampling);
     }
 
-    /** ε = 1e-4, 10,000 threshold draws, SIR below 1 % acceptance with K = 32. */
+    /**
+     * ε = 1e-4, 10,000 threshold draws, SIR below 1 % acceptance with K = 32, a new network
+     * each round.
+     */
     public static TsnpeSettings defaults() {
-        return new TsnpeSettings(1e-4, 10_000, 0.01, 32);
+        return new TsnpeSettings(1e-4, 10_000, 0.01, 32, false);
+    }
+
+    /** These settings with rounds continuing from the previous round's weights (or not). */
+    public TsnpeSettings withWarmStart(boolean warm) {
+        return new TsnpeSettings(epsilon, thresholdSamples, minAcceptance, sirOversampling, warm);
     }
 
     @Override
@@ -48,7 +60,7 @@ public record TsnpeSettings(double epsilon, int thresholdSamples, double minAcce
     @Override
     public RoundMethod<NpeRound> build(MethodContext context) {
         TruncatedPrior.Config config = truncation();
-        return new NpeRoundMethod(context) {
+        return new NpeRoundMethod(context, warmStart) {
             @Override
             public Proposal propose(NpeRound model, int nextRound, UniformRandomProvider rng) {
                 ConditionedPosterior at = model.posterior().at(context.observation());

@@ -22,7 +22,7 @@ import org.sbi4j.tensor.Matrix;
  * c·d(1 − d) on the shifted ones, passed on as weights to
  * {@link ConditionalDensityEstimator#weightedLossAndGradient}.
  */
-public final class BalancedLoss {
+public final class BalancedLoss implements BatchLoss {
 
     /** log p(θ) of the n rows of θ in the coordinates the estimator is trained in. */
     @FunctionalInterface
@@ -59,13 +59,15 @@ public final class BalancedLoss {
         return lambda;
     }
 
-    /** Rows of the estimator workspace one step needs for batches of n rows. */
-    static int workspaceRows(int n) {
+    /** Rows of the estimator workspace one step needs for batches of n rows: 2n. */
+    @Override
+    public int workspaceRows(int n) {
         return 2 * n;
     }
 
     /** The loss of the batch; adds its gradient to the estimator's parameters. */
-    float lossAndGradient(ConditionalDensityEstimator estimator, Matrix theta, Matrix x,
+    @Override
+    public float lossAndGradient(ConditionalDensityEstimator estimator, Matrix theta, Matrix x,
                           ConditionalDensityEstimator.Workspace ws) {
         int n = theta.rows();
         ensure(n, theta.cols(), x.cols());

@@ -51,11 +51,11 @@ public final class Trainer {
     private final TrainingListener listener;
     /** The state to resume from, or null for a fresh start. */
     private final Checkpoint resume;
-    /** The balanced loss, or null for the plain negative log-likelihood. */
-    private final BalancedLoss balance;
+    /** The batch loss (balanced, atomic), or null for the plain negative log-likelihood. */
+    private final BatchLoss balance;
 
     private Trainer(TrainingConfig config, TrainingListener listener, Checkpoint resume,
-                    BalancedLoss balance) {
+                    BatchLoss balance) {
         this.config = config;
         this.listener = listener;
         this.resume = resume;
@@ -90,6 +90,14 @@ public final class Trainer {
         return new Trainer(config, listener, resume, require(balancedLoss, "the balanced loss"));
     }
 
+    /**
+     * The same training minimising {@code batchLoss}; early stopping watches its validation
+     * value when it {@link BatchLoss#validates() has one}, the validation NLL otherwise.
+     */
+    public Trainer loss(BatchLoss batchLoss) {
+        return new Trainer(config, listener, resume, require(batchLoss, "the batch loss"));
+    }
+
     /** The training settings. */
     public TrainingConfig config() {
         return config;
@@ -113,8 +121,11 @@ public final class Trainer {
         checkData(estimator, train.size(), train.thetaDim(), train.xDim(), "training");
         checkData(estimator, validation.size(), validation.thetaDim(), validation.xDim(),
                 "validation");
-        return train(estimator, BatchSource.of(train, config.batchSizeFor(train.size())),
-                BatchSource.of(validation, Math.min(Validator.BATCH, validation.size())), rng);
+        int batch = config.batchSizeFor(train.size());
+        // a validating batch loss sees validation batches of the training batch's size
+        int chunk = balance != null && balance.validates() ? batch : Validator.BATCH;
+        return train(estimator, BatchSource.of(train, batch),
+                BatchSource.of(validation, Math.min(chunk, validation.size())), rng);
     }
 
     /**
@@ -141,8 +152,9 @@ public final class Trainer {
         Matrix theta = batches.newThetaBuffer();
         Matrix x = batches.newXBuffer();
         ConditionalDensityEstimator.Workspace ws = estimator.workspace(balance == null
-                ? batches.batchSize() : BalancedLoss.workspaceRows(batches.batchSize()));
-        Validator validator = new Validator(estimator, validation);
+                ? batches.batchSize() : balance.workspaceRows(batches.batchSize()));
+        Validator validator = new Validator(estimator, validation,
+                balance != null && balance.validates() ? balance : null);
         TrainingReport.StopReason reason = TrainingReport.StopReason.MAX_EPOCHS;
         // a checkpoint of the epoch that ended training: stop where the uninterrupted run did
         boolean finished = resume != null

@@ -96,9 +96,9 @@ class SequentialNpeTest {
     void badSettingsAreRefusedBeforeAnyWork() {
         assertThatThrownBy(() -> tsnpe(1, 100).rounds(0))
                 .hasMessageContaining("rounds must be >= 1, got 0");
-        assertThatThrownBy(() -> new TsnpeSettings(0, 10_000, 0.01, 32))
+        assertThatThrownBy(() -> new TsnpeSettings(0, 10_000, 0.01, 32, false))
                 .hasMessageContaining("epsilon").hasMessageContaining("got 0.0");
-        assertThatThrownBy(() -> new TsnpeSettings(1.5, 10_000, 0.01, 32))
+        assertThatThrownBy(() -> new TsnpeSettings(1.5, 10_000, 0.01, 32, false))
                 .hasMessageContaining("epsilon").hasMessageContaining("got 1.5");
         assertThatThrownBy(() -> InferenceMethods.bind("tsnpe", java.util.Map.of("epsilon", 2)))
                 .hasMessageContaining("epsilon");
@@ -118,7 +118,7 @@ class SequentialNpeTest {
         assertThat(InferenceMethods.names()).contains("npe", "tsnpe");
         assertThat(InferenceMethods.describe("tsnpe")).containsEntry("epsilon", "1.0E-4");
         assertThat(InferenceMethods.bind("tsnpe", java.util.Map.of("epsilon", 0.01)))
-                .isEqualTo(new TsnpeSettings(0.01, 10_000, 0.01, 32));
+                .isEqualTo(new TsnpeSettings(0.01, 10_000, 0.01, 32, false));
         assertThatThrownBy(() -> InferenceMethods.defaults("snle"))
                 .hasMessageContaining("unknown method kind 'snle'");
     }

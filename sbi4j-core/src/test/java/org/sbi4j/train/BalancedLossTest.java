@@ -71,7 +71,7 @@ class BalancedLossTest {
         double lambda = 3;
         BalancedLoss loss = BalancedLoss.of(lambda, NORMAL);
         ConditionalDensityEstimator.Workspace ws =
-                e.workspace(BalancedLoss.workspaceRows(theta.rows()));
+                e.workspace(loss.workspaceRows(theta.rows()));
         Params.zeroGrad(e.params());
         float value = loss.lossAndGradient(e, theta, x, ws);
         double expected = reference(e, theta, x, lambda);

@@ -16,7 +16,7 @@ import org.sbi4j.tensor.Matrix;
 import org.sbi4j.workflow.job.JobFile;
 
 /**
- * The part of {@link Analysis} for a sequential method ({@code method: tsnpe}): one analysis
+ * The part of {@link Analysis} for a sequential method ({@code method: tsnpe | apt}): one analysis
  * per observation k, each with the job's whole {@code simulations} in {@code rounds} rounds,
  * under the seed {@link SeedStream#SEQUENTIAL_RUN} + k. Writes per observation
  * {@code rounds[-k]/} (per round: {@code simulations.npz}, {@code model.sbi4j},
@@ -35,7 +35,8 @@ final class SequentialAnalysis {
     static final String NOT_AMORTISED = "not run: SBC and coverage test calibration on average "
             + "over the prior, which only an amortised posterior claims; a sequential posterior "
             + "is trained for one x_o (TSNPE: on the prior truncated to its highest-probability "
-            + "region), so over the prior they would test something it does not claim. The "
+            + "region; APT: on proposals drawn from its own posterior at x_o), so over the prior "
+            + "they would test something it does not claim. The "
             + "checks at x_o (ppc, identifiability) remain valid; for calibration, run method "
             + "npe on the same budget";
 

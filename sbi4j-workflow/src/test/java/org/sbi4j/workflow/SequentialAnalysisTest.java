@@ -66,7 +66,7 @@ class SequentialAnalysisTest {
         var job = JobFileReader.parse(JOB.replace("method: tsnpe",
                 "method: {type: tsnpe, epsilon: 0.001}"), JobFileReader.Format.YAML, "j.yaml");
         assertThat(job.method().toSettings()).isEqualTo(new TsnpeSettings(0.001, 10_000, 0.01,
-                32));
+                32, false));
         assertThat(job.rounds()).isEqualTo(2);
         assertThatThrownBy(() -> JobFileReader.parse(JOB.replace("method: tsnpe",
                 "method: {type: tsnpe, epsilon: 1.5}"), JobFileReader.Format.YAML, "j.yaml"))

@@ -28,8 +28,8 @@ import org.sbi4j.prob.Priors;
  *                     behaviour) or {@code calibrated} ({@link #PRESETS})
  * @param calibration  what {@code run} does about calibration (default: auto when the job asks
  *                     for sbc, off otherwise; {@link CalibrationSpec})
- * @param method       the inference method (default {@code npe}, amortised; {@code tsnpe}:
- *                     sequential, one analysis per observation, {@link MethodSpec})
+ * @param method       the inference method (default {@code npe}, amortised; {@code tsnpe} or
+ *                     {@code apt}: sequential, one analysis per observation, {@link MethodSpec})
  * @param rounds       rounds of a sequential method, sharing {@code simulations} equally
  *                     (default {@value org.sbi4j.npe.SequentialNpe#DEFAULT_ROUNDS}; 1 for npe)
  */

@@ -10,7 +10,8 @@ import org.sbi4j.npe.MethodSettings;
 /**
  * The inference method of a job: {@code method: tsnpe} or a mapping with {@code type} (a
  * registered method, {@link InferenceMethods#names()}) and any of its settings by snake_case
- * name (e.g. tsnpe's {@code epsilon, threshold_samples, min_acceptance, sir_oversampling}).
+ * name (e.g. tsnpe's {@code epsilon, threshold_samples, min_acceptance, sir_oversampling};
+ * apt's {@code atoms, warm_start}).
  * Bound and checked when the job is read.
  *
  * @param type     the registered method (lower case)
