@@ -20,16 +20,8 @@ import org.sbi4j.testing.FiniteDifferences;
 /** APT's atomic loss: its value from the definition, its gradient from central differences. */
 class AtomicLossTest {
 
-    /** log N(θ; 0, I). */
-    private static final BalancedLoss.LogPrior NORMAL = (theta, out) -> {
-        for (int i = 0; i < theta.rows(); i++) {
-            double s = 0;
-            for (int j = 0; j < theta.cols(); j++) {
-                s += theta.get(i, j) * theta.get(i, j);
-            }
-            out[i] = -0.5 * s - 0.5 * theta.cols() * Math.log(2 * Math.PI);
-        }
-    };
+    /** log N(θ; 0, I), the balanced loss test's prior. */
+    private static final BalancedLoss.LogPrior NORMAL = BalancedLossTest.NORMAL;
 
     /** The loss written out from its definition, one (θ, x) pair at a time. */
     private static double reference(ConditionalDensityEstimator e, Matrix theta, Matrix x,

@@ -21,7 +21,7 @@ import org.sbi4j.testing.FiniteDifferences;
 class BalancedLossTest {
 
     /** log N(θ; 0, I): a prior whose density varies, so log p enters the classifier. */
-    private static final BalancedLoss.LogPrior NORMAL = (theta, out) -> {
+    static final BalancedLoss.LogPrior NORMAL = (theta, out) -> {
         for (int i = 0; i < theta.rows(); i++) {
             double s = 0;
             for (int j = 0; j < theta.cols(); j++) {
