@@ -107,7 +107,8 @@ final class TrainCommand implements Callable<Integer> {
                     settings.estimator().kind(), d.size(), data, src.describe(), seed);
             NpeResult r;
             try (var listener = progress.training(settings.training().maxEpochs());
-                 var stop = new TrainInterruption(settings.estimator().ensemble(), out, progress,
+                 var stop = new TrainInterruption(settings.estimator().membersFor(
+                         settings.training().trainingPairs(d.size())), out, progress,
                          checkpoints)) {
                 var run = Npe.builder(src.prior()).data(d).seed(seed).settings(settings)
                         .onEpoch(stop.track(listener));

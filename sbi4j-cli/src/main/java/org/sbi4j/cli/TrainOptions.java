@@ -55,7 +55,7 @@ final class TrainOptions {
                     + "the preset (default: ${DEFAULT-VALUE}).")
     String preset = "auto";
 
-    @Option(names = "--ensemble", paramLabel = "K", description = "Independently trained members (default: 1, or 5 with --preset calibrated).")
+    @Option(names = "--ensemble", paramLabel = "K", description = "Independently trained members (default: the preset's: with auto 5 below 4,000 simulations and 1 from there up, with sbi 1, with calibrated 5).")
     Integer ensemble;
 
     @Option(names = "--batch-size", paramLabel = "B", description = "Training batch size (default: the "
@@ -122,10 +122,11 @@ final class TrainOptions {
     }
 
     EstimatorSpec estimatorSpec() {
-        int k = ensemble != null ? ensemble : presetSettings().estimator().ensemble();
-        if (k < 1) {
-            throw new IllegalArgumentException("--ensemble must be at least 1, got " + k);
+        if (ensemble != null && ensemble < 1) {
+            throw new IllegalArgumentException("--ensemble must be at least 1, got " + ensemble);
         }
+        // the preset's may be automatic (chosen from the training-set size)
+        int k = ensemble != null ? ensemble : presetSettings().estimator().ensemble();
         Map<String, Object> est = new LinkedHashMap<>(settings);
         putIfSet(est, "hidden_features", hiddenFeatures);
         putIfSet(est, "transforms", transforms);

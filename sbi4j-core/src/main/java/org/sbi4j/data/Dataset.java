@@ -164,6 +164,14 @@ public final class Dataset {
     }
 
     /**
+     * The validation rows {@link #split} takes from {@code n} rows: ⌊fraction · n⌋, at least 1
+     * and at most n − 1.
+     */
+    public static long validationRows(long n, double validationFraction) {
+        return Math.min(n - 1, Math.max(1, (long) Math.floor(validationFraction * n)));
+    }
+
+    /**
      * A random split into training and validation rows: n_val = ⌊f·n⌋ clamped to [1, n−1] rows
      * chosen uniformly (Fisher–Yates with {@code rng}) go to validation, the rest to training; each
      * part keeps the original row order.
@@ -178,7 +186,7 @@ public final class Dataset {
         if (size() < 2) {
             throw new IllegalArgumentException("cannot split a dataset of " + size() + " row");
         }
-        int nVal = (int) Math.min(size() - 1, Math.max(1, Math.floor(validationFraction * size())));
+        int nVal = (int) validationRows(size(), validationFraction);
         int[] perm = permutation(size(), rng);
         int[] val = Arrays.copyOfRange(perm, 0, nVal);
         int[] train = Arrays.copyOfRange(perm, nVal, size());

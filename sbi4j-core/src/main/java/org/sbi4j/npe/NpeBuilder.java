@@ -224,6 +224,9 @@ public final class NpeBuilder {
             spec = spec.withEmbedding(c.embedding());
             choices.add(c.explanation());
         }
+        if (spec.ensemble() == EstimatorSpec.AUTO_ENSEMBLE) {
+            spec = autoEnsemble(spec, choices);
+        }
         EstimatorSpec built = spec;
         ConditionalDensityEstimator est = spec.build(prior.interestIndices().length, xShape,
                 EstimatorSpec.buildRng(seed));
@@ -246,6 +249,23 @@ public final class NpeBuilder {
                 () -> NpeTraining.train(this, Dataset.from(sim), plan));
         return new NpeResult(r.posterior(), r.reports(), sim, simSeconds, r.trainSeconds(),
                 r.choices());
+    }
+
+    /**
+     * Fixes an automatic ensemble size for the pairs this run will train on (the requested
+     * simulations, or the given data's rows, less the validation split).
+     */
+    private EstimatorSpec autoEnsemble(EstimatorSpec spec, List<String> choices) {
+        long pairs = settings.training().trainingPairs(simulator != null ? simulations
+                : data.size());
+        EstimatorSpec fixed = spec.resolveEnsemble(pairs);
+        if (fixed.ensemble() > 1) {
+            choices.add(String.format(java.util.Locale.ROOT, "ensemble: %d independently "
+                    + "trained members (%d training pairs, fewer than %d: one network stopped "
+                    + "early is less accurate and more over-confident than a mixture)",
+                    fixed.ensemble(), pairs, org.sbi4j.train.TrainingConfig.SMALL_BUDGET_PAIRS));
+        }
+        return fixed;
     }
 
     private static boolean hasNaN(Dataset d) {

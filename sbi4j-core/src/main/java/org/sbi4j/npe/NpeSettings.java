@@ -58,12 +58,15 @@ public record NpeSettings(EstimatorSpec estimator, TrainingConfig training, int 
      * larger steps below ({@link TrainingConfig#DEFAULTS}, the small-budget rule); x
      * preprocessing chosen from the training data ({@link XPreprocessing}), parameters with a
      * one-sided prior learnt in log space, and the embedding network chosen from the x shape
-     * and kind ({@link AutoEmbedding}); the run reports the choices
+     * and kind ({@link AutoEmbedding}), and an ensemble of
+     * {@value EstimatorSpec#SMALL_BUDGET_ENSEMBLE} networks below 4,000 simulations
+     * ({@link EstimatorSpec#membersFor}); the run reports the choices
      * ({@link NpeResult#choices()}).
      */
     public static NpeSettings auto() {
         NpeSettings d = defaults();
-        return d.withEstimator(d.estimator().withEmbedding(new AutoEmbedding()))
+        return d.withEstimator(d.estimator().withEmbedding(new AutoEmbedding())
+                        .withEnsemble(EstimatorSpec.AUTO_ENSEMBLE))
                 .withTraining(TrainingConfig.DEFAULTS)
                 .withPreprocessing(XPreprocessing.Mode.AUTO);
     }

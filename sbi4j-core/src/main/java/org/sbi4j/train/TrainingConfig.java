@@ -109,6 +109,11 @@ public record TrainingConfig(int batchSize, double learningRate, double validati
                 : SBI_LEARNING_RATE / smallBudgetScale(trainingPairs);
     }
 
+    /** The pairs left for training when {@code n} valid pairs are split with these settings. */
+    public long trainingPairs(long n) {
+        return n - org.sbi4j.data.Dataset.validationRows(n, validationFraction);
+    }
+
     /** These settings with the batch size and learning rate resolved for n training pairs. */
     public TrainingConfig resolve(long trainingPairs) {
         return withBatchSize(batchSizeFor(trainingPairs))

@@ -200,6 +200,43 @@ class AutoPresetTest {
         assertThat(back.at(xo).logProb(grid)).containsExactly(at.logProb(grid));
     }
 
+    /**
+     * The auto preset's ensemble size follows the training pairs: 5 members below 3,600 (4,000
+     * simulations with 10 % validation), 1 from there up; an explicit size is kept, and the
+     * model file stores the size that was trained.
+     */
+    @Test
+    void theAutomaticEnsembleHasFiveMembersBelowFourThousandSimulations(@TempDir Path dir)
+            throws Exception {
+        org.sbi4j.posterior.EstimatorSpec auto = NpeSettings.auto().estimator();
+        assertThat(auto.ensemble()).isEqualTo(org.sbi4j.posterior.EstimatorSpec.AUTO_ENSEMBLE);
+        assertThat(auto.membersFor(3_599)).isEqualTo(5);
+        assertThat(auto.membersFor(3_600)).isEqualTo(1);
+        assertThat(auto.withEnsemble(2).membersFor(100)).isEqualTo(2);
+        assertThat(NpeSettings.auto().training().trainingPairs(4_000)).isEqualTo(3_600);
+        assertThat(NpeSettings.auto().training().trainingPairs(3_999)).isEqualTo(3_600);
+        assertThat(NpeSettings.auto().training().trainingPairs(3_998)).isEqualTo(3_599);
+        assertThatThrownBy(() -> auto.build(2, new int[] {2}, org.apache.commons.rng.simple
+                .RandomSource.XO_RO_SHI_RO_128_PP.create(1L)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("automatic");
+
+        NpeSettings quick = NpeSettings.auto().withTraining(
+                NpeTestModels.fast().training().withMaxEpochs(5));
+        NpeResult small = Npe.builder(PRIOR, COUNTS).simulations(300).seed(4).settings(quick)
+                .run();
+        assertThat(small.reports()).hasSize(5);
+        assertThat(small.posterior().spec().ensemble()).isEqualTo(5);
+        assertThat(small.choices()).anyMatch(c -> c.startsWith("ensemble: 5 independently"));
+        Path f = dir.resolve("e.sbi4j");
+        PosteriorFiles.save(small.posterior(), f);
+        assertThat(PosteriorFiles.load(f).spec().ensemble()).isEqualTo(5);
+
+        NpeResult one = Npe.builder(PRIOR, COUNTS).simulations(300).seed(4)
+                .settings(quick.withEstimator(quick.estimator().withEnsemble(1))).run();
+        assertThat(one.reports()).hasSize(1);
+        assertThat(one.choices()).noneMatch(c -> c.startsWith("ensemble:"));
+    }
+
     /** ∫₀^hi q(θ | x) dθ by the midpoint rule on n cells (a 1-D posterior). */
     private static double massOn(org.sbi4j.posterior.ConditionedPosterior at, double hi, int n) {
         double h = hi / n;

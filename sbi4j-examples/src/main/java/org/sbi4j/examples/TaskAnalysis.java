@@ -158,9 +158,9 @@ public final class TaskAnalysis {
         sb.append("Neural posterior estimation with ")
                 .append(settings.estimator().kind())
                 .append(" (").append(settings.estimator().settings()).append(")");
-        if (settings.estimator().ensemble() > 1) {
-            sb.append(", an ensemble of ").append(settings.estimator().ensemble())
-                    .append(" members");
+        int members = o.npe().posterior().spec().ensemble();
+        if (members > 1) {
+            sb.append(", an ensemble of ").append(members).append(" members");
         }
         sb.append(", early stopping after ").append(settings.training().stopAfterEpochs())
                 .append(" epochs without improvement\n\n");

@@ -137,9 +137,14 @@ public final class Recalibration {
         for (Step step : steps) {
             NpeSettings next = step.apply(s);
             if (next != s) {
+                // an automatic ensemble that is already this large at this budget: pinned (so
+                // that a larger budget keeps it), but the same computation, so no new rung
+                boolean same = members(s, simulations) == members(next, simulations);
                 s = next;
-                name = join(name, step.label);
-                rungs.add(new Rung(name, s, simulations));
+                if (!same || step != Step.ENSEMBLE) {
+                    name = join(name, step.label);
+                    rungs.add(new Rung(name, s, simulations));
+                }
             }
         }
         if (maxSimulations > simulations) {
@@ -274,11 +279,17 @@ public final class Recalibration {
         return done.getLast();
     }
 
+    /** The members settings {@code s} train on {@code simulations} pairs. */
+    static int members(NpeSettings s, int simulations) {
+        return s.estimator().membersFor(s.training().trainingPairs(simulations));
+    }
+
     /** Seconds a rung should take, scaled from the first attempt. */
     static double estimate(Attempt first, Rung rung) {
         NpeSettings a = first.rung().settings();
         NpeSettings b = rung.settings();
-        double f = (double) b.estimator().ensemble() / a.estimator().ensemble();
+        double f = (double) members(b, rung.simulations())
+                / members(a, first.rung().simulations());
         if (b.training().stopAfterEpochs() > a.training().stopAfterEpochs()) {
             f *= 2.5;
         }

@@ -37,12 +37,12 @@ class RecalibrationTest {
     @Test
     void theLadderAddsEnsemblePatienceBalanceAndSimulationsInOrder() {
         NpeSettings base = NpeSettings.auto();
-        List<Recalibration.Rung> l = Recalibration.ladder(base, 1000, 4000, true);
+        List<Recalibration.Rung> l = Recalibration.ladder(base, 4000, 16000, true);
         assertThat(l).extracting(Recalibration.Rung::name).containsExactly("as configured",
                 "ensemble of 5", "ensemble of 5, patience 100",
                 "ensemble of 5, patience 100, balanced (λ = 100)",
                 "ensemble of 5, patience 100, balanced (λ = 100), more simulations");
-        assertThat(l.get(4).simulations()).isEqualTo(4000);
+        assertThat(l.get(4).simulations()).isEqualTo(16000);
         assertThat(l.get(3).settings().balance()).isEqualTo(Recalibration.BALANCE);
         assertThat(l.get(2).settings().estimator().ensemble()).isEqualTo(5);
         // never loosened, never more than allowed; rungs that change nothing are left out
@@ -50,10 +50,27 @@ class RecalibrationTest {
                 false);
         assertThat(cal).extracting(Recalibration.Rung::name).containsExactly("as configured");
         // under-confident or biased first attempts: patience first, no balancing
-        assertThat(Recalibration.ladder(base, 1000, 4000, true, false))
+        assertThat(Recalibration.ladder(base, 4000, 16000, true, false))
                 .extracting(Recalibration.Rung::name).containsExactly("as configured",
                         "patience 100", "patience 100, ensemble of 5",
                         "patience 100, ensemble of 5, more simulations");
+    }
+
+    /**
+     * Below 4,000 simulations the auto preset already trains an ensemble of 5: the ensemble rung
+     * would repeat the first attempt and is left out, but the size is pinned, so the rung with
+     * more simulations (where the automatic size would be 1) keeps the 5 members.
+     */
+    @Test
+    void anAutomaticEnsembleThatIsAlreadyFiveAddsNoRungButIsKeptWithMoreSimulations() {
+        List<Recalibration.Rung> l = Recalibration.ladder(NpeSettings.auto(), 1000, 8000, true);
+        assertThat(l).extracting(Recalibration.Rung::name).containsExactly("as configured",
+                "patience 100", "patience 100, balanced (λ = 100)",
+                "patience 100, balanced (λ = 100), more simulations");
+        assertThat(Recalibration.members(l.get(0).settings(), 1000)).isEqualTo(5);
+        assertThat(Recalibration.members(l.get(0).settings(), 8000)).isEqualTo(1);
+        assertThat(Recalibration.members(l.get(3).settings(), 8000)).isEqualTo(5);
+        assertThat(l.get(3).simulations()).isEqualTo(8000);
     }
 
     /**
