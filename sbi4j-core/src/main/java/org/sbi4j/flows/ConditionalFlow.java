@@ -62,7 +62,7 @@ public final class ConditionalFlow implements ConditionalDensityEstimator {
         final Matrix gradZ;
         final Matrix z;
         final Matrix context;
-        private Ws[] parts;
+        private final WorkspaceParts<Ws> parts;
 
         Ws(ConditionalFlow f, int maxRows) {
             int d = f.thetaSize();
@@ -74,6 +74,7 @@ public final class ConditionalFlow implements ConditionalDensityEstimator {
             this.gradZ = Matrix.of(maxRows, d);
             this.z = Matrix.of(maxRows, d);
             this.context = Matrix.of(maxRows, f.contextSize());
+            this.parts = new WorkspaceParts<>(() -> new Ws(f, Math.min(maxRows, CHUNK)));
         }
 
         @Override
@@ -83,19 +84,12 @@ public final class ConditionalFlow implements ConditionalDensityEstimator {
 
         /** The workspace of part p of a {@link Ops#kernels()} split (this one for part 0). */
         Ws part(int p) {
-            return p == 0 ? this : parts[p];
+            return parts.part(this, p);
         }
 
         /** Creates the other parts' workspaces (on the caller, before a split), ≤ CHUNK rows. */
-        void ensureParts(ConditionalFlow f, int count) {
-            if (parts == null || parts.length < count) {
-                Ws[] more = new Ws[count];
-                for (int p = 1; p < count; p++) {
-                    more[p] = parts != null && p < parts.length ? parts[p]
-                            : new Ws(f, Math.min(maxRows, CHUNK));
-                }
-                parts = more;
-            }
+        void ensureParts(int count) {
+            parts.ensure(count);
         }
     }
 
@@ -141,7 +135,7 @@ public final class ConditionalFlow implements ConditionalDensityEstimator {
             logProbRows(theta, context, out, 0, ws);
             return;
         }
-        ws.ensureParts(this, Ops.kernels().parallelism());
+        ws.ensureParts(Ops.kernels().parallelism());
         Ops.kernels().forRanges(n, PARALLEL_BLOCK, (part, from, to) -> {
             Ws w = ws.part(part);
             for (int s = from; s < to; s += CHUNK) {
@@ -258,7 +252,7 @@ public final class ConditionalFlow implements ConditionalDensityEstimator {
             invertRows(out, 0, total, perContext, contexts, logProb, ws);
             return out;
         }
-        ws.ensureParts(this, Ops.kernels().parallelism());
+        ws.ensureParts(Ops.kernels().parallelism());
         Ops.kernels().forRanges(total, PARALLEL_BLOCK, (part, from, to) ->
                 invertRows(out, from, to, perContext, contexts, logProb, ws.part(part)));
         return out;

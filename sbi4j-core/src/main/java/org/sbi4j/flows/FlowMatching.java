@@ -91,7 +91,7 @@ public final class FlowMatching implements ConditionalDensityEstimator {
         FlowOde.Ws ode;
         UniformRandomProvider noise = new XoRoShiRo128PlusPlus(0x1234L, 0x5678L);
         ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(noise);
-        private Ws[] parts;
+        private final WorkspaceParts<Ws> parts;
 
         Ws(FlowMatching f, int maxRows) {
             int d = f.thetaSize();
@@ -106,6 +106,7 @@ public final class FlowMatching implements ConditionalDensityEstimator {
             this.context = Matrix.of(chunk, f.contextSize());
             this.ell = new float[chunk];
             this.base = new float[chunk];
+            this.parts = new WorkspaceParts<>(() -> new Ws(f, Math.min(maxRows, PARALLEL_BLOCK)));
         }
 
         @Override
@@ -121,18 +122,11 @@ public final class FlowMatching implements ConditionalDensityEstimator {
         }
 
         Ws part(int p) {
-            return p == 0 ? this : parts[p];
+            return parts.part(this, p);
         }
 
-        void ensureParts(FlowMatching f, int count) {
-            if (parts == null || parts.length < count) {
-                Ws[] more = new Ws[count];
-                for (int p = 1; p < count; p++) {
-                    more[p] = parts != null && p < parts.length ? parts[p]
-                            : new Ws(f, Math.min(maxRows, PARALLEL_BLOCK));
-                }
-                parts = more;
-            }
+        void ensureParts(int count) {
+            parts.ensure(count);
         }
     }
 
@@ -296,7 +290,7 @@ public final class FlowMatching implements ConditionalDensityEstimator {
             chunks(y, 0, total, perContext, contexts, logProb, forward, ws);
             return;
         }
-        ws.ensureParts(this, Ops.kernels().parallelism());
+        ws.ensureParts(Ops.kernels().parallelism());
         Ops.kernels().forRanges(total, PARALLEL_BLOCK, (part, from, to) ->
                 chunks(y, from, to, perContext, contexts, logProb, forward, ws.part(part)));
     }
