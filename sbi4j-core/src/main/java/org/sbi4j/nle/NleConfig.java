@@ -11,8 +11,16 @@ import org.sbi4j.train.TrainingConfig;
  *
  * @param estimator the flow (or MDN) kind and settings, ensemble size; embedding none
  * @param training  the trainer's settings (batch size, learning rate, early stopping …)
+ * @param warmStart rounds after the first continue from the previous round's weights and
+ *                  standardisation (sbi's {@code retrain_from_scratch=False}); false: a new
+ *                  network each round
  */
-public record NleConfig(EstimatorSpec estimator, TrainingConfig training) {
+public record NleConfig(EstimatorSpec estimator, TrainingConfig training, boolean warmStart) {
+
+    /** A new network each round. */
+    public NleConfig(EstimatorSpec estimator, TrainingConfig training) {
+        this(estimator, training, false);
+    }
 
     public NleConfig {
         if (estimator == null || training == null) {

@@ -22,9 +22,10 @@ import org.sbi4j.train.TrainingListener;
 import org.sbi4j.train.TrainingReport;
 
 /**
- * NLE as a {@link RoundMethod}: every round trains a new likelihood on all rounds' pairs
- * ({@link NleTraining}, seeded by the round); the next round's proposal is the MCMC
- * posterior at the observation (SNLE; Papamakarios et al. 2019). No correction is needed for
+ * NLE as a {@link RoundMethod}: every round trains a likelihood on all rounds' pairs
+ * ({@link NleTraining}, seeded by the round; a new network, or with
+ * {@link NleConfig#warmStart()} the previous round's continued); the next round's proposal
+ * is the MCMC posterior at the observation (SNLE; Papamakarios et al. 2019). No correction is needed for
  * the proposals: q(x | θ) is fitted to the simulator's x given θ whatever distribution θ came
  * from. Saves {@code likelihood.sbi4j} and {@code loss.csv} into the round's folder.
  *
@@ -51,8 +52,10 @@ public record NleRounds(Prior prior, Matrix observation, NleConfig config, McmcS
 
     @Override
     public NleModel train(Input<NleModel> input) {
-        NleTraining.Fit fit = NleTraining.train(Dataset.from(input.pairs()), config,
-                input.seed(), listener);
+        Likelihood warm = config.warmStart() && input.previous() != null
+                ? input.previous().likelihood() : null;
+        NleTraining.Fit fit = NleTraining.train(new NleTraining.Job(Dataset.from(input.pairs()),
+                input.seed(), warm), config, listener);
         return new NleModel(fit.likelihood(), fit.reports());
     }
 

@@ -54,11 +54,31 @@ public final class NleTraining {
      */
     public static Fit train(Dataset pairs, NleConfig config, long seed,
                             TrainingListener listener) {
+        return train(new Job(pairs, seed, null), config, listener);
+    }
+
+    /**
+     * What one training run starts from.
+     *
+     * @param pairs the simulations (θ n × dθ, x n × dx, n ≥ 3, x finite)
+     * @param seed  the training seed
+     * @param warm  a likelihood of the same architecture whose weights and z-scoring the
+     *              training continues from (a warm start), or null for a new network
+     */
+    public record Job(Dataset pairs, long seed, Likelihood warm) {
+    }
+
+    /** As {@link #train(Dataset, NleConfig, long, TrainingListener)}, optionally warm. */
+    public static Fit train(Job job, NleConfig config, TrainingListener listener) {
+        Dataset pairs = job.pairs();
+        long seed = job.seed();
         check(pairs);
         Dataset.Split split = pairs.split(config.training().validationFraction(),
                 SimulationStreams.streamFor(seed, SPLIT_STREAM));
-        Standardizer zTheta = Standardizer.fit(split.train().theta());
-        Standardizer zX = Standardizer.fit(split.train().x());
+        Standardizer zTheta = job.warm() != null ? job.warm().thetaStandardizer()
+                : Standardizer.fit(split.train().theta());
+        Standardizer zX = job.warm() != null ? job.warm().xStandardizer()
+                : Standardizer.fit(split.train().x());
         Dataset train = swapped(split.train(), zTheta, zX);
         Dataset validation = swapped(split.validation(), zTheta, zX);
         int dTheta = pairs.thetaDim();
@@ -66,6 +86,9 @@ public final class NleTraining {
         EstimatorSpec spec = config.estimator();
         ConditionalDensityEstimator est = spec.build(dx, new int[] {dTheta},
                 EstimatorSpec.buildRng(seed));
+        if (job.warm() != null) {
+            copyWeights(job.warm().estimator(), est);
+        }
         List<ConditionalDensityEstimator> members = est instanceof Ensemble e ? e.members()
                 : List.of(est);
         Trainer trainer = Trainer.of(config.training()).listener(listener);
@@ -92,6 +115,27 @@ public final class NleTraining {
                 .standardizers(zX, zTheta).parameters(new ParameterSpace(xNames, lo, hi))
                 .provenance(Provenance.of(seed, prov)).build();
         return new Fit(new Likelihood(model), reports);
+    }
+
+    /** Copies every parameter of {@code from} into {@code to} (the same architecture). */
+    private static void copyWeights(ConditionalDensityEstimator from,
+                                    ConditionalDensityEstimator to) {
+        var a = from.params();
+        var b = to.params();
+        if (a.size() != b.size()) {
+            throw new IllegalArgumentException("cannot warm start: the previous likelihood has "
+                    + a.size() + " parameter tensors, the new one " + b.size());
+        }
+        for (int i = 0; i < a.size(); i++) {
+            Matrix va = a.get(i).value();
+            Matrix vb = b.get(i).value();
+            if (va.rows() != vb.rows() || va.cols() != vb.cols()) {
+                throw new IllegalArgumentException("cannot warm start: parameter "
+                        + a.get(i).name() + " is " + va.shape() + " before, " + vb.shape()
+                        + " now");
+            }
+            vb.copyFrom(va);
+        }
     }
 
     private static void check(Dataset pairs) {

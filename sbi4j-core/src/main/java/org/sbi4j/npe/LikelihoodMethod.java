@@ -14,6 +14,11 @@ public interface LikelihoodMethod extends MethodSettings {
     /** How the posterior (and SNLE's proposals) are sampled. */
     McmcSettings mcmc();
 
+    /** Whether later rounds continue from the previous round's weights (default: no). */
+    default boolean warmStart() {
+        return false;
+    }
+
     @Override
     default RoundMethod<NpeRound> build(MethodContext context) {
         throw new IllegalArgumentException(kind() + " estimates the likelihood and samples the"

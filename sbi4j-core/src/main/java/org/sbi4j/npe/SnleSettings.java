@@ -13,19 +13,22 @@ import org.sbi4j.mcmc.McmcSettings;
  * @param thin           sweeps per kept draw
  * @param initCandidates prior draws per chain for its SIR start
  * @param stepOutLimit   Neal's step-out limit m
+ * @param warmStart      rounds after the first continue from the previous round's weights and
+ *                       z-scoring (true, sbi's {@code retrain_from_scratch=False}); false: a
+ *                       new network each round
  */
 public record SnleSettings(int chains, int warmup, int thin, int initCandidates,
-                           int stepOutLimit) implements LikelihoodMethod {
+                           int stepOutLimit, boolean warmStart) implements LikelihoodMethod {
 
     public SnleSettings {
         new McmcSettings(chains, warmup, thin, initCandidates, stepOutLimit);
     }
 
-    /** {@link McmcSettings#defaults()}. */
+    /** {@link McmcSettings#defaults()}, warm start. */
     public static SnleSettings defaults() {
         McmcSettings m = McmcSettings.defaults();
         return new SnleSettings(m.chains(), m.warmup(), m.thin(), m.initCandidates(),
-                m.stepOutLimit());
+                m.stepOutLimit(), true);
     }
 
     @Override

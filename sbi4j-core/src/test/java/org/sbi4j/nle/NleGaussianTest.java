@@ -79,10 +79,11 @@ class NleGaussianTest {
     }
 
     @Test
-    void snleRoundsSampleTheirProposalByMcmcAndResumeFromTheFolder(@TempDir Path dir) {
+    void warmSnleRoundsSampleTheirProposalByMcmcAndResumeFromTheFolder(@TempDir Path dir) {
         SequentialNle run = SequentialNle.builder(PRIOR, SIM)
                 .observation(new float[][] {{0.8f, -0.4f}}).rounds(2).simulations(1_600)
-                .config(SMALL).mcmc(MCMC).seed(6).threads(2).folder(dir);
+                .config(new NleConfig(SMALL.estimator(), SMALL.training(), true)).mcmc(MCMC)
+                .seed(6).threads(2).folder(dir);
         NleResult r = run.run();
         assertThat(r.rounds()).hasSize(2);
         assertThat(r.rounds().get(1).proposal()).startsWith("MCMC posterior at x_o");

@@ -23,6 +23,10 @@ class NleMethodsTest {
                 .withChains(10).withWarmupAndThin(McmcSettings.defaults().warmup(), 2));
         assertThat(InferenceMethods.describe("nle")).containsKeys("chains", "warmup", "thin",
                 "init_candidates", "step_out_limit");
+        assertThat(InferenceMethods.describe("snle")).containsEntry("warm_start", "true");
+        assertThat(((LikelihoodMethod) InferenceMethods.bind("snle", Map.of("warm_start",
+                false))).warmStart()).isFalse();
+        assertThat(NleSettings.defaults().warmStart()).isFalse();
         assertThatThrownBy(() -> InferenceMethods.bind("nle", Map.of("chains", 0)))
                 .hasMessageContaining("chains must be >= 1, got 0");
     }

@@ -114,7 +114,7 @@ public record SbibmSequential(List<String> tasks, int[] budgets, int[] observati
         NleResult r = SequentialNle.builder(t.prior(), t.simulator())
                 .observation(new float[][] {t.observation(k)}).rounds(rounds)
                 .simulations(budget).config(new NleConfig(settings.estimator(),
-                        settings.training())).mcmc(lm.mcmc())
+                        settings.training(), lm.warmStart())).mcmc(lm.mcmc())
                 .seed(SeedStream.SEQUENTIAL_RUN.seedFor(seed, k)).threads(threads)
                 .folder(dir.resolve("obs" + k + "-rounds")).run();
         double[] times = appendRounds(t, budget, k, r.rounds(), roundsCsv);
