@@ -46,4 +46,39 @@ class BenchSbibmCommandTest {
                 + " | 0.604 |").contains("| 12.4 |");
         assertThat(so.toString()).startsWith("two_moons,1000,2,");
     }
+
+    @Test
+    void snleRunsRoundsOnTheMcmcPosteriorAndReportsItsDiagnostics(@TempDir Path dir)
+            throws Exception {
+        Path out = dir.resolve("snle");
+        StringWriter so = new StringWriter();
+        StringWriter se = new StringWriter();
+        int code = Main.commandLine(new PrintWriter(so, true), new PrintWriter(se, true)).execute(
+                "bench", "sbibm", "--tasks", "two_moons", "--budgets", "600", "--observations",
+                "1", "--method", "snle", "--rounds", "2", "--estimator", "maf",
+                "--max-epochs", "3", "--samples", "200", "--method-set", "chains=4",
+                "--method-set", "warmup=20", "--threads", "2", "--out", out.toString());
+        assertThat(code).as("exit code; stderr: %s", se).isZero();
+        assertThat(Files.readAllLines(out.resolve("two_moons/600/obs1.csv"))).hasSize(1 + 200);
+        List<String> rounds = Files.readAllLines(out.resolve("rounds.csv"));
+        assertThat(rounds).hasSize(3);
+        assertThat(rounds.get(2)).contains("MCMC posterior at x_o (4 chains x 75");
+        assertThat(Files.readString(out.resolve("two_moons/600/obs1-mcmc.txt")))
+                .contains("4 chains x 50, max R-hat").contains("draws/s");
+        String[] f = Files.readAllLines(out.resolve("c2st.csv")).get(1).split(",");
+        assertThat(Double.parseDouble(f[3])).isBetween(0.4, 1.0);
+    }
+
+    @Test
+    void amortisedNleRunsOneRoundWhateverTheRoundsDefault(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("nle");
+        StringWriter se = new StringWriter();
+        int code = Main.commandLine(new PrintWriter(new StringWriter(), true),
+                new PrintWriter(se, true)).execute("bench", "sbibm", "--tasks", "two_moons",
+                "--budgets", "300", "--observations", "1", "--method", "nle", "--estimator",
+                "maf", "--max-epochs", "2", "--samples", "100", "--method-set", "chains=4",
+                "--method-set", "warmup=10", "--threads", "2", "--out", out.toString());
+        assertThat(code).as("exit code; stderr: %s", se).isZero();
+        assertThat(Files.readAllLines(out.resolve("rounds.csv"))).hasSize(2);
+    }
 }

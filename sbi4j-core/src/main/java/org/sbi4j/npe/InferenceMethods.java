@@ -6,8 +6,9 @@ import org.sbi4j.flows.SettingsRegistry;
 
 /**
  * The registry of inference methods by name, read by job files ({@code method:}) and
- * {@code bench sbibm --method}. Adding a method means writing its settings record (implementing
- * {@link MethodSettings}) and one line below.
+ * {@code bench sbibm --method}. Likelihood methods ({@link LikelihoodMethod}: nle, snle)
+ * run through {@link org.sbi4j.nle.SequentialNle}. Adding a method means writing its settings
+ * record (implementing {@link MethodSettings}) and one line below.
  *
  * <table>
  * <caption>Registered methods</caption>
@@ -15,6 +16,8 @@ import org.sbi4j.flows.SettingsRegistry;
  * <tr><td>npe</td><td>{@link AmortizedSettings}</td><td>1 (amortised)</td></tr>
  * <tr><td>tsnpe</td><td>{@link TsnpeSettings}</td><td>any (sequential, one x_o)</td></tr>
  * <tr><td>apt</td><td>{@link AptSettings}</td><td>any (sequential, one x_o)</td></tr>
+ * <tr><td>nle</td><td>{@link NleSettings}</td><td>1 (amortised likelihood, MCMC)</td></tr>
+ * <tr><td>snle</td><td>{@link SnleSettings}</td><td>any (sequential, one x_o, MCMC)</td></tr>
  * </table>
  */
 public final class InferenceMethods {
@@ -27,6 +30,10 @@ public final class InferenceMethods {
                             + " prior truncated to the posterior's (1 - epsilon) HPR at x_o")
                     .add(AptSettings.defaults(), "APT (SNPE-C): rounds on the current posterior"
                             + " at x_o, trained with the atomic loss")
+                    .add(NleSettings.defaults(), "amortised NLE: q(x | theta) on the prior,"
+                            + " the posterior at any x (iid trials) by slice-sampling MCMC")
+                    .add(SnleSettings.defaults(), "sequential NLE: rounds on the MCMC"
+                            + " posterior at x_o, q(x | theta) trained on all rounds")
                     .build();
 
     private InferenceMethods() {

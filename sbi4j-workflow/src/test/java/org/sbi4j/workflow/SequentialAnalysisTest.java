@@ -79,6 +79,9 @@ class SequentialAnalysisTest {
                 .hasMessageContaining("unknown method kind 'snpe_x'")
                 .hasMessageContaining("tsnpe");
         assertThatThrownBy(() -> JobFileReader.parse(JOB.replace("method: tsnpe",
+                "method: snle"), JobFileReader.Format.YAML, "j.yaml"))
+                .hasMessageContaining("not available in job files yet");
+        assertThatThrownBy(() -> JobFileReader.parse(JOB.replace("method: tsnpe",
                 "method: npe"), JobFileReader.Format.YAML, "j.yaml"))
                 .hasMessageContaining("npe (amortised) runs in 1 round, got rounds = 2");
         assertThatThrownBy(() -> JobFileReader.parse(JOB.replace("rounds: 2", "rounds: 0"),

@@ -95,11 +95,19 @@ public record SbibmBenchmark(List<String> tasks, int[] budgets, int[] observatio
         Matrix s = posterior.at(t.observation(k)).sample(samples,
                 SeedStream.SAMPLES.streamFor(seed, k));
         double sampleS = (System.nanoTime() - t0) / 1e9;
-        Csv.write(dir.resolve("obs" + k + ".csv"), posterior.names(), s);
-        double c2st = C2st.run(t.referenceSamples(k), s,
+        return new Scored(score(t, s, posterior.names(), k, dir, seed, threads), sampleS);
+    }
+
+    /**
+     * Writes observation k's samples to DIR/obs&lt;k&gt;.csv and returns sbibm's C2ST against
+     * the reference (stream {@link SeedStream#SBIBM_C2ST}).
+     */
+    static double score(Task t, Matrix s, List<String> names, int k, Path dir, long seed,
+                        int threads) throws IOException {
+        Csv.write(dir.resolve("obs" + k + ".csv"), names, s);
+        return C2st.run(t.referenceSamples(k), s,
                 C2st.Config.sbibm().withThreads(Math.min(5, threads)),
                 SeedStream.SBIBM_C2ST.streamFor(seed, k)).accuracy();
-        return new Scored(c2st, sampleS);
     }
 
     /** Checks the sizes. */

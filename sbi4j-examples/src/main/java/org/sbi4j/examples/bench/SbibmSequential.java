@@ -8,6 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.sbi4j.kernels.Parallelism;
+import org.sbi4j.mcmc.McmcResult;
+import org.sbi4j.nle.NleConfig;
+import org.sbi4j.nle.NleResult;
+import org.sbi4j.nle.NleRounds;
+import org.sbi4j.nle.SequentialNle;
+import org.sbi4j.npe.LikelihoodMethod;
 import org.sbi4j.npe.MethodSettings;
 import org.sbi4j.npe.NpeSettings;
 import org.sbi4j.npe.SequentialNpe;
@@ -18,7 +25,8 @@ import org.sbi4j.tasks.Tasks;
 import org.sbi4j.workflow.SeedStream;
 
 /**
- * The sbibm benchmark for a sequential method ({@code sbi4j bench sbibm --method tsnpe}): per
+ * The sbibm benchmark for a sequential method ({@code sbi4j bench sbibm --method tsnpe}) or a
+ * likelihood method ({@code nle}, {@code snle}: {@link SequentialNle}, posterior by MCMC): per
  * task, budget and observation k one sequential analysis ({@link SequentialNpe}) with the whole
  * budget in {@code rounds} equal rounds, under the seed {@link SeedStream#SEQUENTIAL_RUN} + k of
  * the run seed; samples and C2ST as the amortised mode ({@link SbibmBenchmark}). Writes
@@ -81,15 +89,55 @@ public record SbibmSequential(List<String> tasks, int[] budgets, int[] observati
 
     private SbibmBenchmark.Row runOne(Task t, int budget, int k, Path dir, Path roundsCsv)
             throws IOException {
+        if (method instanceof LikelihoodMethod lm) {
+            return runLikelihood(lm, t, budget, k, dir, roundsCsv);
+        }
         SequentialResult r = SequentialNpe.builder(t.prior(), t.simulator())
                 .observation(t.observation(k)).method(method).rounds(rounds)
                 .simulations(budget).settings(settings)
                 .seed(SeedStream.SEQUENTIAL_RUN.seedFor(seed, k)).threads(threads)
                 .folder(dir.resolve("obs" + k + "-rounds")).run();
+        double[] times = appendRounds(t, budget, k, r.rounds(), roundsCsv);
+        SbibmBenchmark.Scored sc = SbibmBenchmark.sampleAndScore(t, r.posterior(), k, dir,
+                samples, seed, threads);
+        return new SbibmBenchmark.Row(t.name(), budget, k, sc.c2st(), times[0], times[1],
+                sc.sampleSeconds());
+    }
+
+    /**
+     * NLE or SNLE ({@link SequentialNle}) with the estimator and training of the settings;
+     * the posterior samples come from the method's MCMC (seed from stream
+     * {@link SeedStream#SAMPLES} + k), whose diagnostics go to DIR/obs&lt;k&gt;-mcmc.txt.
+     */
+    private SbibmBenchmark.Row runLikelihood(LikelihoodMethod lm, Task t, int budget, int k,
+                                             Path dir, Path roundsCsv) throws IOException {
+        NleResult r = SequentialNle.builder(t.prior(), t.simulator())
+                .observation(new float[][] {t.observation(k)}).rounds(rounds)
+                .simulations(budget).config(new NleConfig(settings.estimator(),
+                        settings.training(), lm.warmStart())).mcmc(lm.mcmc())
+                .seed(SeedStream.SEQUENTIAL_RUN.seedFor(seed, k)).threads(threads)
+                .folder(dir.resolve("obs" + k + "-rounds")).run();
+        double[] times = appendRounds(t, budget, k, r.rounds(), roundsCsv);
+        long t0 = System.nanoTime();
+        McmcResult mc = Parallelism.call(threads, () -> r.posterior().sample(samples,
+                lm.mcmc(), SeedStream.SAMPLES.streamFor(seed, k).nextLong()));
+        double sampleS = (System.nanoTime() - t0) / 1e9;
+        Files.writeString(dir.resolve("obs" + k + "-mcmc.txt"), String.format(Locale.ROOT,
+                "%s%nsample_s %.3f, target evaluations %d (%.0f draws/s)%n%s%n",
+                NleRounds.summary(mc), sampleS, mc.evaluations(), samples / sampleS,
+                String.join("\n", mc.diagnostics().warnings())));
+        double c2st = SbibmBenchmark.score(t, mc.samples(samples), t.prior().names(), k, dir,
+                seed, threads);
+        return new SbibmBenchmark.Row(t.name(), budget, k, c2st, times[0], times[1], sampleS);
+    }
+
+    /** Appends the rounds to rounds.csv; returns {simulate + propose seconds, train seconds}. */
+    private static double[] appendRounds(Task t, int budget, int k, List<RoundRecord> rounds,
+                                         Path roundsCsv) throws IOException {
         double simulateS = 0;
         double trainS = 0;
         StringBuilder lines = new StringBuilder();
-        for (RoundRecord rec : r.rounds()) {
+        for (RoundRecord rec : rounds) {
             simulateS += rec.simulateSeconds() + rec.proposeSeconds();
             trainS += rec.trainSeconds();
             lines.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%d,%d,%.3f,%.3f,%.3f,\"%s\"%n",
@@ -98,9 +146,6 @@ public record SbibmSequential(List<String> tasks, int[] budgets, int[] observati
                     rec.proposal().replace("\"", "'")));
         }
         Files.writeString(roundsCsv, lines, StandardOpenOption.APPEND);
-        SbibmBenchmark.Scored sc = SbibmBenchmark.sampleAndScore(t, r.posterior(), k, dir,
-                samples, seed, threads);
-        return new SbibmBenchmark.Row(t.name(), budget, k, sc.c2st(), simulateS, trainS,
-                sc.sampleSeconds());
+        return new double[] {simulateS, trainS};
     }
 }

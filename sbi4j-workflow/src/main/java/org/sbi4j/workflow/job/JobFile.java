@@ -111,6 +111,12 @@ public record JobFile(List<PriorSpec> priors, SimulatorSpec simulator, Integer s
         method = method == null ? MethodSpec.DEFAULT : method;
         rounds = rounds == null ? (method.isSequential()
                 ? org.sbi4j.npe.SequentialNpe.DEFAULT_ROUNDS : 1) : rounds;
+        if (method.toSettings() instanceof org.sbi4j.npe.LikelihoodMethod) {
+            throw new IllegalArgumentException("method '" + method.type() + "' (likelihood "
+                    + "estimation, posterior by MCMC) is not available in job files yet: use "
+                    + "`sbi4j bench sbibm --method " + method.type() + "` or the Java API "
+                    + "org.sbi4j.nle.SequentialNle");
+        }
         method.toSettings().checkRounds(rounds);
         if (method.isSequential() && simulations < rounds * 3) {
             throw new IllegalArgumentException("'simulations' (" + simulations + ") is too few"

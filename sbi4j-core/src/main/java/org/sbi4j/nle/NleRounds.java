@@ -1,0 +1,116 @@
+package org.sbi4j.nle;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.sbi4j.data.Dataset;
+import org.sbi4j.mcmc.McmcDiagnostics;
+import org.sbi4j.mcmc.McmcResult;
+import org.sbi4j.mcmc.McmcSettings;
+import org.sbi4j.posterior.PosteriorFiles;
+import org.sbi4j.prob.Prior;
+import org.sbi4j.rounds.Proposal;
+import org.sbi4j.rounds.RoundMethod;
+import org.sbi4j.tensor.Matrix;
+import org.sbi4j.train.EpochRecord;
+import org.sbi4j.train.TrainingListener;
+import org.sbi4j.train.TrainingReport;
+
+/**
+ * NLE as a {@link RoundMethod}: every round trains a likelihood on all rounds' pairs
+ * ({@link NleTraining}, seeded by the round; a new network, or with
+ * {@link NleConfig#warmStart()} the previous round's continued); the next round's proposal
+ * is the MCMC posterior at the observation (SNLE; Papamakarios et al. 2019). No correction is needed for
+ * the proposals: q(x | θ) is fitted to the simulator's x given θ whatever distribution θ came
+ * from. Saves {@code likelihood.sbi4j} and {@code loss.csv} into the round's folder.
+ *
+ * @param prior       the prior (every parameter is inferred)
+ * @param observation the observation, T iid trials × dx
+ * @param config      what each round trains
+ * @param mcmc        how the proposals are sampled
+ * @param listener    hears every training epoch
+ */
+public record NleRounds(Prior prior, Matrix observation, NleConfig config, McmcSettings mcmc,
+                        TrainingListener listener) implements RoundMethod<NleModel> {
+
+    static final String MODEL_FILE = "likelihood.sbi4j";
+    static final String LOSS_FILE = "loss.csv";
+
+    public NleRounds {
+        if (prior == null || observation == null || config == null || mcmc == null
+                || listener == null) {
+            throw new IllegalArgumentException("NLE rounds need the prior, the observation, "
+                    + "the training config, the MCMC settings and a listener");
+        }
+        observation = observation.copy();
+    }
+
+    @Override
+    public NleModel train(Input<NleModel> input) {
+        Likelihood warm = config.warmStart() && input.previous() != null
+                ? input.previous().likelihood() : null;
+        NleTraining.Fit fit = NleTraining.train(new NleTraining.Job(Dataset.from(input.pairs()),
+                input.seed(), warm), config, listener);
+        return new NleModel(fit.likelihood(), fit.reports());
+    }
+
+    @Override
+    public Proposal propose(NleModel model, int nextRound, UniformRandomProvider rng) {
+        LikelihoodPosterior at = model.likelihood().posterior(prior, observation);
+        long seed = rng.nextLong();
+        return new Proposal() {
+            @Override
+            public int dim() {
+                return prior.dim();
+            }
+
+            @Override
+            public Draw draw(int n, UniformRandomProvider unused) {
+                McmcResult r = at.sample(n, mcmc, seed);
+                return new Draw(r.samples(n), "MCMC posterior at x_o (" + summary(r) + ")");
+            }
+        };
+    }
+
+    /** One line: the worst R-hat and ESS, and how many warnings. */
+    public static String summary(McmcResult r) {
+        McmcDiagnostics d = r.diagnostics();
+        double rhat = java.util.Arrays.stream(d.rhat()).max().orElse(Double.NaN);
+        double ess = java.util.Arrays.stream(d.bulkEss()).min().orElse(Double.NaN);
+        return String.format(Locale.ROOT, "%d chains x %d, max R-hat %.3f, min bulk ESS %.0f,"
+                + " %d warnings", r.chains(), r.perChain(), rhat, ess, d.warnings().size());
+    }
+
+    @Override
+    public void save(NleModel model, Path roundFolder) throws IOException {
+        PosteriorFiles.save(model.likelihood().model(), roundFolder.resolve(MODEL_FILE));
+        if (!model.reports().isEmpty()) {
+            writeLoss(model.reports(), roundFolder.resolve(LOSS_FILE));
+        }
+    }
+
+    @Override
+    public NleModel load(Path roundFolder) throws IOException {
+        return new NleModel(new Likelihood(PosteriorFiles.load(roundFolder.resolve(MODEL_FILE))),
+                List.of());
+    }
+
+    private static void writeLoss(List<TrainingReport> reports, Path file) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            w.write("member,epoch,train_loss,validation_loss\n");
+            for (int m = 0; m < reports.size(); m++) {
+                for (EpochRecord e : reports.get(m).epochs()) {
+                    w.write(String.format(Locale.ROOT, "%d,%d,%.6f,%.6f%n", m, e.epoch(),
+                            e.trainLoss(), e.validationLoss()));
+                }
+            }
+        }
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -1,0 +1,29 @@
+package org.sbi4j.npe;
+
+import org.sbi4j.mcmc.McmcSettings;
+import org.sbi4j.rounds.RoundMethod;
+
+/**
+ * A registered method that estimates the likelihood (NLE, SNLE) rather than the posterior: its
+ * model is a {@link org.sbi4j.nle.Likelihood} and its posterior is sampled by MCMC, so it runs
+ * through {@link org.sbi4j.nle.SequentialNle}, not {@link SequentialNpe} (whose rounds hold
+ * posteriors). {@link #build} refuses with a message saying so.
+ */
+public interface LikelihoodMethod extends MethodSettings {
+
+    /** How the posterior (and SNLE's proposals) are sampled. */
+    McmcSettings mcmc();
+
+    /** Whether later rounds continue from the previous round's weights (default: no). */
+    default boolean warmStart() {
+        return false;
+    }
+
+    @Override
+    default RoundMethod<NpeRound> build(MethodContext context) {
+        throw new IllegalArgumentException(kind() + " estimates the likelihood and samples the"
+                + " posterior by MCMC: run it with org.sbi4j.nle.SequentialNle (bench sbibm "
+                + "--method " + kind() + "); sequential NPE runs and job files do not take it"
+                + " yet");
+    }
+}
