@@ -122,10 +122,13 @@ final class TrainCommand implements Callable<Integer> {
             PosteriorFiles.save(r.posterior(), out);
             TrainingReports.write(TrainingReports.reportFile(out), r, src, data, seed);
             TrainingReport rep = r.report();
-            common.out().println(String.format(Locale.ROOT, "train: %d epochs (best %d, validation"
-                            + " loss %.4f, %s) in %.1f s; model %s", rep.epochCount(),
+            int k = r.reports().size();
+            common.out().println(String.format(Locale.ROOT, "train: %s%d epochs (best %d, validation"
+                            + " loss %.4f, %s) in %.1f s%s; model %s",
+                    k > 1 ? "member 1 of " + k + ": " : "", rep.epochCount(),
                     rep.bestEpoch(), rep.bestValidationLoss(), rep.stopReason().name()
-                            .toLowerCase(Locale.ROOT).replace('_', ' '), r.trainSeconds(), out));
+                            .toLowerCase(Locale.ROOT).replace('_', ' '), r.trainSeconds(),
+                    k > 1 ? " for all " + k : "", out));
             common.out().flush();
             return 0;
         }
