@@ -111,41 +111,44 @@ public final class ConvergenceDiagnostics {
 
     /** √(var⁺/W) of the chains as given (no split). */
     static double rhat(double[][] c) {
-        int mCount = c.length;
-        int n = c[0].length;
-        double[] mean = new double[mCount];
-        double w = 0;
-        double grand = 0;
-        for (int m = 0; m < mCount; m++) {
-            mean[m] = mean(c[m]);
-            grand += mean[m] / mCount;
-            w += variance(c[m], mean[m]) / mCount;
-        }
-        double b = 0;
-        for (int m = 0; m < mCount; m++) {
-            b += (mean[m] - grand) * (mean[m] - grand);
-        }
-        b *= n / (double) (mCount - 1);
-        double varPlus = (n - 1.0) / n * w + b / n;
+        Moments mo = Moments.of(c);
+        double w = mo.w();
+        double varPlus = mo.varPlus();
         return w > 0 ? Math.sqrt(varPlus / w) : varPlus > 0 ? Double.POSITIVE_INFINITY : 1.0;
+    }
+
+    /**
+     * Chain means, the mean within-chain variance W, the between-chain variance B (n times the
+     * variance of the chain means; 0 for one chain) and var⁺ = (n − 1)/n · W + B/n.
+     */
+    private record Moments(double[] chainMean, double w, double b, double varPlus) {
+
+        static Moments of(double[][] c) {
+            int mCount = c.length;
+            int n = c[0].length;
+            double[] mean = new double[mCount];
+            double w = 0;
+            double grand = 0;
+            for (int m = 0; m < mCount; m++) {
+                mean[m] = mean(c[m]);
+                grand += mean[m] / mCount;
+                w += variance(c[m], mean[m]) / mCount;
+            }
+            double b = 0;
+            for (int m = 0; m < mCount && mCount > 1; m++) {
+                b += (mean[m] - grand) * (mean[m] - grand) * n / (mCount - 1.0);
+            }
+            return new Moments(mean, w, b, (n - 1.0) / n * w + b / n);
+        }
     }
 
     private static double geyerEss(double[][] c) {
         int mCount = c.length;
         int n = c[0].length;
-        double[] mean = new double[mCount];
-        double w = 0;
-        double grand = 0;
-        for (int m = 0; m < mCount; m++) {
-            mean[m] = mean(c[m]);
-            grand += mean[m] / mCount;
-            w += variance(c[m], mean[m]) / mCount;
-        }
-        double b = 0;
-        for (int m = 0; m < mCount && mCount > 1; m++) {
-            b += (mean[m] - grand) * (mean[m] - grand) * n / (mCount - 1.0);
-        }
-        double varPlus = (n - 1.0) / n * w + b / n;
+        Moments mo = Moments.of(c);
+        double[] mean = mo.chainMean();
+        double w = mo.w();
+        double varPlus = mo.varPlus();
         if (!(varPlus > 0)) {
             return Double.NaN; // constant draws: no information about mixing
         }

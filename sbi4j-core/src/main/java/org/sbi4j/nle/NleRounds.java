@@ -1,9 +1,6 @@
 package org.sbi4j.nle;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +14,6 @@ import org.sbi4j.prob.Prior;
 import org.sbi4j.rounds.Proposal;
 import org.sbi4j.rounds.RoundMethod;
 import org.sbi4j.tensor.Matrix;
-import org.sbi4j.train.EpochRecord;
 import org.sbi4j.train.TrainingListener;
 import org.sbi4j.train.TrainingReport;
 
@@ -90,7 +86,7 @@ public record NleRounds(Prior prior, Matrix observation, NleConfig config, McmcS
     public void save(NleModel model, Path roundFolder) throws IOException {
         PosteriorFiles.save(model.likelihood().model(), roundFolder.resolve(MODEL_FILE));
         if (!model.reports().isEmpty()) {
-            writeLoss(model.reports(), roundFolder.resolve(LOSS_FILE));
+            TrainingReport.writeLossCsv(model.reports(), roundFolder.resolve(LOSS_FILE));
         }
     }
 
@@ -98,19 +94,5 @@ public record NleRounds(Prior prior, Matrix observation, NleConfig config, McmcS
     public NleModel load(Path roundFolder) throws IOException {
         return new NleModel(new Likelihood(PosteriorFiles.load(roundFolder.resolve(MODEL_FILE))),
                 List.of());
-    }
-
-    private static void writeLoss(List<TrainingReport> reports, Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            w.write("member,epoch,train_loss,validation_loss\n");
-            for (int m = 0; m < reports.size(); m++) {
-                for (EpochRecord e : reports.get(m).epochs()) {
-                    w.write(String.format(Locale.ROOT, "%d,%d,%.6f,%.6f%n", m, e.epoch(),
-                            e.trainLoss(), e.validationLoss()));
-                }
-            }
-        }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.sbi4j.data.Dataset;
 import org.sbi4j.data.Standardizer;
 import org.sbi4j.flows.ConditionalDensityEstimator;
+import org.sbi4j.nn.Param;
 import org.sbi4j.posterior.Ensemble;
 import org.sbi4j.posterior.EstimatorSpec;
 import org.sbi4j.posterior.ParameterSpace;
@@ -118,24 +119,8 @@ public final class NleTraining {
     }
 
     /** Copies every parameter of {@code from} into {@code to} (the same architecture). */
-    private static void copyWeights(ConditionalDensityEstimator from,
-                                    ConditionalDensityEstimator to) {
-        var a = from.params();
-        var b = to.params();
-        if (a.size() != b.size()) {
-            throw new IllegalArgumentException("cannot warm start: the previous likelihood has "
-                    + a.size() + " parameter tensors, the new one " + b.size());
-        }
-        for (int i = 0; i < a.size(); i++) {
-            Matrix va = a.get(i).value();
-            Matrix vb = b.get(i).value();
-            if (va.rows() != vb.rows() || va.cols() != vb.cols()) {
-                throw new IllegalArgumentException("cannot warm start: parameter "
-                        + a.get(i).name() + " is " + va.shape() + " before, " + vb.shape()
-                        + " now");
-            }
-            vb.copyFrom(va);
-        }
+    private static void copyWeights(ConditionalDensityEstimator from, ConditionalDensityEstimator to) {
+        Param.copyValues(from.params(), to.params());
     }
 
     private static void check(Dataset pairs) {

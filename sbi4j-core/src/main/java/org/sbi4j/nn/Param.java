@@ -31,6 +31,30 @@ public record Param(String name, Matrix value, Matrix grad) {
         grad.fill(0f);
     }
 
+    /**
+     * Copies the values of {@code from} into {@code to}, tensor by tensor (the parameters of the
+     * same architecture, e.g. for a warm start); refused with the first difference in count or
+     * shape, before anything is copied.
+     */
+    public static void copyValues(java.util.List<Param> from, java.util.List<Param> to) {
+        if (from.size() != to.size()) {
+            throw new IllegalArgumentException("cannot warm start: the previous model has "
+                    + from.size() + " parameter tensors, the new one " + to.size());
+        }
+        for (int i = 0; i < from.size(); i++) {
+            Matrix va = from.get(i).value();
+            Matrix vb = to.get(i).value();
+            if (va.rows() != vb.rows() || va.cols() != vb.cols()) {
+                throw new IllegalArgumentException("cannot warm start: parameter "
+                        + from.get(i).name() + " is " + va.shape() + " in the previous model, "
+                        + vb.shape() + " now");
+            }
+        }
+        for (int i = 0; i < from.size(); i++) {
+            to.get(i).value().copyFrom(from.get(i).value());
+        }
+    }
+
     /** Number of scalar values. */
     public int size() {
         return value.size();

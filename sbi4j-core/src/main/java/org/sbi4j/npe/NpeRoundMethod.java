@@ -1,16 +1,11 @@
 package org.sbi4j.npe;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import org.sbi4j.data.Dataset;
 import org.sbi4j.posterior.PosteriorFiles;
 import org.sbi4j.rounds.RoundMethod;
-import org.sbi4j.train.EpochRecord;
 import org.sbi4j.train.TrainingReport;
 
 /**
@@ -67,7 +62,7 @@ abstract class NpeRoundMethod implements RoundMethod<NpeRound> {
     public void save(NpeRound model, Path roundFolder) throws IOException {
         PosteriorFiles.save(model.posterior(), roundFolder.resolve(MODEL_FILE));
         if (!model.reports().isEmpty()) {
-            writeLoss(model.reports(), roundFolder.resolve(LOSS_FILE));
+            TrainingReport.writeLossCsv(model.reports(), roundFolder.resolve(LOSS_FILE));
         }
     }
 
@@ -75,19 +70,5 @@ abstract class NpeRoundMethod implements RoundMethod<NpeRound> {
     public NpeRound load(Path roundFolder) throws IOException {
         return new NpeRound(PosteriorFiles.load(roundFolder.resolve(MODEL_FILE))
                 .withSupport(context.prior()), List.of());
-    }
-
-    static void writeLoss(List<TrainingReport> reports, Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            w.write("member,epoch,train_loss,validation_loss\n");
-            for (int m = 0; m < reports.size(); m++) {
-                for (EpochRecord e : reports.get(m).epochs()) {
-                    w.write(String.format(Locale.ROOT, "%d,%d,%.6f,%.6f%n", m, e.epoch(),
-                            e.trainLoss(), e.validationLoss()));
-                }
-            }
-        }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 }

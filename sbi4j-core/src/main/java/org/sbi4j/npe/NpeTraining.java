@@ -162,22 +162,7 @@ final class NpeTraining {
 
     /** Copies every parameter of {@code from} into {@code to} (the same architecture). */
     static void copyWeights(ConditionalDensityEstimator from, ConditionalDensityEstimator to) {
-        List<Param> a = from.params();
-        List<Param> b = to.params();
-        if (a.size() != b.size()) {
-            throw new IllegalArgumentException("cannot warm start: the previous model has "
-                    + a.size() + " parameter tensors, the new one " + b.size());
-        }
-        for (int i = 0; i < a.size(); i++) {
-            Matrix va = a.get(i).value();
-            Matrix vb = b.get(i).value();
-            if (va.rows() != vb.rows() || va.cols() != vb.cols()) {
-                throw new IllegalArgumentException("cannot warm start: parameter "
-                        + a.get(i).name() + " is " + va.rows() + "x" + va.cols()
-                        + " in the previous model, " + vb.rows() + "x" + vb.cols() + " now");
-            }
-            vb.copyFrom(va);
-        }
+        Param.copyValues(from.params(), to.params());
     }
 
     /**

@@ -47,4 +47,25 @@ public record TrainingReport(List<EpochRecord> epochs, int bestEpoch, double bes
     public double[] validationLosses() {
         return epochs.stream().mapToDouble(EpochRecord::validationLoss).toArray();
     }
+
+    /**
+     * Writes the loss curves of {@code reports} (one per ensemble member) as CSV
+     * {@code member,epoch,train_loss,validation_loss}, through a temporary file moved into place
+     * (a reader never sees half a file).
+     */
+    public static void writeLossCsv(List<TrainingReport> reports, java.nio.file.Path file)
+            throws java.io.IOException {
+        java.nio.file.Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(tmp,
+                java.nio.charset.StandardCharsets.UTF_8)) {
+            w.write("member,epoch,train_loss,validation_loss\n");
+            for (int m = 0; m < reports.size(); m++) {
+                for (EpochRecord e : reports.get(m).epochs()) {
+                    w.write(String.format(java.util.Locale.ROOT, "%d,%d,%.6f,%.6f%n", m,
+                            e.epoch(), e.trainLoss(), e.validationLoss()));
+                }
+            }
+        }
+        java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
 }
