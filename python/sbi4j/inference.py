@@ -193,7 +193,9 @@ class NPE:
         unset ones keep the preset's value. ``seed``: every random choice of the run.
         ``workers``: threads (0: every core; results do not depend on it). ``x_kind``:
         vector, series, image or set (default: from the x shape). ``on_epoch(member, epoch,
-        train_loss, validation_loss)`` may return False to stop."""
+        train_loss, validation_loss)`` may return False to stop the member being trained
+        (ensemble members train one after another; below 4,000 simulations the auto preset
+        trains 5)."""
         import jpype
         unknown = sorted(set(training) - set(_TRAINING_KEYS))
         if unknown:

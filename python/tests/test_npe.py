@@ -130,8 +130,11 @@ def test_on_epoch_sees_every_epoch_and_can_stop_training(normal_prior):
     npe = sbi4j.NPE(normal_prior, density_estimator="mdn")
     npe.append_simulations(theta, theta + rng.standard_normal((200, 2))).train(
         seed=1, on_epoch=stop_at_three)
-    assert seen == [(0, 1, True), (0, 2, True), (0, 3, True)]
+    # 180 training pairs: the auto preset trains an ensemble of 5, and False stops the member
+    # being trained; each member in turn sees the callback from its first epoch
+    assert seen == [(m, e, True) for m in range(5) for e in (1, 2, 3)]
     assert npe.summary["epochs_trained"] == 3
+    assert len(npe.summary["members"]) == 5
 
 
 def test_x_with_a_shape_is_kept_and_accepted_in_that_shape(normal_prior, tmp_path):
