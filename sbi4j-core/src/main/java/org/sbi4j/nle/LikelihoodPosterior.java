@@ -32,6 +32,16 @@ public final class LikelihoodPosterior {
                     + ", the likelihood's θ " + likelihood.thetaDim());
         }
         Likelihood.checkObservation(trials, likelihood.xDim());
+        boolean[] log1p = likelihood.xStandardizer().log1pColumns();
+        for (int t = 0; t < trials.rows(); t++) {
+            for (int j = 0; j < log1p.length; j++) {
+                if (log1p[j] && trials.get(t, j) < 0) {
+                    throw new IllegalArgumentException("the observation's trial " + t + " has "
+                            + trials.get(t, j) + " at " + j + ", but the likelihood maps that "
+                            + "column by log(1 + x): it was trained on non-negative values only");
+                }
+            }
+        }
         this.likelihood = likelihood;
         this.prior = prior;
         this.trials = trials.copy();

@@ -51,7 +51,7 @@ public record NleRounds(Prior prior, Matrix observation, NleConfig config, McmcS
         Likelihood warm = config.warmStart() && input.previous() != null
                 ? input.previous().likelihood() : null;
         NleTraining.Fit fit = NleTraining.train(new NleTraining.Job(Dataset.from(input.pairs()),
-                input.seed(), warm), config, listener);
+                input.seed(), warm, prior), config, listener);
         return new NleModel(fit.likelihood(), fit.reports());
     }
 

@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sbi4j.data.Dataset;
+import org.sbi4j.data.OneSidedLog;
 import org.sbi4j.data.Standardizer;
+import org.sbi4j.data.XPreprocessing;
 import org.sbi4j.flows.ConditionalDensityEstimator;
 import org.sbi4j.nn.Param;
 import org.sbi4j.posterior.Ensemble;
@@ -13,6 +15,7 @@ import org.sbi4j.posterior.EstimatorSpec;
 import org.sbi4j.posterior.ParameterSpace;
 import org.sbi4j.posterior.PosteriorBuilder;
 import org.sbi4j.posterior.Provenance;
+import org.sbi4j.prob.Prior;
 import org.sbi4j.sim.SimulationStreams;
 import org.sbi4j.tensor.Matrix;
 import org.sbi4j.train.DataParallel;
@@ -65,8 +68,15 @@ public final class NleTraining {
      * @param seed  the training seed
      * @param warm  a likelihood of the same architecture whose weights and z-scoring the
      *              training continues from (a warm start), or null for a new network
+     * @param prior the prior, whose one-sided supports (log-normal …) give a log map of the
+     *              context under automatic preprocessing ({@link OneSidedLog}); null: none
      */
-    public record Job(Dataset pairs, long seed, Likelihood warm) {
+    public record Job(Dataset pairs, long seed, Likelihood warm, Prior prior) {
+
+        /** Without a prior: θ, the context, is z-scored only. */
+        public Job(Dataset pairs, long seed, Likelihood warm) {
+            this(pairs, seed, warm, null);
+        }
     }
 
     /** As {@link #train(Dataset, NleConfig, long, TrainingListener)}, optionally warm. */
@@ -76,10 +86,38 @@ public final class NleTraining {
         check(pairs);
         Dataset.Split split = pairs.split(config.training().validationFraction(),
                 SimulationStreams.streamFor(seed, SPLIT_STREAM));
-        Standardizer zTheta = job.warm() != null ? job.warm().thetaStandardizer()
-                : Standardizer.fit(split.train().theta());
-        Standardizer zX = job.warm() != null ? job.warm().xStandardizer()
-                : Standardizer.fit(split.train().x());
+        Standardizer zTheta;
+        String thetaChoice = "";
+        if (job.warm() != null) {
+            zTheta = job.warm().thetaStandardizer();
+        } else {
+            double[] shift = new double[pairs.thetaDim()];
+            java.util.Arrays.fill(shift, Double.NaN);
+            if (config.preprocessing() == XPreprocessing.Mode.AUTO && job.prior() != null) {
+                List<String> said = new ArrayList<>();
+                int[] all = java.util.stream.IntStream.range(0, pairs.thetaDim()).toArray();
+                shift = OneSidedLog.shifts(job.prior(), all, split.train().theta(), said);
+                thetaChoice = said.isEmpty() ? "" : "; context " + said.get(0);
+            }
+            zTheta = Standardizer.fit(XPreprocessing.logMapped(split.train().theta(), shift))
+                    .withLog(shift);
+        }
+        String xChoice = "x preprocessing: the previous round's (warm start)";
+        Standardizer zX;
+        if (job.warm() != null) {
+            zX = job.warm().xStandardizer();
+        } else {
+            boolean[] log1p = new boolean[pairs.xDim()];
+            xChoice = "x preprocessing: z-scoring only (as chosen)";
+            if (config.preprocessing() == XPreprocessing.Mode.AUTO) {
+                XPreprocessing.Choice c = XPreprocessing.choose(split.train().x(),
+                        XPreprocessing.groups(new int[] {pairs.xDim()}, false));
+                log1p = c.log1p();
+                xChoice = c.explanation();
+            }
+            zX = Standardizer.fit(XPreprocessing.apply(split.train().x(), log1p))
+                    .withLog1p(log1p);
+        }
         Dataset train = swapped(split.train(), zTheta, zX);
         Dataset validation = swapped(split.validation(), zTheta, zX);
         int dTheta = pairs.thetaDim();
@@ -112,6 +150,7 @@ public final class NleTraining {
         prov.put("method", "nle: q(x | θ), roles swapped (this model's θ is x, its x is θ)");
         prov.put("simulations.valid", Integer.toString(pairs.size()));
         prov.put("training", config.training().toString());
+        prov.put("x.preprocessing", xChoice + thetaChoice);
         var model = PosteriorBuilder.of(est, spec, new int[] {dTheta})
                 .standardizers(zX, zTheta).parameters(new ParameterSpace(xNames, lo, hi))
                 .provenance(Provenance.of(seed, prov)).build();

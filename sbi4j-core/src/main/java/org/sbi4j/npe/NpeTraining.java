@@ -7,6 +7,7 @@ import java.util.Map;
 import org.sbi4j.data.Dataset;
 import org.sbi4j.data.Standardizer;
 import org.sbi4j.data.ThetaRegression;
+import org.sbi4j.data.OneSidedLog;
 import org.sbi4j.data.XPreprocessing;
 import org.sbi4j.flows.ConditionalDensityEstimator;
 import org.sbi4j.nn.Param;
@@ -80,7 +81,7 @@ final class NpeTraining {
             double[] thetaLog = new double[interest.length];
             java.util.Arrays.fill(thetaLog, Double.NaN);
             if (settings.preprocessing() == XPreprocessing.Mode.AUTO) {
-                thetaLog = oneSidedShifts(prior, interest, split.train().theta(), choices);
+                thetaLog = OneSidedLog.shifts(prior, interest, split.train().theta(), choices);
             }
             zTheta = Standardizer.fit(
                     XPreprocessing.logMapped(split.train().theta(), thetaLog)).withLog(thetaLog);
@@ -163,43 +164,6 @@ final class NpeTraining {
     /** Copies every parameter of {@code from} into {@code to} (the same architecture). */
     static void copyWeights(ConditionalDensityEstimator from, ConditionalDensityEstimator to) {
         Param.copyValues(from.params(), to.params());
-    }
-
-    /**
-     * For each parameter of interest whose prior support is (a, ∞) with a finite (log-normal,
-     * gamma, exponential, half-normal …), the shift a of θ ↦ log(θ − a), which maps the support
-     * onto the line so the flow puts no mass outside it; NaN for the others (bounded supports
-     * keep sbi's rejection of draws outside). A column with a training value at or below a
-     * keeps its scale.
-     */
-    static double[] oneSidedShifts(Prior prior, int[] interest, Matrix theta,
-                                   List<String> choices) {
-        double[] lo = prior.lower();
-        double[] hi = prior.upper();
-        double[] a = new double[interest.length];
-        List<String> names = new ArrayList<>();
-        for (int k = 0; k < interest.length; k++) {
-            int j = interest[k];
-            a[k] = Double.isFinite(lo[j]) && hi[j] == Double.POSITIVE_INFINITY
-                    && above(theta, k, lo[j]) ? lo[j] : Double.NaN;
-            if (!Double.isNaN(a[k])) {
-                names.add(prior.names().get(j));
-            }
-        }
-        if (!names.isEmpty()) {
-            choices.add("parameters: log(θ − lower bound) for " + String.join(", ", names)
-                    + " (one-sided prior support: no posterior mass outside it)");
-        }
-        return a;
-    }
-
-    private static boolean above(Matrix theta, int col, double a) {
-        for (int i = 0; i < theta.rows(); i++) {
-            if (!(theta.get(i, col) > a)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Why balanced NPE cannot run with this prior, or null when it can. */
