@@ -102,7 +102,8 @@ public final class NleTraining {
             zTheta = Standardizer.fit(XPreprocessing.logMapped(split.train().theta(), shift))
                     .withLog(shift);
         }
-        String xChoice = "x preprocessing: the previous round's (warm start)";
+        String xChoice = job.warm() == null ? "" : job.warm().model().provenance().settings()
+                .getOrDefault("x.preprocessing", "x preprocessing: the previous round's");
         Standardizer zX;
         if (job.warm() != null) {
             zX = job.warm().xStandardizer();

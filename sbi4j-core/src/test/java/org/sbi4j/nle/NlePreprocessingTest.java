@@ -61,6 +61,19 @@ class NlePreprocessingTest {
     }
 
     @Test
+    void aWarmStartedRoundKeepsTheFirstRoundsMapsAndSaysSo() {
+        NleResult warm = SequentialNle.builder(PRIOR, SIM).observation(new float[][] {X_O})
+                .rounds(2).simulations(600).config(new NleConfig(SMALL.estimator(),
+                        SMALL.training().withMaxEpochs(3), true))
+                .mcmc(McmcSettings.defaults().withChains(4)).seed(4).threads(1).run();
+        Likelihood l = warm.posterior().likelihood();
+        assertThat(l.xStandardizer().log1pColumns()).containsExactly(true, true);
+        assertThat(l.thetaStandardizer().logShifts()).containsExactly(0.0);
+        assertThat(l.model().provenance().settings().get("x.preprocessing"))
+                .contains("log(1 + x) on 2 of 2").contains("log(θ − lower bound)");
+    }
+
+    @Test
     void thePosteriorOfLogThetaIsTheAnalyticOne() {
         McmcResult r = nle.posterior().sample(5_000, McmcSettings.defaults().withChains(10), 1);
         Matrix s = r.samples(5_000);
