@@ -17,7 +17,7 @@ class CoreLayeringTest {
 
     /** sbi4j-core's packages in dependency order (docs/design.md). */
     static final List<String> ORDER = List.of("tensor", "io", "nn", "optim", "prob", "flows",
-            "sim", "mcmc", "store", "data", "train", "posterior", "diagnostics", "rounds", "nle",
+            "sim", "mcmc", "store", "data", "train", "posterior", "diagnostics", "rounds", "nle", "nre",
             "npe");
 
     /** Packages of modules that sit above the core. */
