@@ -17,8 +17,8 @@ class CoreLayeringTest {
 
     /** sbi4j-core's packages in dependency order (docs/design.md). */
     static final List<String> ORDER = List.of("tensor", "io", "nn", "optim", "prob", "flows",
-            "sim", "mcmc", "store", "data", "train", "posterior", "diagnostics", "rounds", "nle", "nre",
-            "npe");
+            "sim", "mcmc", "store", "data", "train", "posterior", "diagnostics", "rounds", "nle",
+            "nre", "npe");
 
     /** Packages of modules that sit above the core. */
     static final List<String> ABOVE = List.of("tasks", "plot", "workflow", "examples", "cli",
