@@ -80,7 +80,8 @@ final class BenchSbibmCommand implements Callable<Integer> {
             + "analysis per observation with the whole budget), nle (a likelihood per "
             + "observation on the prior, posterior by MCMC), snle (sequential NLE), nre "
             + "(contrastive NRE-C) or bnre (balanced NRE): one classifier per task and budget,"
-            + " posterior by MCMC per observation (default: ${DEFAULT-VALUE}).")
+            + " posterior by MCMC per observation, or snre (sequential NRE-C) "
+            + "(default: ${DEFAULT-VALUE}).")
     String method = "npe";
 
     @Option(names = "--method-set", paramLabel = "KEY=VALUE", description = "A setting of the "
@@ -113,8 +114,8 @@ final class BenchSbibmCommand implements Callable<Integer> {
         if (m instanceof org.sbi4j.npe.AmortizedSettings) {
             bench.run(out, overwrite, print);
         } else {
-            int r = m instanceof org.sbi4j.npe.NleSettings
-                    || m instanceof org.sbi4j.npe.RatioMethod ? 1 : rounds; // amortised: 1 round
+            int r = m instanceof org.sbi4j.npe.NleSettings || m instanceof org.sbi4j.npe.RatioMethod
+                    rm && !rm.sequential() ? 1 : rounds; // amortised: 1 round
             m.checkRounds(r);
             bench.runSequential(m, r, out, overwrite, print);
         }

@@ -106,4 +106,19 @@ class BenchSbibmCommandTest {
             assertThat(Files.readAllLines(out.resolve("rounds.csv"))).hasSize(3);
         }
     }
+
+    @Test
+    void snreRunsRoundsPerObservation(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("snre");
+        StringWriter se = new StringWriter();
+        int code = Main.commandLine(new PrintWriter(new StringWriter(), true),
+                new PrintWriter(se, true)).execute("bench", "sbibm", "--tasks", "two_moons",
+                "--budgets", "400", "--observations", "1", "--method", "snre", "--rounds", "2",
+                "--max-epochs", "2", "--samples", "100", "--method-set", "chains=4",
+                "--method-set", "warmup=10", "--threads", "2", "--out", out.toString());
+        assertThat(code).as("exit code; stderr: %s", se).isZero();
+        List<String> rounds = Files.readAllLines(out.resolve("rounds.csv"));
+        assertThat(rounds).hasSize(3);
+        assertThat(rounds.get(2)).contains("MCMC posterior at x_o (4 chains");
+    }
 }

@@ -18,6 +18,19 @@ public interface RatioMethod extends MethodSettings {
     /** How the posterior is sampled. */
     McmcSettings mcmc();
 
+    /**
+     * Whether the method runs rounds at one observation (snre) rather than one amortised
+     * classifier for every observation (nre, bnre; the default).
+     */
+    default boolean sequential() {
+        return false;
+    }
+
+    /** Whether later rounds continue from the previous round's weights (default: no). */
+    default boolean warmStart() {
+        return false;
+    }
+
     /** Amortised: one round. */
     @Override
     default void checkRounds(int rounds) {

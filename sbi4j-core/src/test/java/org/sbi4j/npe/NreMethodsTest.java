@@ -28,6 +28,12 @@ class NreMethodsTest {
         assertThat(((RatioMethod) InferenceMethods.bind("bnre", Map.of())).loss())
                 .isEqualTo(RatioLoss.Balanced.of(100));
         assertThat(InferenceMethods.describe("bnre")).containsKey("regularization_strength");
+        RatioMethod snre = (RatioMethod) InferenceMethods.bind("snre", Map.of("warm_start",
+                false));
+        assertThat(snre.sequential()).isTrue();
+        assertThat(snre.warmStart()).isFalse();
+        snre.checkRounds(10);
+        assertThat(NreSettings.defaults().sequential()).isFalse();
     }
 
     @Test

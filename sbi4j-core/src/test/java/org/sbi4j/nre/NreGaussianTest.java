@@ -141,6 +141,25 @@ class NreGaussianTest {
     }
 
     @Test
+    void snreRoundsSimulateFromTheMcmcPosteriorAtTheObservation() {
+        SequentialNre.NreResult r = SequentialNre.builder(PRIOR, SIM).config(NreConfig.of(
+                RatioLoss.Contrastive.defaults()).withTraining(TRAINING.withMaxEpochs(100)))
+                .observation(Matrix.fromRows(X_O)).rounds(2).simulations(1_000)
+                .mcmc(MCMC.withWarmupAndThin(20, 1), true).seed(3).threads(2).run();
+        assertThat(r.rounds()).hasSize(2);
+        assertThat(r.rounds().get(0).proposal()).isEqualTo("the prior");
+        assertThat(r.rounds().get(1).proposal()).startsWith("MCMC posterior at x_o (10 chains");
+        assertThat(r.simulations().size()).isEqualTo(1_000);
+        // round 1's θ come from near the posterior (sd 0.45 around (0.64, −0.32)), not the prior
+        Matrix theta = r.simulations().theta();
+        double spread = 0;
+        for (int i = 500; i < 1_000; i++) {
+            spread += Math.pow(theta.get(i, 0) - 0.64, 2) / 500;
+        }
+        assertThat(Math.sqrt(spread)).isLessThan(0.8);
+    }
+
+    @Test
     void badInputIsRefusedBeforeTraining() {
         assertThatThrownBy(() -> nreC.posterior(PRIOR, Matrix.fromRows(new float[][] {{1f}})))
                 .hasMessageContaining("have 1 values; the simulator's x has 2");

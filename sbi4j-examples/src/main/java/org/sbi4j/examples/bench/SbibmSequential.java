@@ -73,7 +73,7 @@ public record SbibmSequential(List<String> tasks, int[] budgets, int[] observati
         Files.writeString(roundsCsv, "task,budget,observation,round,simulations,valid,propose_s,"
                 + "simulate_s,train_s,proposal\n");
         if (method instanceof org.sbi4j.npe.RatioMethod rm) {
-            return new SbibmRatio(rm, settings.training(), samples, seed, threads).run(ts,
+            return new SbibmRatio(rm, rounds, settings.training(), samples, seed, threads).run(ts,
                     budgets, observations, out, lines);
         }
         List<SbibmBenchmark.Row> rows = new ArrayList<>();
