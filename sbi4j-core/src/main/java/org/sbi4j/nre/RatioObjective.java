@@ -206,6 +206,13 @@ public final class RatioObjective implements ConditionalDensityEstimator {
         }
     }
 
+    /** Draws the atoms of a batch of n rows as a training step would (a copy; for tests). */
+    int[] drawForTest(int n, Workspace workspace) {
+        Ws ws = (Ws) workspace;
+        drawAtoms(n, ws);
+        return java.util.Arrays.copyOf(ws.choice, n * loss.atomsPerRow());
+    }
+
     private static boolean taken(int[] ch, int from, int to, int j) {
         for (int q = from; q < to; q++) {
             if (ch[q] == j) {

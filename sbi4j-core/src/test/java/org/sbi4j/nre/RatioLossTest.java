@@ -99,29 +99,44 @@ class RatioLossTest {
     }
 
     @Test
-    void contrastiveAtomsAreOtherRowsDistinctWithinTheirSet() {
+    void contrastiveAtomsAreOtherRowsDistinctWithinTheirSetAndRepeatWhenReseeded() {
         RatioLoss.Contrastive c = RatioLoss.Contrastive.defaults();
         RatioObjective o = new RatioObjective(NreConfig.of(c).buildNetwork(1, 1,
                 SimulationStreams.streamFor(1, 0)), 1, c);
         int n = 7;
-        // θ_i = i and a network-free check: the logits of a row's joint atom equal logProb's
-        Matrix theta = Matrix.of(n, 1);
-        Matrix x = Matrix.of(n, 1);
-        for (int i = 0; i < n; i++) {
-            theta.set(i, 0, i);
-            x.set(i, 0, -i);
-        }
         var ws = o.workspace(n);
-        float[] rowLoss = new float[n];
-        o.validationLoss(theta, x, rowLoss, ws);
-        float[] again = new float[n];
-        o.validationLoss(theta, x, again, ws);
-        assertThat(again).as("fresh draws after the first pass").isNotEqualTo(rowLoss);
         o.seedLossNoise(9, ws);
-        o.validationLoss(theta, x, rowLoss, ws);
+        int[] ch = o.drawForTest(n, ws);
+        for (int i = 0; i < n; i++) {
+            assertThat(ch[i * 10]).as("row %d's joint atom", i).isEqualTo(i);
+            java.util.Set<Integer> joint = new java.util.HashSet<>();
+            java.util.Set<Integer> marginal = new java.util.HashSet<>();
+            for (int k = 1; k < 10; k++) {
+                int j = ch[i * 10 + k];
+                assertThat(j).as("row %d atom %d", i, k).isNotEqualTo(i).isBetween(0, n - 1);
+                assertThat((k < 5 ? joint : marginal).add(j)).as("row %d atom %d distinct", i, k)
+                        .isTrue();
+            }
+        }
+        assertThat(o.drawForTest(n, ws)).as("fresh draws after the first").isNotEqualTo(ch);
         o.seedLossNoise(9, ws);
-        o.validationLoss(theta, x, again, ws);
-        assertThat(again).as("re-seeded: the same draws").containsExactly(rowLoss);
+        assertThat(o.drawForTest(n, ws)).as("re-seeded: the same draws").containsExactly(ch);
+        // a batch of 3 rows has only 2 others: drawn with replacement, never the row itself
+        int[] small = o.drawForTest(3, ws);
+        for (int i = 0; i < 3; i++) {
+            for (int k = 1; k < 10; k++) {
+                assertThat(small[i * 10 + k]).isNotEqualTo(i);
+            }
+        }
+        // BNRE: one marginal atom per row, another row
+        RatioObjective b = new RatioObjective(NreConfig.of(RatioLoss.Balanced.defaults())
+                .buildNetwork(1, 1, SimulationStreams.streamFor(1, 0)), 1,
+                RatioLoss.Balanced.defaults());
+        int[] pairs = b.drawForTest(n, b.workspace(n));
+        for (int i = 0; i < n; i++) {
+            assertThat(pairs[2 * i]).isEqualTo(i);
+            assertThat(pairs[2 * i + 1]).isNotEqualTo(i);
+        }
     }
 
     @Test
