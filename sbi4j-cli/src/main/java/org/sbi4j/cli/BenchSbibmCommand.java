@@ -78,7 +78,9 @@ final class BenchSbibmCommand implements Callable<Integer> {
     @Option(names = "--method", paramLabel = "NAME", description = "Inference method: npe "
             + "(amortised, one network per task and budget), tsnpe or apt (one sequential "
             + "analysis per observation with the whole budget), nle (a likelihood per "
-            + "observation on the prior, posterior by MCMC) or snle (sequential NLE) "
+            + "observation on the prior, posterior by MCMC), snle (sequential NLE), nre "
+            + "(contrastive NRE-C) or bnre (balanced NRE): one classifier per task and budget,"
+            + " posterior by MCMC per observation, or snre (sequential NRE-C) "
             + "(default: ${DEFAULT-VALUE}).")
     String method = "npe";
 
@@ -112,7 +114,8 @@ final class BenchSbibmCommand implements Callable<Integer> {
         if (m instanceof org.sbi4j.npe.AmortizedSettings) {
             bench.run(out, overwrite, print);
         } else {
-            int r = m instanceof org.sbi4j.npe.NleSettings ? 1 : rounds; // amortised: 1 round
+            int r = m instanceof org.sbi4j.npe.NleSettings || m instanceof org.sbi4j.npe.RatioMethod
+                    rm && !rm.sequential() ? 1 : rounds; // amortised: 1 round
             m.checkRounds(r);
             bench.runSequential(m, r, out, overwrite, print);
         }

@@ -81,4 +81,44 @@ class BenchSbibmCommandTest {
         assertThat(code).as("exit code; stderr: %s", se).isZero();
         assertThat(Files.readAllLines(out.resolve("rounds.csv"))).hasSize(2);
     }
+
+    @Test
+    void nreAndBnreTrainOneClassifierPerBudgetAndSampleEachObservationByMcmc(@TempDir Path dir)
+            throws Exception {
+        for (String method : List.of("nre", "bnre")) {
+            Path out = dir.resolve(method);
+            StringWriter se = new StringWriter();
+            int code = Main.commandLine(new PrintWriter(new StringWriter(), true),
+                    new PrintWriter(se, true)).execute("bench", "sbibm", "--tasks", "two_moons",
+                    "--budgets", "400", "--observations", "1-2", "--method", method,
+                    "--max-epochs", "2", "--samples", "100", "--method-set", "chains=4",
+                    "--method-set", "warmup=10", "--threads", "2", "--out", out.toString());
+            assertThat(code).as("%s exit code; stderr: %s", method, se).isZero();
+            assertThat(Files.readAllLines(out.resolve("two_moons/400/obs2.csv"))).hasSize(101);
+            assertThat(Files.readString(out.resolve("two_moons/400/obs1-mcmc.txt")))
+                    .contains("4 chains x 25, max R-hat").contains("draws/s")
+                    .contains("training: 2 epochs");
+            List<String> c2st = Files.readAllLines(out.resolve("c2st.csv"));
+            assertThat(c2st).hasSize(3);
+            // one classifier: the same simulate and train seconds on both observations' rows
+            assertThat(c2st.get(1).split(",")[5]).isEqualTo(c2st.get(2).split(",")[5]);
+            assertThat(Double.parseDouble(c2st.get(1).split(",")[3])).isBetween(0.4, 1.0);
+            assertThat(Files.readAllLines(out.resolve("rounds.csv"))).hasSize(3);
+        }
+    }
+
+    @Test
+    void snreRunsRoundsPerObservation(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("snre");
+        StringWriter se = new StringWriter();
+        int code = Main.commandLine(new PrintWriter(new StringWriter(), true),
+                new PrintWriter(se, true)).execute("bench", "sbibm", "--tasks", "two_moons",
+                "--budgets", "400", "--observations", "1", "--method", "snre", "--rounds", "2",
+                "--max-epochs", "2", "--samples", "100", "--method-set", "chains=4",
+                "--method-set", "warmup=10", "--threads", "2", "--out", out.toString());
+        assertThat(code).as("exit code; stderr: %s", se).isZero();
+        List<String> rounds = Files.readAllLines(out.resolve("rounds.csv"));
+        assertThat(rounds).hasSize(3);
+        assertThat(rounds.get(2)).contains("MCMC posterior at x_o (4 chains");
+    }
 }

@@ -67,8 +67,11 @@ public final class Likelihood {
         return new LikelihoodPosterior(this, prior, trials);
     }
 
-    /** Refuses an observation of the wrong width, without rows, or with a non-finite value. */
-    static void checkObservation(Matrix trials, int xDim) {
+    /**
+     * Refuses an observation of the wrong width, without rows, or with a non-finite value
+     * (also for the ratio estimators of {@code nre}).
+     */
+    public static void checkObservation(Matrix trials, int xDim) {
         if (trials == null || trials.rows() < 1) {
             throw new IllegalArgumentException("the observation needs at least one trial (a "
                     + "row of " + xDim + " values)");

@@ -18,7 +18,11 @@ import org.sbi4j.flows.SettingsRegistry;
  * <tr><td>apt</td><td>{@link AptSettings}</td><td>any (sequential, one x_o)</td></tr>
  * <tr><td>nle</td><td>{@link NleSettings}</td><td>1 (amortised likelihood, MCMC)</td></tr>
  * <tr><td>snle</td><td>{@link SnleSettings}</td><td>any (sequential, one x_o, MCMC)</td></tr>
+ * <tr><td>nre</td><td>{@link NreSettings}</td><td>1 (amortised NRE-C ratio, MCMC)</td></tr>
+ * <tr><td>bnre</td><td>{@link BnreSettings}</td><td>1 (amortised balanced NRE, MCMC)</td></tr>
+ * <tr><td>snre</td><td>{@link SnreSettings}</td><td>any (sequential NRE-C, one x_o, MCMC)</td></tr>
  * </table>
+ * Ratio methods ({@link RatioMethod}: nre, bnre, snre) run through {@link org.sbi4j.nre.SequentialNre}.
  */
 public final class InferenceMethods {
 
@@ -34,6 +38,12 @@ public final class InferenceMethods {
                             + " the posterior at any x (iid trials) by slice-sampling MCMC")
                     .add(SnleSettings.defaults(), "sequential NLE: rounds on the MCMC"
                             + " posterior at x_o, q(x | theta) trained on all rounds")
+                    .add(NreSettings.defaults(), "amortised contrastive NRE (NRE-C): a"
+                            + " classifier's logit log r(x, theta), posterior by MCMC")
+                    .add(BnreSettings.defaults(), "amortised balanced NRE: binary classifier"
+                            + " with the balance penalty (conservative), posterior by MCMC")
+                    .add(SnreSettings.defaults(), "sequential NRE-C: rounds on the MCMC"
+                            + " posterior at x_o, the classifier trained on all rounds")
                     .build();
 
     private InferenceMethods() {

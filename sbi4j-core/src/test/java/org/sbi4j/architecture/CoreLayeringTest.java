@@ -18,7 +18,7 @@ class CoreLayeringTest {
     /** sbi4j-core's packages in dependency order (docs/design.md). */
     static final List<String> ORDER = List.of("tensor", "io", "nn", "optim", "prob", "flows",
             "sim", "mcmc", "store", "data", "train", "posterior", "diagnostics", "rounds", "nle",
-            "npe");
+            "nre", "npe");
 
     /** Packages of modules that sit above the core. */
     static final List<String> ABOVE = List.of("tasks", "plot", "workflow", "examples", "cli",

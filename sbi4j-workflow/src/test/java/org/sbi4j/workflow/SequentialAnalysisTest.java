@@ -82,6 +82,10 @@ class SequentialAnalysisTest {
                 "method: snle"), JobFileReader.Format.YAML, "j.yaml"))
                 .hasMessageContaining("not available in job files yet");
         assertThatThrownBy(() -> JobFileReader.parse(JOB.replace("method: tsnpe",
+                "method: bnre"), JobFileReader.Format.YAML, "j.yaml"))
+                .hasMessageContaining("not available in job files yet")
+                .hasMessageContaining("org.sbi4j.nre.SequentialNre");
+        assertThatThrownBy(() -> JobFileReader.parse(JOB.replace("method: tsnpe",
                 "method: npe"), JobFileReader.Format.YAML, "j.yaml"))
                 .hasMessageContaining("npe (amortised) runs in 1 round, got rounds = 2");
         assertThatThrownBy(() -> JobFileReader.parse(JOB.replace("rounds: 2", "rounds: 0"),

@@ -26,7 +26,9 @@ import org.sbi4j.workflow.SeedStream;
 
 /**
  * The sbibm benchmark for a sequential method ({@code sbi4j bench sbibm --method tsnpe}) or a
- * likelihood method ({@code nle}, {@code snle}: {@link SequentialNle}, posterior by MCMC): per
+ * likelihood method ({@code nle}, {@code snle}: {@link SequentialNle}, posterior by MCMC), or
+ * an amortised ratio method ({@code nre}, {@code bnre}: {@link SbibmRatio}, one classifier per
+ * task and budget, MCMC per observation). Sequential and likelihood methods: per
  * task, budget and observation k one sequential analysis ({@link SequentialNpe}) with the whole
  * budget in {@code rounds} equal rounds, under the seed {@link SeedStream#SEQUENTIAL_RUN} + k of
  * the run seed; samples and C2ST as the amortised mode ({@link SbibmBenchmark}). Writes
@@ -70,6 +72,10 @@ public record SbibmSequential(List<String> tasks, int[] budgets, int[] observati
         Path roundsCsv = out.resolve("rounds.csv");
         Files.writeString(roundsCsv, "task,budget,observation,round,simulations,valid,propose_s,"
                 + "simulate_s,train_s,proposal\n");
+        if (method instanceof org.sbi4j.npe.RatioMethod rm) {
+            return new SbibmRatio(rm, rounds, settings.training(), samples, seed, threads).run(ts,
+                    budgets, observations, out, lines);
+        }
         List<SbibmBenchmark.Row> rows = new ArrayList<>();
         for (Task t : ts) {
             for (int budget : budgets) {

@@ -117,6 +117,12 @@ public record JobFile(List<PriorSpec> priors, SimulatorSpec simulator, Integer s
                     + "`sbi4j bench sbibm --method " + method.type() + "` or the Java API "
                     + "org.sbi4j.nle.SequentialNle");
         }
+        if (method.toSettings() instanceof org.sbi4j.npe.RatioMethod) {
+            throw new IllegalArgumentException("method '" + method.type() + "' (ratio "
+                    + "estimation, posterior by MCMC) is not available in job files yet: use "
+                    + "`sbi4j bench sbibm --method " + method.type() + "` or the Java API "
+                    + "org.sbi4j.nre.SequentialNre");
+        }
         method.toSettings().checkRounds(rounds);
         if (method.isSequential() && simulations < rounds * 3) {
             throw new IllegalArgumentException("'simulations' (" + simulations + ") is too few"
