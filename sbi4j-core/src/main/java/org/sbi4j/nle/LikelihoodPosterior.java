@@ -2,8 +2,6 @@ package org.sbi4j.nle;
 
 import org.sbi4j.flows.ConditionalDensityEstimator;
 import org.sbi4j.mcmc.LogDensity;
-import org.sbi4j.mcmc.McmcResult;
-import org.sbi4j.mcmc.McmcSettings;
 import org.sbi4j.mcmc.SliceSampler;
 import org.sbi4j.prob.Prior;
 import org.sbi4j.tensor.Matrix;
@@ -14,24 +12,12 @@ import org.sbi4j.tensor.Matrix;
  * the {@link SliceSampler} with starts resampled from the prior. An immutable value; every
  * {@link #potential()} has its own buffers, so concurrent runs do not share state.
  */
-public final class LikelihoodPosterior {
-
-    /** Rows of one estimator call (θ rows × trials, chunked). */
-    static final int CHUNK = 1024;
+public final class LikelihoodPosterior extends TrialsPosterior {
 
     private final Likelihood likelihood;
-    private final Prior prior;
-    private final Matrix trials;
 
     LikelihoodPosterior(Likelihood likelihood, Prior prior, Matrix trials) {
-        if (prior == null) {
-            throw new IllegalArgumentException("the posterior needs the prior");
-        }
-        if (prior.dim() != likelihood.thetaDim()) {
-            throw new IllegalArgumentException("the prior has dimension " + prior.dim()
-                    + ", the likelihood's θ " + likelihood.thetaDim());
-        }
-        Likelihood.checkObservation(trials, likelihood.xDim());
+        super(prior, trials, "likelihood's", likelihood.thetaDim(), likelihood.xDim());
         boolean[] log1p = likelihood.xStandardizer().log1pColumns();
         for (int t = 0; t < trials.rows(); t++) {
             for (int j = 0; j < log1p.length; j++) {
@@ -43,29 +29,13 @@ public final class LikelihoodPosterior {
             }
         }
         this.likelihood = likelihood;
-        this.prior = prior;
-        this.trials = trials.copy();
     }
 
     public Likelihood likelihood() {
         return likelihood;
     }
 
-    public Prior prior() {
-        return prior;
-    }
-
-    /** The observation, T × dx (a copy). */
-    public Matrix trials() {
-        return trials.copy();
-    }
-
-    /** n draws by MCMC ({@link McmcResult#samples} gives them as an n × dθ matrix). */
-    public McmcResult sample(int n, McmcSettings settings, long seed) {
-        return SliceSampler.of(settings).sample(potential(), prior, n, seed);
-    }
-
-    /** The potential U(θ) as a batched log-density (points n × dθ). */
+    @Override
     public LogDensity potential() {
         int d = prior.dim();
         int dx = likelihood.xDim();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.sbi4j.data.Dataset;
 import org.sbi4j.mcmc.McmcDiagnostics;
@@ -59,15 +60,24 @@ public record NleRounds(Prior prior, Matrix observation, NleConfig config, McmcS
     public Proposal propose(NleModel model, int nextRound, UniformRandomProvider rng) {
         LikelihoodPosterior at = model.likelihood().posterior(prior, observation);
         long seed = rng.nextLong();
+        return mcmcProposal(prior.dim(), n -> at.sample(n, mcmc, seed));
+    }
+
+    /**
+     * A round's proposal that is the current MCMC posterior at x_o: {@code sample} gives n
+     * draws (with one seed fixed when the proposal was made, so a retried draw is the same);
+     * the draw's description carries the chains' worst diagnostics. Also the ratio rounds'.
+     */
+    public static Proposal mcmcProposal(int dim, IntFunction<McmcResult> sample) {
         return new Proposal() {
             @Override
             public int dim() {
-                return prior.dim();
+                return dim;
             }
 
             @Override
             public Draw draw(int n, UniformRandomProvider unused) {
-                McmcResult r = at.sample(n, mcmc, seed);
+                McmcResult r = sample.apply(n);
                 return new Draw(r.samples(n), "MCMC posterior at x_o (" + summary(r) + ")");
             }
         };

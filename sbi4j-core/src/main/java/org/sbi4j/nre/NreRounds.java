@@ -3,7 +3,6 @@ package org.sbi4j.nre;
 import java.nio.file.Path;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.sbi4j.data.Dataset;
-import org.sbi4j.mcmc.McmcResult;
 import org.sbi4j.mcmc.McmcSettings;
 import org.sbi4j.nle.NleRounds;
 import org.sbi4j.prob.Prior;
@@ -60,19 +59,7 @@ public record NreRounds(Prior prior, Matrix observation, NreConfig config, McmcS
         }
         RatioPosterior at = model.estimator().posterior(prior, observation);
         long seed = rng.nextLong();
-        return new Proposal() {
-            @Override
-            public int dim() {
-                return prior.dim();
-            }
-
-            @Override
-            public Draw draw(int n, UniformRandomProvider unused) {
-                McmcResult r = at.sample(n, mcmc, seed);
-                return new Draw(r.samples(n), "MCMC posterior at x_o (" + NleRounds.summary(r)
-                        + ")");
-            }
-        };
+        return NleRounds.mcmcProposal(prior.dim(), n -> at.sample(n, mcmc, seed));
     }
 
     @Override

@@ -1,10 +1,8 @@
 package org.sbi4j.nre;
 
 import org.sbi4j.mcmc.LogDensity;
-import org.sbi4j.mcmc.McmcResult;
-import org.sbi4j.mcmc.McmcSettings;
 import org.sbi4j.mcmc.SliceSampler;
-import org.sbi4j.nle.Likelihood;
+import org.sbi4j.nle.TrialsPosterior;
 import org.sbi4j.nn.Layer;
 import org.sbi4j.nn.ResidualNet;
 import org.sbi4j.prob.Prior;
@@ -17,48 +15,20 @@ import org.sbi4j.tensor.Matrix;
  * trials add up because r(x, θ) ∝ p(x | θ) in θ for each of them. An immutable value; every
  * {@link #potential()} has its own buffers.
  */
-public final class RatioPosterior {
-
-    /** Network rows of one classifier call (θ rows × trials). */
-    static final int CHUNK = 1024;
+public final class RatioPosterior extends TrialsPosterior {
 
     private final RatioEstimator ratio;
-    private final Prior prior;
-    private final Matrix trials;
 
     RatioPosterior(RatioEstimator ratio, Prior prior, Matrix trials) {
-        if (prior == null) {
-            throw new IllegalArgumentException("the posterior needs the prior");
-        }
-        if (prior.dim() != ratio.thetaDim()) {
-            throw new IllegalArgumentException("the prior has dimension " + prior.dim()
-                    + ", the ratio estimator's θ " + ratio.thetaDim());
-        }
-        Likelihood.checkObservation(trials, ratio.xDim());
+        super(prior, trials, "ratio estimator's", ratio.thetaDim(), ratio.xDim());
         this.ratio = ratio;
-        this.prior = prior;
-        this.trials = trials.copy();
     }
 
     public RatioEstimator ratio() {
         return ratio;
     }
 
-    public Prior prior() {
-        return prior;
-    }
-
-    /** The observation, T × dx (a copy). */
-    public Matrix trials() {
-        return trials.copy();
-    }
-
-    /** n draws by MCMC ({@link McmcResult#samples} gives them as an n × dθ matrix). */
-    public McmcResult sample(int n, McmcSettings settings, long seed) {
-        return SliceSampler.of(settings).sample(potential(), prior, n, seed);
-    }
-
-    /** The potential U(θ) as a batched log-density (points n × dθ). */
+    @Override
     public LogDensity potential() {
         int d = prior.dim();
         int dx = ratio.xDim();
