@@ -17,17 +17,8 @@ public final class LikelihoodPosterior extends TrialsPosterior {
     private final Likelihood likelihood;
 
     LikelihoodPosterior(Likelihood likelihood, Prior prior, Matrix trials) {
-        super(prior, trials, "likelihood's", likelihood.thetaDim(), likelihood.xDim());
-        boolean[] log1p = likelihood.xStandardizer().log1pColumns();
-        for (int t = 0; t < trials.rows(); t++) {
-            for (int j = 0; j < log1p.length; j++) {
-                if (log1p[j] && trials.get(t, j) < 0) {
-                    throw new IllegalArgumentException("the observation's trial " + t + " has "
-                            + trials.get(t, j) + " at " + j + ", but the likelihood maps that "
-                            + "column by log(1 + x): it was trained on non-negative values only");
-                }
-            }
-        }
+        super(prior, trials, "likelihood's", likelihood.thetaDim(),
+                likelihood.xStandardizer());
         this.likelihood = likelihood;
     }
 

@@ -5,9 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sbi4j.data.Dataset;
-import org.sbi4j.data.OneSidedLog;
 import org.sbi4j.data.Standardizer;
-import org.sbi4j.data.XPreprocessing;
 import org.sbi4j.flows.ConditionalDensityEstimator;
 import org.sbi4j.nn.Param;
 import org.sbi4j.posterior.Ensemble;
@@ -69,7 +67,7 @@ public final class NleTraining {
      * @param warm  a likelihood of the same architecture whose weights and z-scoring the
      *              training continues from (a warm start), or null for a new network
      * @param prior the prior, whose one-sided supports (log-normal …) give a log map of the
-     *              context under automatic preprocessing ({@link OneSidedLog}); null: none
+     *              context under automatic preprocessing ({@link InputMaps}); null: none
      */
     public record Job(Dataset pairs, long seed, Likelihood warm, Prior prior) {
 
@@ -87,37 +85,19 @@ public final class NleTraining {
         Dataset.Split split = pairs.split(config.training().validationFraction(),
                 SimulationStreams.streamFor(seed, SPLIT_STREAM));
         Standardizer zTheta;
-        String thetaChoice = "";
-        if (job.warm() != null) {
-            zTheta = job.warm().thetaStandardizer();
-        } else {
-            double[] shift = new double[pairs.thetaDim()];
-            java.util.Arrays.fill(shift, Double.NaN);
-            if (config.preprocessing() == XPreprocessing.Mode.AUTO && job.prior() != null) {
-                List<String> said = new ArrayList<>();
-                int[] all = java.util.stream.IntStream.range(0, pairs.thetaDim()).toArray();
-                shift = OneSidedLog.shifts(job.prior(), all, split.train().theta(), said);
-                thetaChoice = said.isEmpty() ? "" : "; context " + said.get(0);
-            }
-            zTheta = Standardizer.fit(XPreprocessing.logMapped(split.train().theta(), shift))
-                    .withLog(shift);
-        }
-        String xChoice = job.warm() == null ? "" : job.warm().model().provenance().settings()
-                .getOrDefault("x.preprocessing", "x preprocessing: the previous round's");
         Standardizer zX;
-        if (job.warm() != null) {
+        String said;
+        if (job.warm() != null) { // the weights were trained in the previous maps
+            zTheta = job.warm().thetaStandardizer();
             zX = job.warm().xStandardizer();
+            said = job.warm().model().provenance().settings().getOrDefault("x.preprocessing",
+                    "x preprocessing: the previous round's");
         } else {
-            boolean[] log1p = new boolean[pairs.xDim()];
-            xChoice = "x preprocessing: z-scoring only (as chosen)";
-            if (config.preprocessing() == XPreprocessing.Mode.AUTO) {
-                XPreprocessing.Choice c = XPreprocessing.choose(split.train().x(),
-                        XPreprocessing.groups(new int[] {pairs.xDim()}, false));
-                log1p = c.log1p();
-                xChoice = c.explanation();
-            }
-            zX = Standardizer.fit(XPreprocessing.apply(split.train().x(), log1p))
-                    .withLog1p(log1p);
+            InputMaps maps = InputMaps.fit(split.train().theta(), split.train().x(), job.prior(),
+                    config.preprocessing());
+            zTheta = maps.theta();
+            zX = maps.x();
+            said = maps.description();
         }
         Dataset train = swapped(split.train(), zTheta, zX);
         Dataset validation = swapped(split.validation(), zTheta, zX);
@@ -151,7 +131,7 @@ public final class NleTraining {
         prov.put("method", "nle: q(x | θ), roles swapped (this model's θ is x, its x is θ)");
         prov.put("simulations.valid", Integer.toString(pairs.size()));
         prov.put("training", config.training().toString());
-        prov.put("x.preprocessing", xChoice + thetaChoice);
+        prov.put("x.preprocessing", said);
         var model = PosteriorBuilder.of(est, spec, new int[] {dTheta})
                 .standardizers(zX, zTheta).parameters(new ParameterSpace(xNames, lo, hi))
                 .provenance(Provenance.of(seed, prov)).build();

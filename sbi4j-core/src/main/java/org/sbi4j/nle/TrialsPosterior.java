@@ -1,5 +1,6 @@
 package org.sbi4j.nle;
 
+import org.sbi4j.data.Standardizer;
 import org.sbi4j.mcmc.LogDensity;
 import org.sbi4j.mcmc.McmcResult;
 import org.sbi4j.mcmc.McmcSettings;
@@ -24,9 +25,11 @@ public abstract class TrialsPosterior {
      * @param what      the estimator, as error messages name it ("likelihood's", "ratio
      *                  estimator's")
      * @param thetaDim  the estimator's θ dimension
-     * @param xDim      its width of one trial
+     * @param xMap      the estimator's map of x: a negative value in a log(1 + x) column is
+     *                  refused by name
      */
-    protected TrialsPosterior(Prior prior, Matrix trials, String what, int thetaDim, int xDim) {
+    protected TrialsPosterior(Prior prior, Matrix trials, String what, int thetaDim,
+                              Standardizer xMap) {
         if (prior == null) {
             throw new IllegalArgumentException("the posterior needs the prior");
         }
@@ -34,7 +37,18 @@ public abstract class TrialsPosterior {
             throw new IllegalArgumentException("the prior has dimension " + prior.dim()
                     + ", the " + what + " θ " + thetaDim);
         }
-        Likelihood.checkObservation(trials, xDim);
+        Likelihood.checkObservation(trials, xMap.dim());
+        boolean[] log1p = xMap.log1pColumns();
+        for (int t = 0; t < trials.rows(); t++) {
+            for (int j = 0; j < log1p.length; j++) {
+                if (log1p[j] && trials.get(t, j) < 0) {
+                    throw new IllegalArgumentException("the observation's trial " + t + " has "
+                            + trials.get(t, j) + " at " + j + ", but the " + what + " map takes"
+                            + " log(1 + x) of that column: it was trained on non-negative values"
+                            + " only");
+                }
+            }
+        }
         this.prior = prior;
         this.trials = trials.copy();
     }

@@ -48,7 +48,7 @@ public record NreRounds(Prior prior, Matrix observation, NreConfig config, McmcS
         RatioEstimator warm = warmStart && input.previous() != null
                 ? input.previous().estimator() : null;
         NreTraining.Fit fit = NreTraining.train(new NreTraining.Job(Dataset.from(input.pairs()),
-                input.seed(), warm), config, listener);
+                input.seed(), warm, prior), config, listener);
         return new Model(fit.estimator(), fit.report());
     }
 

@@ -3,9 +3,12 @@ package org.sbi4j.nre;
 import java.util.List;
 import org.sbi4j.data.Dataset;
 import org.sbi4j.data.Standardizer;
+import org.sbi4j.data.XPreprocessing;
+import org.sbi4j.nle.InputMaps;
 import org.sbi4j.nn.Param;
 import org.sbi4j.nn.ResidualNet;
 import org.sbi4j.posterior.EstimatorSpec;
+import org.sbi4j.prob.Prior;
 import org.sbi4j.sim.SimulationStreams;
 import org.sbi4j.tensor.Matrix;
 import org.sbi4j.train.DataParallel;
@@ -41,8 +44,15 @@ public final class NreTraining {
      * @param seed  the training seed
      * @param warm  an estimator of the same architecture whose weights and z-scoring training
      *              continues from, or null for a new network
+     * @param prior the prior, for θ's log map ({@link InputMaps}: NRE always uses the
+     *              automatic maps); null: θ is z-scored only
      */
-    public record Job(Dataset pairs, long seed, RatioEstimator warm) {
+    public record Job(Dataset pairs, long seed, RatioEstimator warm, Prior prior) {
+
+        /** Without a prior: θ is z-scored only. */
+        public Job(Dataset pairs, long seed, RatioEstimator warm) {
+            this(pairs, seed, warm, null);
+        }
     }
 
     private NreTraining() {
@@ -65,9 +75,17 @@ public final class NreTraining {
         Dataset.Split split = pairs.split(config.training().validationFraction(),
                 SimulationStreams.streamFor(seed, SPLIT_STREAM));
         RatioEstimator warm = job.warm();
-        Standardizer zTheta = warm != null ? warm.thetaStandardizer()
-                : Standardizer.fit(split.train().theta());
-        Standardizer zX = warm != null ? warm.xStandardizer() : Standardizer.fit(split.train().x());
+        Standardizer zTheta;
+        Standardizer zX;
+        if (warm != null) {
+            zTheta = warm.thetaStandardizer();
+            zX = warm.xStandardizer();
+        } else {
+            InputMaps maps = InputMaps.fit(split.train().theta(), split.train().x(), job.prior(),
+                    XPreprocessing.Mode.AUTO);
+            zTheta = maps.theta();
+            zX = maps.x();
+        }
         Dataset train = zScored(split.train(), zTheta, zX);
         Dataset validation = zScored(split.validation(), zTheta, zX);
         int dTheta = pairs.thetaDim();

@@ -20,7 +20,7 @@ public final class RatioPosterior extends TrialsPosterior {
     private final RatioEstimator ratio;
 
     RatioPosterior(RatioEstimator ratio, Prior prior, Matrix trials) {
-        super(prior, trials, "ratio estimator's", ratio.thetaDim(), ratio.xDim());
+        super(prior, trials, "ratio estimator's", ratio.thetaDim(), ratio.xStandardizer());
         this.ratio = ratio;
     }
 

@@ -104,6 +104,6 @@ class NlePreprocessingTest {
         assertThatThrownBy(() -> nle.posterior().likelihood().posterior(PRIOR,
                 Matrix.fromRows(new float[][] {{1f, -0.5f}})))
                 .hasMessageContaining("trial 0 has -0.5 at 1")
-                .hasMessageContaining("log(1 + x)");
+                .hasMessageContaining("log(1 + x) of that column");
     }
 }
