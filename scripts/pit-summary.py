@@ -1,14 +1,20 @@
 #!/usr/bin/env python3
-"""Summarise a PIT mutations.xml: totals and per class (most survivors first).
+"""Summarise PIT mutations.xml reports: totals and per class (most survivors and uncovered first).
 
-usage: scripts/pit-summary.py path/to/mutations.xml [--survivors CLASS_SUBSTRING]
+usage: scripts/pit-summary.py before.xml [after-subset.xml ...] [--survivors CLASS_SUBSTRING]
+
+With several reports, a class's mutants are taken from the LAST report that has the class, so
+a re-run on a subset of classes replaces those classes and keeps the rest of the first report
+(how docs/reliability.md combines a whole-package "before" run with "after" re-runs of the
+classes that gained tests; adding tests can only kill more mutants, so a class that was not
+re-run keeps its "before" figures as a lower bound).
 
 A mutations.xml cut short (a run stopped at a time limit) is read up to its last complete
-mutation; PIT writes the file as classes finish, so the classes in it are complete except
-possibly the last one.
+mutation; PIT writes the file as mutation units finish, so a class in it may be incomplete
+only if it is the one that was running.
 
-Score = killed / mutants (PIT's "mutation coverage"), where killed counts KILLED and
-TIMED_OUT (and MEMORY_ERROR), as PIT does; test strength = killed / (mutants - no coverage).
+Score = killed / mutants (PIT's "mutation score"), where killed counts KILLED, TIMED_OUT and
+MEMORY_ERROR, as PIT does; test strength = killed / (mutants - no coverage).
 """
 import sys
 import xml.etree.ElementTree as ET
@@ -17,14 +23,12 @@ from collections import defaultdict
 KILLED = {"KILLED", "TIMED_OUT", "MEMORY_ERROR"}
 
 
-def main():
-    path = sys.argv[1]
-    show = sys.argv[3] if len(sys.argv) > 3 and sys.argv[2] == "--survivors" else None
-    rows = []
+def read(path):
     text = open(path, encoding="utf-8").read()
     if "</mutations>" not in text:
-        # a run stopped early: PIT writes mutations.xml class by class, keep the finished ones
-        text = text[:text.rfind("</mutation>") + len("</mutation>")] + "\n</mutations>\n"
+        end = text.rfind("</mutation>")
+        text = (text[:end + len("</mutation>")] if end >= 0 else "<mutations>") + "\n</mutations>\n"
+    rows = []
     for m in ET.fromstring(text).iter("mutation"):
         rows.append({
             "status": m.get("status"),
@@ -34,6 +38,23 @@ def main():
             "mutator": m.findtext("mutator").rsplit(".", 1)[-1],
             "desc": m.findtext("description"),
         })
+    return rows
+
+
+def main():
+    args = sys.argv[1:]
+    show = None
+    if "--survivors" in args:
+        i = args.index("--survivors")
+        show = args[i + 1]
+        args = args[:i] + args[i + 2:]
+    by_class = {}
+    for path in args:
+        fresh = defaultdict(list)
+        for r in read(path):
+            fresh[r["cls"]].append(r)
+        by_class.update(fresh)
+    rows = [r for rs in by_class.values() for r in rs]
     per = defaultdict(lambda: defaultdict(int))
     for r in rows:
         per[r["cls"]][r["status"]] += 1
@@ -43,13 +64,12 @@ def main():
         n = sum(c.values())
         killed = sum(c[s] for s in KILLED)
         nocov = c["NO_COVERAGE"]
-        surv = c["SURVIVED"]
         score = 100.0 * killed / n if n else 0
         strength = 100.0 * killed / (n - nocov) if n - nocov else 0
-        return (f"{name:60s} {n:5d} {killed:5d} {c['TIMED_OUT']:4d} {surv:5d} {nocov:5d} "
+        return (f"{name:45s} {n:5d} {killed:5d} {c['TIMED_OUT']:4d} {c['SURVIVED']:5d} {nocov:5d} "
                 f"{c['RUN_ERROR']:4d} {score:6.1f} {strength:6.1f}")
 
-    print(f"{'class':60s} {'mut':>5s} {'kill':>5s} {'tout':>4s} {'surv':>5s} {'nocov':>5s} "
+    print(f"{'class':45s} {'mut':>5s} {'kill':>5s} {'tout':>4s} {'surv':>5s} {'nocov':>5s} "
           f"{'err':>4s} {'score':>6s} {'str':>6s}")
     order = sorted((k for k in per if k != "TOTAL"),
                    key=lambda k: -(per[k]["SURVIVED"] + per[k]["NO_COVERAGE"]))
@@ -59,7 +79,7 @@ def main():
     if show:
         for r in rows:
             if show in r["cls"] and r["status"] in ("SURVIVED", "NO_COVERAGE"):
-                print(f"{r['status']:11s} {r['cls'].rsplit('.',1)[-1]}.{r['method']}:{r['line']} "
+                print(f"{r['status']:11s} {r['cls'].rsplit('.', 1)[-1]}.{r['method']}:{r['line']} "
                       f"{r['mutator']}: {r['desc']}")
 
 
