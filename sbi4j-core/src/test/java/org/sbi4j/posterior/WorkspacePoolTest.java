@@ -77,6 +77,32 @@ class WorkspacePoolTest {
     }
 
     @Test
+    void aSecondThreadWaitsWhileTheOnlyWorkspaceIsLeased() throws Exception {
+        WorkspacePool pool = new WorkspacePool(1, () -> ws(1));
+        Workspace[] got = new Workspace[1];
+        Thread t;
+        try (WorkspacePool.Lease mine = pool.lease()) {
+            t = new Thread(() -> {
+                try (WorkspacePool.Lease l = pool.lease()) {
+                    got[0] = l.workspace();
+                }
+            });
+            t.start();
+            // the other thread must park on the pool's permit, not get a second workspace
+            long until = System.nanoTime() + 10_000_000_000L;
+            while (t.getState() != Thread.State.WAITING && System.nanoTime() < until) {
+                Thread.sleep(5);
+            }
+            assertThat(t.getState()).isEqualTo(Thread.State.WAITING);
+            assertThat(got[0]).isNull();
+            assertThat(pool.created()).isEqualTo(1);
+        }
+        t.join(10_000);
+        assertThat(got[0]).isNotNull();
+        assertThat(pool.created()).isEqualTo(1); // it got the one released
+    }
+
+    @Test
     void capacityMustBePositive() {
         assertThatThrownBy(() -> new WorkspacePool(0, () -> ws(1)))
                 .isInstanceOf(IllegalArgumentException.class)
