@@ -119,7 +119,7 @@ class SequentialNpeTest {
         assertThat(InferenceMethods.describe("tsnpe")).containsEntry("epsilon", "1.0E-4");
         assertThat(InferenceMethods.bind("tsnpe", java.util.Map.of("epsilon", 0.01)))
                 .isEqualTo(new TsnpeSettings(0.01, 10_000, 0.01, 32, false));
-        assertThatThrownBy(() -> InferenceMethods.defaults("snre"))
-                .hasMessageContaining("unknown method kind 'snre'");
+        assertThatThrownBy(() -> InferenceMethods.defaults("abc_smc"))
+                .hasMessageContaining("unknown method kind 'abc_smc'");
     }
 }
