@@ -123,6 +123,11 @@ class McmcAnalysisTest {
         assertThat(out.resolve("model.sbi4j")).doesNotExist();
         assertThat(s.markdown()).contains("| method | nre", "| rounds | 1 |",
                 "a ratio estimator has no model file", "sbc: not run");
+        // no round folder: a rerun trains again, to the same numbers
+        assertThat(out.resolve("rounds")).doesNotExist();
+        byte[] first = Files.readAllBytes(out.resolve("samples.csv"));
+        Analysis.of(job).threads(1).run();
+        assertThat(Files.readAllBytes(out.resolve("samples.csv"))).isEqualTo(first);
     }
 
     /**
@@ -163,6 +168,10 @@ class McmcAnalysisTest {
                 JobFileReader.Format.YAML, "j.yaml"))
                 .hasMessageContaining("method 'nle' takes no embedding")
                 .hasMessageContaining("deepsets");
+        assertThatThrownBy(() -> JobFileReader.parse(nle.replace("estimator: maf",
+                "estimator: fmpe"), JobFileReader.Format.YAML, "j.yaml"))
+                .hasMessageContaining("method 'nle' needs a density estimator with an exact")
+                .hasMessageContaining("'fmpe'");
         assertThatThrownBy(() -> JobFileReader.parse(nle.replace("method: nle", "method: nre"),
                 JobFileReader.Format.YAML, "j.yaml"))
                 .hasMessageContaining("method 'nre' trains sbi's residual ratio classifier")
