@@ -44,7 +44,7 @@ public interface RatioMethod extends MethodSettings {
     default RoundMethod<NpeRound> build(MethodContext context) {
         throw new IllegalArgumentException(kind() + " estimates a likelihood ratio and samples "
                 + "the posterior by MCMC: run it with org.sbi4j.nre.SequentialNre (bench sbibm "
-                + "--method " + kind() + "); sequential NPE runs and job files do not take it"
-                + " yet");
+                + "--method " + kind() + "); sequential NPE runs do not take it (a job file"
+                + " with method " + kind() + " runs it so: sbi4j run)");
     }
 }

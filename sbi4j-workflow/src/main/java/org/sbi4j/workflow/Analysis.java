@@ -28,7 +28,9 @@ import org.sbi4j.workflow.job.JobFile;
  * sample each observation (samples[-k].csv, corner[-k].png), run the job's diagnostics
  * (sbc.json, ranks.npy, coverage.csv …, ppc-k.json, identifiability-k.json) and write
  * summary.md. A predictive check with nuisance parameters also trains the joint posterior of
- * every parameter (model-joint.sbi4j, see {@link Diagnoses#jointPosterior}). The same job, seed
+ * every parameter (model-joint.sbi4j, see {@link Diagnoses#jointPosterior}). A sequential
+ * method runs per observation ({@link SequentialAnalysis}), as does a method whose posterior is
+ * sampled by MCMC (nle, snle, nre, bnre, snre: {@link McmcAnalysis}). The same job, seed
  * and settings give the same files from the command line and from Java, whatever the thread
  * count:
  * <pre>{@code
@@ -178,8 +180,13 @@ public final class Analysis {
             progress.note("run: %s, %d simulations, seed %d, into %s", file, job.simulations(),
                     seed, dir);
             if (job.method().isSequential()) {
-                SequentialAnalysis.run(new SequentialAnalysis.Context(job, src, obs, seed, dir,
-                        o.threads, progress), summary);
+                var context = new SequentialAnalysis.Context(job, src, obs, seed, dir,
+                        o.threads, progress);
+                if (job.method().isMcmc()) {
+                    McmcAnalysis.run(context, summary);
+                } else {
+                    SequentialAnalysis.run(context, summary);
+                }
                 summary.jobSizes(job);
                 Files.writeString(dir.resolve("summary.md"), summary.markdown());
                 return summary;
@@ -239,7 +246,8 @@ public final class Analysis {
         int xDim = src.simulator().xDim();
         Matrix m = JobComponents.observations(job, xDim);
         var embedding = job.estimator().embedding();
-        boolean nanPadding = embedding != null
+        boolean nanPadding = job.method().isMcmc() ? false // x enters as a flat vector
+                : embedding != null
                 ? embedding.toSettings().allowsNaNPadding()
                 && !(embedding.toSettings() instanceof org.sbi4j.posterior.AutoEmbedding)
                 : TrainingStage.xKind(job, src) == org.sbi4j.sim.XKind.SET;

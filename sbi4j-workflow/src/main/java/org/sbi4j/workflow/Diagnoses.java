@@ -180,7 +180,20 @@ public final class Diagnoses {
             }
             nuisances = hasNuisances(prior) ? "prior" : null;
         }
-        Simulator simulator = model.simulator();
+        return simulatePredictive(theta, model.simulator(), seed, nuisances);
+    }
+
+    /**
+     * The predictive simulations of {@link #predictive}: x for each row of θ (every prior
+     * parameter), seeds from stream {@link SeedStream#PPC_SIMULATIONS}; failed and non-finite
+     * simulations left out and counted. Also the checks of a posterior sampled by MCMC, whose
+     * draws are θ.
+     *
+     * @param nuisances how the nuisance parameters of θ were drawn, or null when there are none
+     */
+    public static Ppc.Predictive simulatePredictive(Matrix theta, Simulator simulator, long seed,
+                                                    String nuisances) {
+        int m = theta.rows();
         long runSeed = SeedStream.PPC_SIMULATIONS.seedFor(seed);
         UniformRandomProvider[] rngs = new UniformRandomProvider[m];
         long[] seeds = new long[m];
@@ -238,6 +251,11 @@ public final class Diagnoses {
             }
         }
         return out;
+    }
+
+    /** The first min(n, rows) rows of m. */
+    public static Matrix firstRows(Matrix m, int n) {
+        return rows(m, java.util.stream.IntStream.range(0, Math.min(n, m.rows())).toArray());
     }
 
     private static Matrix rows(Matrix m, int[] rows) {

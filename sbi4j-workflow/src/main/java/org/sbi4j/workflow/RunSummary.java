@@ -91,6 +91,11 @@ public final class RunSummary {
     }
 
     void samples(int k, Path file, Path png, ConditionedPosterior post, Matrix s) {
+        samples(k, file, png, post.posterior().names(), s);
+    }
+
+    /** The samples' paragraph from the samples alone (e.g. MCMC draws): names in θ order. */
+    void samples(int k, Path file, Path png, List<String> names, Matrix s) {
         StringBuilder sb = new StringBuilder();
         sb.append("Observation ").append(k).append(": ").append(s.rows())
                 .append(" samples in `").append(file.getFileName()).append("`, corner plot `")
@@ -98,12 +103,11 @@ public final class RunSummary {
         sb.append("| parameter | mean | 90 % interval | 90 % highest-density region |\n"
                 + "|---|---|---|---|\n");
         double[] mean = Intervals.mean(s);
-        List<Interval> iv = post.equalTailedIntervals(s, 0.9);
-        var hdr = post.highestDensityRegions(s, 0.9);
         for (int j = 0; j < mean.length; j++) {
+            Interval iv = Intervals.equalTailed(s, j, names.get(j), 0.9);
+            var hdr = Intervals.highestDensityRegion(s, j, names.get(j), 0.9);
             sb.append(String.format(Locale.ROOT, "| %s | %.4g | [%.4g, %.4g] | %s |%n",
-                    iv.get(j).parameter(), mean[j], iv.get(j).lower(), iv.get(j).upper(),
-                    hdr.get(j).text()));
+                    iv.parameter(), mean[j], iv.lower(), iv.upper(), hdr.text()));
         }
         results.add(sb.toString().strip());
     }

@@ -72,7 +72,8 @@ final class SequentialAnalysis {
             }
             Posterior post = r.posterior();
             PosteriorFiles.save(post, Observations.numbered(c.dir().resolve("model.sbi4j"), k, n));
-            summary.result(roundTable(k, roundsDir, r.rounds()));
+            summary.result(roundTable(k, "`" + roundsDir.getFileName() + "/round-<r>/`: "
+                    + "simulations, model, loss curve, corner plot after the round", r.rounds()));
             Path samples = Observations.numbered(c.dir().resolve("samples.csv"), k, n);
             Matrix s = Sampling.draw(post.at(xo), job.samples(), c.seed(), k, c.progress());
             Observations.writeSamples(samples, post.names(), s);
@@ -121,10 +122,10 @@ final class SequentialAnalysis {
         }
     }
 
-    private static String roundTable(int k, Path roundsDir, List<RoundRecord> rounds) {
-        StringBuilder sb = new StringBuilder("Observation " + k + ", rounds (`"
-                + roundsDir.getFileName() + "/round-<r>/`: simulations, model, loss curve, "
-                + "corner plot after the round):\n\n| round | simulations | valid | proposal "
+    /** The rounds of observation k as a table; {@code where} says where they are kept. */
+    static String roundTable(int k, String where, List<RoundRecord> rounds) {
+        StringBuilder sb = new StringBuilder("Observation " + k + ", rounds (" + where
+                + "):\n\n| round | simulations | valid | proposal "
                 + "| propose s | simulate s | train s |\n|---|---|---|---|---|---|---|\n");
         for (RoundRecord r : rounds) {
             sb.append(String.format(Locale.ROOT, "| %d | %d | %d | %s | %.2f | %.2f | %.2f |%n",

@@ -78,13 +78,23 @@ class SequentialAnalysisTest {
                 "method: snpe_x"), JobFileReader.Format.YAML, "j.yaml"))
                 .hasMessageContaining("unknown method kind 'snpe_x'")
                 .hasMessageContaining("tsnpe");
-        assertThatThrownBy(() -> JobFileReader.parse(JOB.replace("method: tsnpe",
-                "method: snle"), JobFileReader.Format.YAML, "j.yaml"))
-                .hasMessageContaining("not available in job files yet");
+        // the MCMC methods are read (and run, McmcAnalysisTest); amortised ones take 1 round
+        var snle = JobFileReader.parse(JOB.replace("method: tsnpe", "method: snle"),
+                JobFileReader.Format.YAML, "j.yaml");
+        assertThat(snle.method().isMcmc()).isTrue();
+        assertThat(snle.rounds()).isEqualTo(2);
+        assertThat(JobFileReader.parse(JOB.replace("method: tsnpe\nrounds: 2", "method: snre"),
+                JobFileReader.Format.YAML, "j.yaml").rounds())
+                .isEqualTo(org.sbi4j.npe.SequentialNpe.DEFAULT_ROUNDS);
+        assertThat(JobFileReader.parse(JOB.replace("method: tsnpe\nrounds: 2", "method: bnre"),
+                JobFileReader.Format.YAML, "j.yaml").rounds()).isEqualTo(1);
         assertThatThrownBy(() -> JobFileReader.parse(JOB.replace("method: tsnpe",
                 "method: bnre"), JobFileReader.Format.YAML, "j.yaml"))
-                .hasMessageContaining("not available in job files yet")
-                .hasMessageContaining("org.sbi4j.nre.SequentialNre");
+                .hasMessageContaining("bnre (amortised) runs in 1 round, got rounds = 2");
+        assertThatThrownBy(() -> JobFileReader.parse(JOB.replace("method: tsnpe",
+                "method: nle"), JobFileReader.Format.YAML, "j.yaml"))
+                .hasMessageContaining("nle (amortised) runs in 1 round, got rounds = 2")
+                .hasMessageContaining("use method snle");
         assertThatThrownBy(() -> JobFileReader.parse(JOB.replace("method: tsnpe",
                 "method: npe"), JobFileReader.Format.YAML, "j.yaml"))
                 .hasMessageContaining("npe (amortised) runs in 1 round, got rounds = 2");

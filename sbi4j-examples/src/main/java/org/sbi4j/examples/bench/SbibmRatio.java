@@ -8,9 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import org.sbi4j.kernels.Parallelism;
-import org.sbi4j.mcmc.McmcResult;
-import org.sbi4j.nle.NleRounds;
 import org.sbi4j.npe.RatioMethod;
 import org.sbi4j.nre.NreConfig;
 import org.sbi4j.nre.RatioPosterior;
@@ -19,6 +16,7 @@ import org.sbi4j.rounds.RoundRecord;
 import org.sbi4j.tasks.Task;
 import org.sbi4j.tensor.Matrix;
 import org.sbi4j.train.TrainingConfig;
+import org.sbi4j.workflow.McmcRuns;
 import org.sbi4j.workflow.SeedStream;
 
 /**
@@ -47,7 +45,7 @@ record SbibmRatio(RatioMethod method, int rounds, TrainingConfig training, int s
     List<SbibmBenchmark.Row> run(List<Task> tasks, int[] budgets, int[] observations, Path out,
                                  Consumer<String> lines) throws IOException {
         List<SbibmBenchmark.Row> rows = new ArrayList<>();
-        NreConfig config = NreConfig.of(method.loss()).withTraining(training);
+        NreConfig config = McmcRuns.nreConfig(method, training);
         for (Task t : tasks) {
             for (int budget : budgets) {
                 Path dir = Files.createDirectories(out.resolve(t.name())
@@ -80,18 +78,12 @@ record SbibmRatio(RatioMethod method, int rounds, TrainingConfig training, int s
                                         SequentialNre.NreResult r, Path dir, Path out)
             throws IOException {
         RatioPosterior post = r.estimator().posterior(t.prior(), xo);
-        long t0 = System.nanoTime();
-        McmcResult mc = Parallelism.call(threads, () -> post.sample(samples, method.mcmc(),
-                SeedStream.SAMPLES.streamFor(seed, k).nextLong()));
-        double sampleS = (System.nanoTime() - t0) / 1e9;
-        Files.writeString(dir.resolve("obs" + k + "-mcmc.txt"), String.format(Locale.ROOT,
-                "%s%nsample_s %.3f, target evaluations %d (%.0f draws/s)%ntraining: %d epochs,"
-                        + " best %d (%s)%n%s%n", NleRounds.summary(mc), sampleS,
-                mc.evaluations(), samples / sampleS, r.report().epochCount(),
-                r.report().bestEpoch(), r.report().stopReason(),
-                String.join("\n", mc.diagnostics().warnings())));
-        double c2st = SbibmBenchmark.score(t, mc.samples(samples), t.prior().names(), k, dir,
-                seed, threads);
+        McmcRuns.Draws d = McmcRuns.sample(post, samples, method.mcmc(), seed, k, threads);
+        Files.writeString(dir.resolve("obs" + k + "-mcmc.txt"), McmcRuns.text(d,
+                t.prior().names(), r.report()));
+        double c2st = SbibmBenchmark.score(t, d.samples(), t.prior().names(), k, dir, seed,
+                threads);
+        double sampleS = d.seconds();
         double simulateS = 0;
         double trainS = 0;
         StringBuilder lines = new StringBuilder();

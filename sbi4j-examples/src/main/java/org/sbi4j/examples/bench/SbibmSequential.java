@@ -8,11 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import org.sbi4j.kernels.Parallelism;
-import org.sbi4j.mcmc.McmcResult;
-import org.sbi4j.nle.NleConfig;
 import org.sbi4j.nle.NleResult;
-import org.sbi4j.nle.NleRounds;
 import org.sbi4j.nle.SequentialNle;
 import org.sbi4j.npe.LikelihoodMethod;
 import org.sbi4j.npe.MethodSettings;
@@ -22,6 +18,7 @@ import org.sbi4j.npe.SequentialResult;
 import org.sbi4j.rounds.RoundRecord;
 import org.sbi4j.tasks.Task;
 import org.sbi4j.tasks.Tasks;
+import org.sbi4j.workflow.McmcRuns;
 import org.sbi4j.workflow.SeedStream;
 
 /**
@@ -112,29 +109,25 @@ public record SbibmSequential(List<String> tasks, int[] budgets, int[] observati
 
     /**
      * NLE or SNLE ({@link SequentialNle}) with the estimator and training of the settings;
-     * the posterior samples come from the method's MCMC (seed from stream
-     * {@link SeedStream#SAMPLES} + k), whose diagnostics go to DIR/obs&lt;k&gt;-mcmc.txt.
+     * the posterior samples come from the method's MCMC ({@link McmcRuns#sample}, seed from
+     * stream {@link SeedStream#SAMPLES} + k), whose diagnostics go to DIR/obs&lt;k&gt;-mcmc.txt
+     * ({@link McmcRuns#text}, as {@code sbi4j run} writes them).
      */
     private SbibmBenchmark.Row runLikelihood(LikelihoodMethod lm, Task t, int budget, int k,
                                              Path dir, Path roundsCsv) throws IOException {
         NleResult r = SequentialNle.builder(t.prior(), t.simulator())
                 .observation(new float[][] {t.observation(k)}).rounds(rounds)
-                .simulations(budget).config(new NleConfig(settings.estimator(),
-                        settings.training(), lm.warmStart())).mcmc(lm.mcmc())
+                .simulations(budget).config(McmcRuns.nleConfig(lm, settings)).mcmc(lm.mcmc())
                 .seed(SeedStream.SEQUENTIAL_RUN.seedFor(seed, k)).threads(threads)
                 .folder(dir.resolve("obs" + k + "-rounds")).run();
         double[] times = appendRounds(t, budget, k, r.rounds(), roundsCsv);
-        long t0 = System.nanoTime();
-        McmcResult mc = Parallelism.call(threads, () -> r.posterior().sample(samples,
-                lm.mcmc(), SeedStream.SAMPLES.streamFor(seed, k).nextLong()));
-        double sampleS = (System.nanoTime() - t0) / 1e9;
-        Files.writeString(dir.resolve("obs" + k + "-mcmc.txt"), String.format(Locale.ROOT,
-                "%s%nsample_s %.3f, target evaluations %d (%.0f draws/s)%n%s%n",
-                NleRounds.summary(mc), sampleS, mc.evaluations(), samples / sampleS,
-                String.join("\n", mc.diagnostics().warnings())));
-        double c2st = SbibmBenchmark.score(t, mc.samples(samples), t.prior().names(), k, dir,
-                seed, threads);
-        return new SbibmBenchmark.Row(t.name(), budget, k, c2st, times[0], times[1], sampleS);
+        McmcRuns.Draws d = McmcRuns.sample(r.posterior(), samples, lm.mcmc(), seed, k, threads);
+        Files.writeString(dir.resolve("obs" + k + "-mcmc.txt"), McmcRuns.text(d,
+                t.prior().names(), r.reports().isEmpty() ? null : r.reports().getLast()));
+        double c2st = SbibmBenchmark.score(t, d.samples(), t.prior().names(), k, dir, seed,
+                threads);
+        return new SbibmBenchmark.Row(t.name(), budget, k, c2st, times[0], times[1],
+                d.seconds());
     }
 
     /** Appends the rounds to rounds.csv; returns {simulate + propose seconds, train seconds}. */

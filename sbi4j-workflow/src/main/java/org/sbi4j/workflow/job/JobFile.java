@@ -29,9 +29,12 @@ import org.sbi4j.prob.Priors;
  * @param calibration  what {@code run} does about calibration (default: auto when the job asks
  *                     for sbc, off otherwise; {@link CalibrationSpec})
  * @param method       the inference method (default {@code npe}, amortised; {@code tsnpe} or
- *                     {@code apt}: sequential, one analysis per observation, {@link MethodSpec})
+ *                     {@code apt}: sequential, one analysis per observation; {@code nle, snle,
+ *                     nre, bnre, snre}: posterior by MCMC, one analysis per observation;
+ *                     {@link MethodSpec})
  * @param rounds       rounds of a sequential method, sharing {@code simulations} equally
- *                     (default {@value org.sbi4j.npe.SequentialNpe#DEFAULT_ROUNDS}; 1 for npe)
+ *                     (default {@value org.sbi4j.npe.SequentialNpe#DEFAULT_ROUNDS}; 1 for the
+ *                     amortised npe, nle, nre, bnre)
  */
 public record JobFile(List<PriorSpec> priors, SimulatorSpec simulator, Integer simulations,
                       Long seed, EstimatorSpec estimator, TrainingSpec training,
@@ -109,19 +112,9 @@ public record JobFile(List<PriorSpec> priors, SimulatorSpec simulator, Integer s
                     + ")");
         }
         method = method == null ? MethodSpec.DEFAULT : method;
-        rounds = rounds == null ? (method.isSequential()
-                ? org.sbi4j.npe.SequentialNpe.DEFAULT_ROUNDS : 1) : rounds;
-        if (method.toSettings() instanceof org.sbi4j.npe.LikelihoodMethod) {
-            throw new IllegalArgumentException("method '" + method.type() + "' (likelihood "
-                    + "estimation, posterior by MCMC) is not available in job files yet: use "
-                    + "`sbi4j bench sbibm --method " + method.type() + "` or the Java API "
-                    + "org.sbi4j.nle.SequentialNle");
-        }
-        if (method.toSettings() instanceof org.sbi4j.npe.RatioMethod) {
-            throw new IllegalArgumentException("method '" + method.type() + "' (ratio "
-                    + "estimation, posterior by MCMC) is not available in job files yet: use "
-                    + "`sbi4j bench sbibm --method " + method.type() + "` or the Java API "
-                    + "org.sbi4j.nre.SequentialNre");
+        rounds = rounds == null ? method.defaultRounds() : rounds;
+        if (method.isMcmc()) {
+            checkMcmcMethod(method.type(), priors, estimator);
         }
         method.toSettings().checkRounds(rounds);
         if (method.isSequential() && simulations < rounds * 3) {
@@ -129,8 +122,9 @@ public record JobFile(List<PriorSpec> priors, SimulatorSpec simulator, Integer s
                     + " for " + rounds + " rounds (each round trains on at least 3 pairs)");
         }
         if (method.isSequential() && observations == null) {
-            throw new IllegalArgumentException("method '" + method.type() + "' is sequential:"
-                    + " it needs 'observations' (one analysis per observation)");
+            throw new IllegalArgumentException("method '" + method.type() + "' is "
+                    + (method.isMcmc() ? "sampled by MCMC at each observation" : "sequential")
+                    + ": it needs 'observations' (one analysis per observation)");
         }
         if (observations != null && observations.task() != null && !simulator.isTask()) {
             throw new IllegalArgumentException("observations 'task' needs a 'task' simulator");
@@ -139,6 +133,43 @@ public record JobFile(List<PriorSpec> priors, SimulatorSpec simulator, Integer s
                 && observations.xDim() != simulator.xDim()) {
             throw new IllegalArgumentException("observations have " + observations.xDim()
                     + " values per row but the simulator's x_dim is " + simulator.xDim());
+        }
+    }
+
+    /**
+     * What a likelihood or ratio method ({@code nle, snle, nre, bnre, snre}) cannot take,
+     * refused when the job is read: nuisance parameters (the likelihood or ratio conditions on
+     * every parameter), an embedding network (x is the likelihood flow's variable, or goes to
+     * the ratio classifier as a flat vector, so NaN-padded sets cannot be masked) and, for the
+     * ratio methods, an estimator (they train sbi's residual classifier).
+     */
+    private static void checkMcmcMethod(String type, List<PriorSpec> priors,
+                                        EstimatorSpec estimator) {
+        List<String> nuisance = priors.stream().filter(PriorSpec::nuisance)
+                .map(PriorSpec::name).toList();
+        if (!nuisance.isEmpty()) {
+            throw new IllegalArgumentException("method '" + type + "' conditions on every "
+                    + "parameter and cannot marginalise nuisance parameters; "
+                    + String.join(", ", nuisance) + " " + (nuisance.size() == 1 ? "is" : "are")
+                    + " marked 'nuisance' (use method npe, tsnpe or apt, or make "
+                    + (nuisance.size() == 1 ? "it a parameter" : "them parameters")
+                    + " of interest)");
+        }
+        if (estimator.embedding() != null) {
+            throw new IllegalArgumentException("method '" + type + "' takes no embedding "
+                    + "network (x enters as a flat vector; NaN-padded sets are refused), got "
+                    + "estimator embedding '" + estimator.embedding().type() + "'");
+        }
+        boolean ratio = type.endsWith("nre");
+        if (ratio && !estimator.equals(EstimatorSpec.DEFAULT)) {
+            throw new IllegalArgumentException("method '" + type + "' trains sbi's residual "
+                    + "ratio classifier (50 features, 2 blocks), not a density estimator: "
+                    + "remove the 'estimator' key (got '" + estimator.type() + "')");
+        }
+        if (!ratio && "fmpe".equals(estimator.type())) {
+            throw new IllegalArgumentException("method '" + type + "' needs a density "
+                    + "estimator with an exact log-density; flow matching (estimator 'fmpe') "
+                    + "is not one");
         }
     }
 

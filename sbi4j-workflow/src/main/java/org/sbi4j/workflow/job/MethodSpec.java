@@ -5,7 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.sbi4j.npe.InferenceMethods;
+import org.sbi4j.npe.LikelihoodMethod;
 import org.sbi4j.npe.MethodSettings;
+import org.sbi4j.npe.NleSettings;
+import org.sbi4j.npe.RatioMethod;
+import org.sbi4j.npe.SequentialNpe;
 
 /**
  * The inference method of a job: {@code method: tsnpe} or a mapping with {@code type} (a
@@ -54,7 +58,30 @@ public record MethodSpec(String type, Map<String, Object> settings) {
         return InferenceMethods.bind(type, settings);
     }
 
-    /** True for a method that runs in rounds for one observation at a time. */
+    /**
+     * True for a method whose posterior is sampled by MCMC: a likelihood ({@code nle, snle})
+     * or ratio ({@code nre, bnre, snre}) method.
+     */
+    public boolean isMcmc() {
+        MethodSettings m = toSettings();
+        return m instanceof LikelihoodMethod || m instanceof RatioMethod;
+    }
+
+    /**
+     * Rounds when the job gives none: 1 for an amortised method (npe, nle, nre, bnre), else
+     * {@value SequentialNpe#DEFAULT_ROUNDS}.
+     */
+    public int defaultRounds() {
+        MethodSettings m = toSettings();
+        boolean amortised = !isSequential() || m instanceof NleSettings
+                || m instanceof RatioMethod r && !r.sequential();
+        return amortised ? 1 : SequentialNpe.DEFAULT_ROUNDS;
+    }
+
+    /**
+     * True for a method that runs one analysis per observation (every method but npe; the
+     * MCMC methods' amortised nle, nre, bnre too, one round on the prior each).
+     */
     public boolean isSequential() {
         return !"npe".equals(type);
     }
