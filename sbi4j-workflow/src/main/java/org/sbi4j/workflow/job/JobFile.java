@@ -114,7 +114,7 @@ public record JobFile(List<PriorSpec> priors, SimulatorSpec simulator, Integer s
         method = method == null ? MethodSpec.DEFAULT : method;
         rounds = rounds == null ? method.defaultRounds() : rounds;
         if (method.isMcmc()) {
-            checkMcmcMethod(method.type(), priors, estimator);
+            checkMcmcMethod(method, priors, estimator);
         }
         method.toSettings().checkRounds(rounds);
         if (method.isSequential() && simulations < rounds * 3) {
@@ -143,8 +143,9 @@ public record JobFile(List<PriorSpec> priors, SimulatorSpec simulator, Integer s
      * the ratio classifier as a flat vector, so NaN-padded sets cannot be masked) and, for the
      * ratio methods, an estimator (they train sbi's residual classifier).
      */
-    private static void checkMcmcMethod(String type, List<PriorSpec> priors,
+    private static void checkMcmcMethod(MethodSpec method, List<PriorSpec> priors,
                                         EstimatorSpec estimator) {
+        String type = method.type();
         List<String> nuisance = priors.stream().filter(PriorSpec::nuisance)
                 .map(PriorSpec::name).toList();
         if (!nuisance.isEmpty()) {
@@ -160,7 +161,7 @@ public record JobFile(List<PriorSpec> priors, SimulatorSpec simulator, Integer s
                     + "network (x enters as a flat vector; NaN-padded sets are refused), got "
                     + "estimator embedding '" + estimator.embedding().type() + "'");
         }
-        boolean ratio = type.endsWith("nre");
+        boolean ratio = method.toSettings() instanceof org.sbi4j.npe.RatioMethod;
         if (ratio && !estimator.equals(EstimatorSpec.DEFAULT)) {
             throw new IllegalArgumentException("method '" + type + "' trains sbi's residual "
                     + "ratio classifier (50 features, 2 blocks), not a density estimator: "
