@@ -59,8 +59,8 @@ class SliceSamplerTest {
         double b = 0.5;
         McmcResult r = SliceSampler.of(McmcSettings.defaults()).sample(new Banana(b), WIDE,
                 10_000, 3);
-        assertThat(r.chains()).isEqualTo(20);
-        assertThat(r.perChain()).isEqualTo(500);
+        assertThat(r.chains()).isEqualTo(100);
+        assertThat(r.perChain()).isEqualTo(100);
         double[][] x1 = r.coordinate(0);
         double[][] x2 = r.coordinate(1);
         double[] ess = r.diagnostics().bulkEss();
