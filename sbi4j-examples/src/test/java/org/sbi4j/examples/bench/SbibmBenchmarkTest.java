@@ -26,4 +26,20 @@ class SbibmBenchmarkTest {
         assertThat(f.published("gaussian_mixture", 10000)).isEqualTo(0.61530);
         assertThat(f.sbi("sir", 1000)).isNull();
     }
+
+    @Test
+    void sequentialSummaryComparesWithThePublishedFigureOfTheSameFamily() {
+        java.util.List<SbibmBenchmark.Row> rows = java.util.List.of(
+                new SbibmBenchmark.Row("bernoulli_glm", 10000, 1, 0.53, 1, 2, 3),
+                new SbibmBenchmark.Row("bernoulli_glm", 10000, 2, 0.55, 1, 2, 3));
+        // /work/shared/sbibm/published_c2st_per_observation.csv: bernoulli_glm at 10,000, obs 1
+        // and 2: SNLE 0.5424 and 0.54555 (mean 0.544), SNPE 0.60925 and 0.58455
+        assertThat(SequentialSummary.markdown(rows, "snle, nsf, preset sbi", 10, 1))
+                .contains("published SNLE (same obs)").contains("| bernoulli_glm | 10000 | 2 | 0.540 | 0.544 |");
+        assertThat(SequentialSummary.markdown(rows.subList(0, 1), "apt, nsf, preset sbi", 10, 1))
+                .contains("published SNPE (same obs)").contains("| 0.530 | 0.609 |");
+        assertThat(SequentialSummary.publishedAlgorithm("bnre")).isEqualTo("NRE");
+        assertThat(SequentialSummary.publishedAlgorithm("snre")).isEqualTo("SNRE");
+        assertThat(SequentialSummary.publishedAlgorithm("tsnpe")).isEqualTo("SNPE");
+    }
 }
