@@ -37,8 +37,8 @@ final class BenchSbibmCommand implements Callable<Integer> {
             description = "Observations: numbers and ranges, e.g. 1-10 or 1,3,5-7 (default: ${DEFAULT-VALUE}).")
     String observations = "1-10";
 
-    @Option(names = "--estimator", description = "Any registered estimator kind: nsf, maf, mdn, maf_rqs, flow_stack, fmpe ('sbi4j kinds' lists them) (default: ${DEFAULT-VALUE}).")
-    String estimator = "nsf";
+    @Option(names = "--estimator", description = "Any registered estimator kind: nsf, maf, mdn, maf_rqs, flow_stack, fmpe ('sbi4j kinds' lists them) (default: the method's: nsf; maf for nle and snle).")
+    String estimator;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any setting of the "
             + "estimator kind by its snake_case name, e.g. --set hidden_features=64 (repeatable;"
@@ -105,7 +105,8 @@ final class BenchSbibmCommand implements Callable<Integer> {
         org.sbi4j.npe.MethodSettings m = org.sbi4j.npe.InferenceMethods.bind(method,
                 methodSettings);
         SbibmBenchmark bench = new SbibmBenchmark(tasks, budgets,
-                SbibmBenchmark.parseObservations(observations), estimator, settings, batchSize,
+                SbibmBenchmark.parseObservations(observations),
+                estimator != null ? estimator : m.defaultEstimator(), settings, batchSize,
                 maxEpochs, stopAfterEpochs, learningRate, samples, seed, threads, preset);
         java.util.function.Consumer<String> print = line -> {
             pw.println(line);

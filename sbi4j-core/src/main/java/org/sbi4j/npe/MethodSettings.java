@@ -24,6 +24,14 @@ public interface MethodSettings {
         }
     }
 
+    /**
+     * The registered estimator kind used when a job or command names none: nsf for the
+     * posterior methods.
+     */
+    default String defaultEstimator() {
+        return "nsf";
+    }
+
     /** The method for one observation. */
     RoundMethod<NpeRound> build(MethodContext context);
 }

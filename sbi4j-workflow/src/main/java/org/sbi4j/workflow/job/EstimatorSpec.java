@@ -31,6 +31,12 @@ public record EstimatorSpec(String type, Map<String, Object> settings, Integer e
     /** nsf with every setting at its default. */
     public static final EstimatorSpec DEFAULT = new EstimatorSpec("nsf", Map.of(), null, null);
 
+    /** The method's default kind ({@code nsf}; {@code maf} for nle, snle) at its defaults. */
+    public static EstimatorSpec defaultFor(org.sbi4j.npe.MethodSettings method) {
+        String kind = method.defaultEstimator();
+        return kind.equals(DEFAULT.type()) ? DEFAULT : new EstimatorSpec(kind, Map.of(), null, null);
+    }
+
     public EstimatorSpec {
         if (type == null) {
             throw new IllegalArgumentException("estimator needs a 'type': one of "

@@ -17,7 +17,8 @@ import org.sbi4j.prob.Priors;
  * @param simulator    the simulator (required)
  * @param simulations  number of simulations to train on (required, at least 1)
  * @param seed         run seed; null lets the command pick one (and record it)
- * @param estimator    density estimator (default nsf with default sizes)
+ * @param estimator    density estimator (default: the method's, nsf or for nle and snle maf,
+ *                     with default sizes)
  * @param training     training settings (default sbi's)
  * @param observations observed data to condition on (optional)
  * @param samples      posterior samples per observation (default {@value #DEFAULT_SAMPLES})
@@ -79,7 +80,6 @@ public record JobFile(List<PriorSpec> priors, SimulatorSpec simulator, Integer s
             throw new IllegalArgumentException("'simulations' must be at least 1, got "
                     + simulations);
         }
-        estimator = estimator == null ? EstimatorSpec.DEFAULT : estimator;
         training = training == null ? TrainingSpec.DEFAULT : training;
         samples = samples == null ? DEFAULT_SAMPLES : samples;
         if (samples < 1) {
@@ -113,6 +113,7 @@ public record JobFile(List<PriorSpec> priors, SimulatorSpec simulator, Integer s
         }
         method = method == null ? MethodSpec.DEFAULT : method;
         rounds = rounds == null ? method.defaultRounds() : rounds;
+        estimator = estimator == null ? EstimatorSpec.defaultFor(method.toSettings()) : estimator;
         if (method.isMcmc()) {
             checkMcmcMethod(method, priors, estimator);
         }

@@ -106,6 +106,18 @@ class JobFileReaderTest {
     }
 
     @Test
+    void likelihoodMethodsDefaultToMafAndKeepAnEstimatorGiven() {
+        String base = "{\"simulator\": {\"task\": \"two_moons\"}, \"simulations\": 1000, "
+                + "\"observations\": {\"task\": [1]}, ";
+        assertThat(json(base + "\"method\": \"snle\"}").estimator().type()).isEqualTo("maf");
+        assertThat(json(base + "\"method\": \"nle\"}").estimator().type()).isEqualTo("maf");
+        assertThat(json(base + "\"method\": \"snle\", \"estimator\": \"nsf\"}").estimator()
+                .type()).isEqualTo("nsf");
+        assertThat(json(base + "\"method\": \"tsnpe\"}").estimator()).isEqualTo(EstimatorSpec.DEFAULT);
+        assertThat(json(base + "\"method\": \"nre\"}").estimator()).isEqualTo(EstimatorSpec.DEFAULT);
+    }
+
+    @Test
     void estimatorShortFormAndObservationSpellings() {
         JobFile job = yaml("""
                 simulator: {class: org.example.Sim}
