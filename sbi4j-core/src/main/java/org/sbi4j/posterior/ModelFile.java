@@ -39,6 +39,9 @@ import java.util.zip.CRC32;
  * Format 4 adds the optional array {@code theta_regression}: the linear pre-conditioning of θ
  * on x ({@link org.sbi4j.data.ThetaRegression}), one row per parameter of [residual sd,
  * intercept, coefficients]; earlier formats have none.
+ * Format 5 adds {@code model.kind} ({@link ModelKind}): posterior, likelihood (NLE's q(x | θ),
+ * stored as a posterior with the roles swapped) or ratio (NRE's classifier); earlier formats
+ * hold posteriors only.
  * Big-endian throughout. Nothing run-dependent is stored (no times, dates, thread counts), so the
  * same seed and settings give identical bytes. Loading checks the magic, the version (an
  * unknown version is refused with a message naming both versions) and the checksum (a damaged
@@ -47,21 +50,44 @@ import java.util.zip.CRC32;
 public final class ModelFile {
 
     /** Current format version: the one written. */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
 
     /** The format versions this build reads. */
-    static final List<Integer> READABLE = List.of(1, 2, 3, 4);
+    static final List<Integer> READABLE = List.of(1, 2, 3, 4, 5);
 
     static final byte[] MAGIC = "SBI4JMDL".getBytes(StandardCharsets.US_ASCII);
 
     private ModelFile() {
     }
 
-    /** The raw parts of a model file of the given format version. */
-    record Contents(int version, Map<String, String> header, Map<String, float[][]> arrays) {
+    /**
+     * The raw parts of a model file of the given format version.
+     *
+     * @param version the format version read
+     * @param header  the header's key=value entries
+     * @param arrays  the float32 arrays by name
+     */
+    public record Contents(int version, Map<String, String> header,
+                           Map<String, float[][]> arrays) {
+
+        /** What the file holds ({@link ModelKind#POSTERIOR} for formats 1–4). */
+        public ModelKind kind() {
+            return ModelKind.of(header);
+        }
     }
 
-    static void write(Path path, Map<String, String> header, Map<String, float[][]> arrays)
+    /** What the model file at path holds, read from its header (the file is checked whole). */
+    public static ModelKind kind(Path path) throws IOException {
+        Contents c = read(path);
+        try {
+            return c.kind();
+        } catch (IllegalArgumentException e) {
+            throw new IOException(path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes a file of the current format (atomically): the header entries and arrays. */
+    public static void write(Path path, Map<String, String> header, Map<String, float[][]> arrays)
             throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -95,7 +121,8 @@ public final class ModelFile {
         Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    static Contents read(Path path) throws IOException {
+    /** Reads a file of any readable format; clear IOExceptions for foreign or damaged files. */
+    public static Contents read(Path path) throws IOException {
         byte[] all = Files.readAllBytes(path);
         if (all.length == 0) {
             throw new IOException(path + " is not an sbi4j model file (empty file)");

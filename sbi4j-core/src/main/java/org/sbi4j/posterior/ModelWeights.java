@@ -15,7 +15,7 @@ import org.sbi4j.tensor.Matrix;
  * {@value #PREFIX} + the parameter's name (unique across the estimator), of the parameter's
  * shape. Format 1: one row "weights" holding every value in parameter order.
  */
-final class ModelWeights {
+public final class ModelWeights {
 
     /** Prefix of the array of each parameter in format 2. */
     static final String PREFIX = "param.";
@@ -26,7 +26,7 @@ final class ModelWeights {
     }
 
     /** One array per parameter (format 2); refused if two parameters share a name. */
-    static Map<String, float[][]> arrays(List<Param> params) {
+    public static Map<String, float[][]> arrays(List<Param> params) {
         Map<String, float[][]> out = new LinkedHashMap<>();
         for (Param p : params) {
             Matrix v = p.value();
@@ -46,7 +46,7 @@ final class ModelWeights {
      * Sets params from the arrays of a model file of the given format version; every
      * parameter must be present with its shape, and no unknown parameter may be stored.
      */
-    static void load(List<Param> params, Map<String, float[][]> arrays, int version)
+    public static void load(List<Param> params, Map<String, float[][]> arrays, int version)
             throws IOException {
         if (version == 1) {
             float[][] w = arrays.get(FLAT);

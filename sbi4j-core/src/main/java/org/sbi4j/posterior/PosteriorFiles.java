@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.sbi4j.data.Standardizer;
 import org.sbi4j.data.ThetaRegression;
 import org.sbi4j.flows.ConditionalDensityEstimator;
 import org.sbi4j.tensor.Matrix;
@@ -26,9 +25,19 @@ public final class PosteriorFiles {
     private PosteriorFiles() {
     }
 
-    /** Writes p to path (atomically). */
+    /** Writes p to path (atomically) as a {@link ModelKind#POSTERIOR}. */
     public static void save(Posterior p, Path path) throws IOException {
+        save(p, path, ModelKind.POSTERIOR);
+    }
+
+    /**
+     * Writes p to path (atomically) as a model of the given kind: a {@link
+     * ModelKind#LIKELIHOOD} is a posterior object with the roles of θ and x swapped
+     * ({@code org.sbi4j.nle.Likelihood}).
+     */
+    public static void save(Posterior p, Path path, ModelKind kind) throws IOException {
         Map<String, String> h = new LinkedHashMap<>(p.spec().toProperties());
+        h.put(ModelKind.KEY, kind.text());
         h.put("theta.dim", Integer.toString(p.thetaDim()));
         h.put("x.shape", join(Arrays.stream(p.xShape()).asDoubleStream().toArray(), true));
         for (int j = 0; j < p.thetaDim(); j++) {
@@ -36,12 +45,8 @@ public final class PosteriorFiles {
             h.put("parameter." + j + ".lower", Double.toString(p.space().lower()[j]));
             h.put("parameter." + j + ".upper", Double.toString(p.space().upper()[j]));
         }
-        h.put("standardizer.theta.mean", join(p.thetaStandardizer().mean(), false));
-        h.put("standardizer.theta.std", join(p.thetaStandardizer().std(), false));
-        h.put("standardizer.x.mean", join(p.xStandardizer().mean(), false));
-        h.put("standardizer.x.std", join(p.xStandardizer().std(), false));
-        h.put("standardizer.theta.log", logText(p.thetaStandardizer().logShifts()));
-        h.put("standardizer.x.log", logText(p.xStandardizer().logShifts()));
+        StandardizerHeader.put(h, "standardizer.theta", p.thetaStandardizer());
+        StandardizerHeader.put(h, "standardizer.x", p.xStandardizer());
         h.put("provenance.library", p.provenance().libraryVersion());
         h.put("provenance.seed", Long.toString(p.provenance().seed()));
         p.provenance().settings().forEach((k, v) -> h.put("setting." + k, v));
@@ -61,11 +66,20 @@ public final class PosteriorFiles {
         ModelFile.write(path, h, arrays);
     }
 
-    /** Reads a posterior written by {@link #save}; clear IOExceptions for foreign or damaged files. */
+    /**
+     * Reads a posterior written by {@link #save}; clear IOExceptions for foreign or damaged
+     * files and for model files of another {@link ModelKind} (naming what they hold).
+     */
     public static Posterior load(Path path) throws IOException {
+        return load(path, ModelKind.POSTERIOR);
+    }
+
+    /** Reads a model of the given kind written by {@link #save(Posterior, Path, ModelKind)}. */
+    public static Posterior load(Path path, ModelKind kind) throws IOException {
         ModelFile.Contents c = ModelFile.read(path);
         Map<String, String> h = c.header();
         try {
+            kind.check(path, c.kind());
             EstimatorSpec spec = c.version() == 1 ? FormatOne.spec(h)
                     : EstimatorSpec.fromProperties(h);
             int d = Integer.parseInt(need(h, "theta.dim"));
@@ -96,46 +110,14 @@ public final class PosteriorFiles {
             Matrix refX = ref == null ? null : Matrix.fromRows(ref);
             float[][] reg = c.version() >= 4 ? c.arrays().get(REGRESSION) : null;
             return new Posterior(est, spec, xShape,
-                    Standardizer.of(doubles(need(h, "standardizer.theta.mean")),
-                            doubles(need(h, "standardizer.theta.std")))
-                            .withLog(logShifts(c.version() >= 3
-                                    ? need(h, "standardizer.theta.log") : "", d)),
-                    Standardizer.of(doubles(need(h, "standardizer.x.mean")),
-                            doubles(need(h, "standardizer.x.std")))
-                            .withLog(logShifts(c.version() >= 3
-                                    ? need(h, "standardizer.x.log") : "", xDim(xShape))),
+                    StandardizerHeader.read(h, "standardizer.theta", c.version(), d),
+                    StandardizerHeader.read(h, "standardizer.x", c.version(), xDim(xShape)),
                     new ParameterSpace(names, lo, hi),
                     new Provenance(need(h, "provenance.library"), seed, settings), refX,
                     reg == null ? null : ThetaRegression.fromRows(reg, d, xDim(xShape)));
         } catch (IllegalArgumentException e) {
             throw new IOException(path + " is damaged or incomplete: " + e.getMessage(), e);
         }
-    }
-
-    /** Log-mapped columns as "j:a" pairs (v ↦ log(v − a)), comma-separated; "" for none. */
-    private static String logText(double[] shift) {
-        StringBuilder b = new StringBuilder();
-        for (int j = 0; j < shift.length; j++) {
-            if (!Double.isNaN(shift[j])) {
-                b.append(b.isEmpty() ? "" : ",").append(j).append(':').append(shift[j]);
-            }
-        }
-        return b.toString();
-    }
-
-    private static double[] logShifts(String text, int d) {
-        double[] a = new double[d];
-        java.util.Arrays.fill(a, Double.NaN);
-        for (String t : text.isBlank() ? new String[0] : text.split(",")) {
-            int colon = t.indexOf(':');
-            int j = Integer.parseInt(t.substring(0, colon).trim());
-            if (j < 0 || j >= d) {
-                throw new IllegalArgumentException("log-mapped column " + j + " outside "
-                        + d + " columns");
-            }
-            a[j] = Double.parseDouble(t.substring(colon + 1).trim());
-        }
-        return a;
     }
 
     private static int xDim(int[] xShape) {
@@ -161,9 +143,5 @@ public final class PosteriorFiles {
                     : Double.toString(v[i]));
         }
         return sb.toString();
-    }
-
-    private static double[] doubles(String s) {
-        return Arrays.stream(s.split(",")).mapToDouble(Double::parseDouble).toArray();
     }
 }

@@ -114,7 +114,7 @@ class NpeTest {
         newer[11] = 9; // format version 9
         Files.write(dir.resolve("newer.sbi4j"), newer);
         assertThatThrownBy(() -> PosteriorFiles.load(dir.resolve("newer.sbi4j")))
-                .hasMessageContaining("format version 9").hasMessageContaining("reads versions 1, 2, 3 and 4");
+                .hasMessageContaining("format version 9").hasMessageContaining("reads versions 1, 2, 3, 4 and 5");
         byte[] damaged = bytes.clone();
         damaged[bytes.length / 2] ^= 0x40;
         Files.write(dir.resolve("damaged.sbi4j"), damaged);
